@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "zhengce",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zhengce", targets: ["zhengce"]),
+        .library(name: "Extractor", targets: ["Extractor"]),
+        .library(name: "Segmenter", targets: ["Segmenter"]),
+    ],
+    dependencies: [
+        // The command line: subcommands, typed options, generated --help.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The one C room: a thin wrapper over the system ICU (Debian's libicu-dev).
+        // Its public header uses plain C types only, so no module ever sees
+        // <unicode/*.h> next to Foundation's own ICU.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(name: "Segmenter", dependencies: ["CICU"]),
+        .target(
+            name: "Extractor",
+            dependencies: ["Segmenter"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "zhengce",
+            dependencies: [
+                "Extractor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Extractor"], path: "Tests/TestSupport"),
+        .testTarget(name: "SegmenterTests", dependencies: ["Segmenter", "TestSupport"]),
+        .testTarget(
+            name: "ExtractorTests",
+            dependencies: ["Extractor", "TestSupport"],
+            resources: [.copy("Cases")]
+        ),
+        .testTarget(name: "zhengceTests", dependencies: ["zhengce", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,105 @@
+/// The 公文 elements of a document (GB/T 9704-2012), or a news post's headline and date (spec §5).
+public struct Metadata: Codable, Hashable, Sendable {
+    public var title: String?
+    /// 发文字号 with brackets normalised to 〔〕: `石党办发〔2020〕32号`.
+    public var documentNumber: String?
+    /// Issuing organs, from the issuing-organ line and the signature.
+    public var issuers: [String]
+    /// 主送机关, split at top-level `，`.
+    public var recipients: [String]
+    /// 成文日期 or the post's date, ISO `2020-09-15`.
+    public var date: String?
+
+    public init(title: String? = nil, documentNumber: String? = nil, issuers: [String] = [],
+                recipients: [String] = [], date: String? = nil) {
+        self.title = title; self.documentNumber = documentNumber; self.issuers = issuers
+        self.recipients = recipients; self.date = date
+    }
+
+    private enum CodingKeys: String, CodingKey { case title, documentNumber, issuers, recipients, date }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(title, forKey: .title); try c.encode(documentNumber, forKey: .documentNumber)
+        try c.encode(issuers, forKey: .issuers); try c.encode(recipients, forKey: .recipients)
+        try c.encode(date, forKey: .date)
+    }
+}
+
+/// A heading: `一、` (level 1), `（一）` (2), `1.` (3), `（1）` (4), or a stand-alone heading line.
+public struct Section: Codable, Hashable, Sendable {
+    public var level: Int
+    /// The marker as written (`（一）`, `1.`, `##`), empty for an unmarked heading line.
+    public var marker: String
+    public var title: String
+    public var span: Span
+    public var rule: String
+
+    public init(level: Int, marker: String, title: String, span: Span, rule: String) {
+        self.level = level; self.marker = marker; self.title = title; self.span = span; self.rule = rule
+    }
+}
+
+/// One item of a normative document's numbered list of measures.
+public struct Measure: Codable, Hashable, Sendable {
+    /// In Arabic digits; `"3.1"` where numbering restarts under part 三.
+    public var number: String
+    /// The heading phrase up to the first `。`.
+    public var title: String
+    /// The whole item, from its marker to the end of its responsibility note.
+    public var span: Span
+    /// Departments that lead, as written.
+    public var lead: [String]
+    /// Departments that cooperate, as written.
+    public var cooperating: [String]
+    public var rule: String
+
+    public init(number: String, title: String, span: Span, lead: [String] = [], cooperating: [String] = [], rule: String) {
+        self.number = number; self.title = title; self.span = span; self.lead = lead
+        self.cooperating = cooperating; self.rule = rule
+    }
+}
+
+/// A document cited by its title in `《》`.
+public struct Reference: Codable, Hashable, Sendable {
+    /// The title without the brackets, PDF damage repaired.
+    public var title: String
+    /// The verb before it (`出台`, `制定`, `落实`, `印发`, `贯彻`), or nil.
+    public var action: String?
+    /// Every place it is cited.
+    public var spans: [Span]
+    public var rule: String
+
+    public init(title: String, action: String? = nil, spans: [Span], rule: String) {
+        self.title = title; self.action = action; self.spans = spans; self.rule = rule
+    }
+
+    private enum CodingKeys: String, CodingKey { case title, action, spans, rule }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(title, forKey: .title); try c.encode(action, forKey: .action)
+        try c.encode(spans, forKey: .spans); try c.encode(rule, forKey: .rule)
+    }
+}
+
+/// A distinct government or Party body (or another organisation) the document names.
+public struct Organization: Codable, Hashable, Sendable {
+    /// What kind of body it is.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case party, government, people, serviceCentre = "service-centre", committee
+        case university, research, enterprise, hospital, other
+    }
+
+    /// The name as written.
+    public var name: String
+    public var kind: Kind
+    /// How many times it is named.
+    public var mentions: Int
+    public var spans: [Span]
+    public var rule: String
+
+    public init(name: String, kind: Kind, mentions: Int, spans: [Span], rule: String) {
+        self.name = name; self.kind = kind; self.mentions = mentions; self.spans = spans; self.rule = rule
+    }
+}

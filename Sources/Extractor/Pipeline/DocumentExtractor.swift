@@ -1,0 +1,140 @@
+import Foundation
+import Segmenter
+
+/// Why a file could not be extracted at all (as opposed to a ``Diagnostic``,
+/// which reports a doubt inside a result).
+public enum ExtractionError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The file could not be read (missing, a directory, no permission…).
+    case unreadable(path: String, reason: String)
+    /// The bytes are not text in a supported encoding.
+    case undecodable(path: String, reason: DecodingError)
+    /// ICU failed.
+    case icu(path: String, reason: String)
+
+    public var path: String {
+        switch self {
+        case .unreadable(let path, _), .undecodable(let path, _), .icu(let path, _): path
+        }
+    }
+
+    /// The reason alone, without the path.
+    public var reason: String {
+        switch self {
+        case .unreadable(_, let reason), .icu(_, let reason): reason
+        case .undecodable(_, let reason): reason.description
+        }
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Runs every matcher over a document and assembles the ``ExtractionResult``.
+///
+/// Holds ICU iterators, so use one per thread. The matchers themselves are
+/// immutable and built once.
+public final class DocumentExtractor {
+    private let segmenter: Segmenter
+    private let quantities = QuantityMatcher()
+    private let structure = StructureReader()
+    private let references = ReferenceMatcher()
+    private let organizations = OrganizationMatcher()
+
+    public init() throws(ICUError) {
+        segmenter = try Segmenter()
+    }
+
+    /// Reads and extracts the file at `path`.
+    public func extract(fileAt path: String) throws(ExtractionError) -> ExtractionResult {
+        let bytes = try Self.readBytes(path)
+        return try extract(bytes: bytes, path: path)
+    }
+
+    /// Extracts a document from its bytes; `path` names it and hints its format.
+    public func extract(bytes: [UInt8], path: String, format: DocumentFormat? = nil) throws(ExtractionError) -> ExtractionResult {
+        let document: TextDocument
+        do {
+            document = try TextDocument(bytes: bytes, path: path, format: format)
+        } catch {
+            throw .undecodable(path: path, reason: error)
+        }
+        let source = Source(path: path, sha256: SHA256.hex(bytes), encoding: document.encoding,
+                            format: document.format.rawValue, characters: document.original.count)
+        do {
+            return try extract(document, source: source)
+        } catch {
+            throw .icu(path: path, reason: error.description)
+        }
+    }
+
+    /// Extracts everything from a document that is already read.
+    public func extract(_ document: TextDocument, source: Source) throws(ICUError) -> ExtractionResult {
+        try run(document, source: source, collectRejections: false).result
+    }
+
+    /// Extracts, and also returns what the negative rules turned down.
+    public func explain(_ document: TextDocument, source: Source) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
+        try run(document, source: source, collectRejections: true)
+    }
+
+    private func run(_ document: TextDocument, source: Source, collectRejections: Bool) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
+        let context = ExtractionContext(document: document, sentences: try segmenter.sentences(in: document.text),
+                                        collectsRejections: collectRejections)
+        let shape = structure.read(context)
+        var found = quantities.match(context)
+        MeasureAssignment.assign(shape.measures, to: &found)
+        let result = ExtractionResult(
+            source: source, genre: shape.genre, metadata: shape.metadata, sections: shape.sections,
+            measures: shape.measures, amounts: found.amounts, counts: found.counts,
+            percentages: found.percentages, references: references.match(context),
+            organizations: organizations.match(context, measures: shape.measures),
+            diagnostics: (shape.diagnostics + found.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+        return (result, found.rejections + shape.rejections)
+    }
+
+    /// The bytes of a regular file, or a clear reason why not.
+    public static func readBytes(_ path: String) throws(ExtractionError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a directory") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: "cannot open")
+        }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// Gives every amount, count and percentage the number of the measure whose
+/// span contains it.
+enum MeasureAssignment {
+    static func assign(_ measures: [Measure], to found: inout QuantityMatches) {
+        guard !measures.isEmpty else { return }
+        let sorted = measures.sorted { $0.span < $1.span }
+        func number(for span: Span) -> String? {
+            // The innermost (last-starting) measure that contains the span.
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle].span.start <= span.start { low = middle + 1 } else { high = middle }
+            }
+            var index = low - 1
+            while index >= 0 {
+                if sorted[index].span.contains(span) { return sorted[index].number }
+                index -= 1
+            }
+            return nil
+        }
+        for index in found.amounts.indices { found.amounts[index].measure = number(for: found.amounts[index].span) }
+        for index in found.counts.indices { found.counts[index].measure = number(for: found.counts[index].span) }
+        for index in found.percentages.indices { found.percentages[index].measure = number(for: found.percentages[index].span) }
+    }
+}

@@ -1,0 +1,73 @@
+/// Text in which every character remembers where it came from.
+///
+/// Each scalar carries the half-open range of code points of the original
+/// document it was made from: a folded `１` maps to the one character it
+/// replaced, a decoded `&amp;` to its five, a joined line break to nothing at
+/// all (the characters around it keep their own places), so any range of this
+/// text maps back to the exact original slice, breaks included.
+public struct MappedText: Sendable, Equatable {
+    /// The characters of this text.
+    public private(set) var scalars: [Unicode.Scalar] = []
+    /// For each scalar, the original code-point offset where it starts.
+    public private(set) var starts: [Int32] = []
+    /// For each scalar, the original code-point offset where it ends.
+    public private(set) var ends: [Int32] = []
+
+    public init() {}
+
+    /// The text of `original` unchanged, each scalar mapped to itself.
+    public init(identity original: [Unicode.Scalar]) {
+        scalars = original
+        starts = (0..<Int32(original.count)).map { $0 }
+        ends = (1..<Int32(original.count + 1)).map { $0 }
+    }
+
+    /// The number of scalars.
+    public var count: Int { scalars.count }
+    public var isEmpty: Bool { scalars.isEmpty }
+
+    public subscript(index: Int) -> Unicode.Scalar { scalars[index] }
+
+    /// Appends `scalar`, made from original code points `start..<end`.
+    public mutating func append(_ scalar: Unicode.Scalar, from start: Int, to end: Int) {
+        scalars.append(scalar)
+        starts.append(Int32(start))
+        ends.append(Int32(end))
+    }
+
+    /// Appends the scalar at `index` of `other` with its mapping.
+    public mutating func append(from other: MappedText, at index: Int, as scalar: Unicode.Scalar? = nil) {
+        scalars.append(scalar ?? other.scalars[index])
+        starts.append(other.starts[index])
+        ends.append(other.ends[index])
+    }
+
+    public mutating func reserveCapacity(_ capacity: Int) {
+        scalars.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity)
+        ends.reserveCapacity(capacity)
+    }
+
+    /// The original code-point range that `range` of this text was made from:
+    /// from the start of its first scalar to the end of its last. An empty
+    /// range maps to an empty range at its position.
+    public func originalRange(of range: Range<Int>) -> Range<Int> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the text")
+        if range.isEmpty {
+            let at = range.lowerBound < count ? Int(starts[range.lowerBound])
+                : (count > 0 ? Int(ends[count - 1]) : 0)
+            return at..<at
+        }
+        return Int(starts[range.lowerBound])..<Int(ends[range.upperBound - 1])
+    }
+
+    /// The characters of `range` as a string.
+    public func string(_ range: Range<Int>) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[range])
+        return String(result)
+    }
+
+    /// The whole text as a string.
+    public var string: String { string(0..<count) }
+}

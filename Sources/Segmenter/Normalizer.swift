@@ -1,0 +1,224 @@
+/// Builds the cleaned view of a document that matchers read, mapped to the original.
+///
+/// What it repairs:
+/// - full-width digits, Latin letters and brackets are folded (``WidthFolding``);
+/// - spaces next to a Chinese character or punctuation are dropped
+///   (`出 台《人 才 引 进` → `出台《人才引进`, `30 万元` → `30万元`); between
+///   two Latin letters or digits one space is kept;
+/// - a line break inside a sentence is joined (`补助资金255\n\n万元` →
+///   `补助资金255万元`) unless the line ends a sentence (`。！？；：`) or the
+///   next one opens a numbered item (`一、`, `（二）`, `3.`);
+/// - page-number lines (`- 1 -`, `第2页`) are dropped;
+/// - markup boundaries (``hardBreak``) always become a line break.
+///
+/// Chinese punctuation (“” 《》 、 。 〔〕) is kept as written. The result holds one
+/// `\n` between blocks and never two in a row.
+public enum Normalizer {
+    /// Normalises `input` (the text after markup was stripped).
+    public static func normalize(_ input: MappedText) -> MappedText {
+        var output = MappedText()
+        output.reserveCapacity(input.count)
+        let lines = splitLines(input)
+        let fullLine = fullLineLength(lines)
+        var previous: Line?
+        var pendingHard = false
+        var pendingBreak: Int?
+        var blankBetween = false
+        for line in lines {
+            if line.content.isEmpty || isPageNumber(input, line.content) {
+                pendingHard = pendingHard || line.hardAfter
+                blankBetween = true
+                continue
+            }
+            if let previous, let breakAt = pendingBreak {
+                // Across a blank line only a full-width line continues: short
+                // lines before a gap are titles, document numbers, signatures.
+                let joined = !pendingHard && !endsSentence(input, previous.content) && !opensItem(input, line.content)
+                    && !(opensItem(input, previous.content) && !containsSentenceEnd(input, previous.content))
+                    && (!blankBetween || previous.content.count >= fullLine)
+                if joined {
+                    if let last = output.scalars.last, isWordScalar(last), isWordScalar(WidthFolding.fold(input[line.content.lowerBound])) {
+                        output.append(" ", from: Int(input.starts[breakAt]), to: Int(input.ends[breakAt]))
+                    }
+                } else {
+                    output.append("\n", from: Int(input.starts[breakAt]), to: Int(input.ends[breakAt]))
+                }
+            }
+            appendLine(input, line.content, into: &output)
+            previous = line
+            blankBetween = false
+            pendingHard = line.hardAfter
+            pendingBreak = line.breakIndex
+        }
+        return output
+    }
+
+    /// How long a line must be, before a blank line, to be taken as wrapped
+    /// paragraph text that continues after the gap.
+    ///
+    /// Text from a PDF page is wrapped at a fixed width: most lines are about
+    /// as long as the upper quartile of line lengths, and a line nearly that
+    /// long is a wrapped one. Text with a paragraph per line has no such
+    /// width; then any line of 24 characters or more counts.
+    static func fullLineLength(_ lines: [Line]) -> Int {
+        let lengths = lines.map(\.content.count).filter { $0 > 0 }.sorted()
+        guard lengths.count >= 8 else { return 24 }
+        let width = lengths[lengths.count * 3 / 4]
+        let near = lengths.filter { Double($0) >= Double(width) * 0.85 && Double($0) <= Double(width) * 1.15 }.count
+        if near * 100 >= lengths.count * 35, width >= 8 {
+            return Swift.max(6, Int(Double(width) * 0.7))
+        }
+        return 24
+    }
+
+    // MARK: - Lines
+
+    struct Line {
+        /// The line without leading and trailing spaces.
+        var content: Range<Int>
+        /// Index of the break character after the line, if any.
+        var breakIndex: Int?
+        /// Whether that break is a markup boundary.
+        var hardAfter: Bool
+    }
+
+    static func splitLines(_ text: MappedText) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        var index = 0
+        let scalars = text.scalars
+        while index <= scalars.count {
+            let atEnd = index == scalars.count
+            let scalar: Unicode.Scalar = atEnd ? "\n" : scalars[index]
+            if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
+                var lower = start, upper = index
+                while lower < upper, isSpace(scalars[lower]) { lower += 1 }
+                while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
+                lines.append(Line(content: lower..<upper, breakIndex: atEnd ? nil : index, hardAfter: scalar == hardBreak))
+                // \r\n is one break
+                if !atEnd, scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        return lines
+    }
+
+    private static func appendLine(_ input: MappedText, _ range: Range<Int>, into output: inout MappedText) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let scalar = input[index]
+            if isSpace(scalar) {
+                var next = index + 1
+                while next < range.upperBound, isSpace(input[next]) { next += 1 }
+                // A space survives only between two Latin letters or digits.
+                if let last = output.scalars.last, isWordScalar(last), isWordScalar(WidthFolding.fold(input[next])) {
+                    output.append(" ", from: Int(input.starts[index]), to: Int(input.ends[index]))
+                }
+                index = next
+                continue
+            }
+            if isInvisible(scalar) { index += 1; continue }
+            output.append(from: input, at: index, as: WidthFolding.fold(scalar))
+            index += 1
+        }
+    }
+
+    // MARK: - Character classes
+
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x3000, 0x2002...0x200A, 0x202F, 0x205F: true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD, 0x2060: true
+        default: false
+        }
+    }
+
+    /// ASCII letters and digits: the only neighbours that keep a space between them.
+    @inline(__always)
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+    }
+
+    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", "!", "?", ";", ":", "…", "．"]
+    private static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", ")", "）", "】", "》", "\"", "'"]
+
+    private static func endsSentence(_ text: MappedText, _ range: Range<Int>) -> Bool {
+        var index = range.upperBound - 1
+        while index >= range.lowerBound, closers.contains(text[index]) { index -= 1 }
+        return index >= range.lowerBound && sentenceEnds.contains(text[index])
+    }
+
+    private static func containsSentenceEnd(_ text: MappedText, _ range: Range<Int>) -> Bool {
+        text.scalars[range].contains { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" }
+    }
+
+    /// Whether a line starts with an item marker: `一、` `（一）` `(1)` `1.` `1、` `第一条` `一是`, a bullet.
+    static func opensItem(_ text: MappedText, _ range: Range<Int>) -> Bool {
+        let scalars = text.scalars[range].prefix(12).map(WidthFolding.fold)
+        guard let first = scalars.first else { return false }
+        if ["#", "●", "◆", "■", "□", "◇", "○", "★", "☆", "•", "▲", "-", "*", "—"].contains(first) {
+            // "- 1 -" page numbers are gone by now; "-" must be followed by a space to be a bullet.
+            if first == "-" || first == "*" || first == "—" { return scalars.count > 1 && scalars[1] == " " }
+            return true
+        }
+        if first == "(" {
+            var index = 1
+            while index < scalars.count, isNumeral(scalars[index]) || isDigit(scalars[index]) { index += 1 }
+            return index > 1 && index < scalars.count && scalars[index] == ")"
+        }
+        if isDigit(first) {
+            var index = 0
+            while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+            guard index < scalars.count, index <= 3 else { return false }
+            let after = scalars[index]
+            if after == "、" { return true }
+            if after == "." { return index + 1 < scalars.count && !isDigit(scalars[index + 1]) }
+            return false
+        }
+        if first == "第" {
+            var index = 1
+            while index < scalars.count, isNumeral(scalars[index]) || isDigit(scalars[index]) { index += 1 }
+            return index > 1 && index < scalars.count && ["章", "条", "节", "部", "篇"].contains(scalars[index])
+        }
+        if isNumeral(first) {
+            var index = 0
+            while index < scalars.count, isNumeral(scalars[index]) { index += 1 }
+            guard index < scalars.count, index <= 3 else { return false }
+            return scalars[index] == "、" || (scalars[index] == "是" && index == 1)
+        }
+        if first == "附", scalars.count > 1, scalars[1] == "件" { return true }
+        return false
+    }
+
+    @inline(__always)
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        "一二三四五六七八九十".unicodeScalars.contains(scalar)
+    }
+
+    /// `- 1 -`, `— 12 —`, `-1-`, `第 3 页`, `第3页 共10页`.
+    static func isPageNumber(_ text: MappedText, _ range: Range<Int>) -> Bool {
+        let scalars = text.scalars[range].filter { !isSpace($0) }.map(WidthFolding.fold)
+        guard scalars.count >= 3, scalars.count <= 16 else { return false }
+        let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "−"]
+        if dashes.contains(scalars.first!), dashes.contains(scalars.last!) {
+            let middle = scalars.dropFirst().dropLast().drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }
+            return !middle.isEmpty && middle.count <= 4 && middle.allSatisfy(isDigit)
+        }
+        if scalars.first == "第", scalars.contains("页") {
+            return scalars.allSatisfy { isDigit($0) || "第页共,，".unicodeScalars.contains($0) }
+        }
+        return false
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what zhengce needs beyond Swift: the system ICU (Debian's
+# libicu-dev) and, for the tests, Python's jsonschema. Safe to run again.
+set -euo pipefail
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+  echo "setup: need root to run: $*" >&2; exit 1; fi; }
+
+if [ ! -f /usr/include/unicode/ubrk.h ]; then
+  echo "setup: installing libicu-dev" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -q >/dev/null
+  as_root apt-get install -y -q libicu-dev >/dev/null
+fi
+if command -v python3 >/dev/null && ! python3 -c "import jsonschema" 2>/dev/null; then
+  echo "setup: installing Python jsonschema (used by the schema test)" >&2
+  python3 -m pip install -q jsonschema || echo "setup: could not install jsonschema; the schema test will say so" >&2
+fi
+command -v swift >/dev/null || { echo "setup: Swift 6.1 or later is required (https://swift.org/install)" >&2; exit 1; }

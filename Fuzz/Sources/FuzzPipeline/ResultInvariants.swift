@@ -1,0 +1,1 @@
+../../../Tests/ExtractorTests/RobustnessInvariants.swift

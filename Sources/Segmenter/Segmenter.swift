@@ -103,8 +103,14 @@ struct UTF16View {
     /// The scalar offset of a unit offset that falls on a scalar boundary.
     func scalarIndex(ofUnit unit: Int) -> Int {
         if wideScalarUnits.isEmpty { return unit }
-        var before = 0
-        for wide in wideScalarUnits where wide < unit { before += 1 }
-        return unit - before
+        // Count the wide scalars before `unit` by binary search (the offsets
+        // are ascending): a linear count made text full of astral characters
+        // quadratic (one count per boundary).
+        var low = 0, high = wideScalarUnits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if wideScalarUnits[middle] < unit { low = middle + 1 } else { high = middle }
+        }
+        return unit - low
     }
 }

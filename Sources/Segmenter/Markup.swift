@@ -120,14 +120,15 @@ enum MarkupReader {
     /// Copies a line of Markdown, dropping emphasis marks, images and link targets.
     private static func appendInline(_ text: [Unicode.Scalar], _ range: Range<Int>, into output: inout MappedText) {
         var index = range.lowerBound
+        var unclosedFrom = Int.max
         while index < range.upperBound {
             let scalar = text[index]
             if scalar == "!", index + 1 < range.upperBound, text[index + 1] == "[",
-               let close = linkEnd(text, from: index + 1, limit: range.upperBound) {
+               let close = linkEnd(text, from: index + 1, limit: range.upperBound, unclosedFrom: &unclosedFrom) {
                 index = close  // an image: nothing of it is text
                 continue
             }
-            if scalar == "[", let close = linkEnd(text, from: index, limit: range.upperBound) {
+            if scalar == "[", let close = linkEnd(text, from: index, limit: range.upperBound, unclosedFrom: &unclosedFrom) {
                 var labelEnd = index + 1
                 while text[labelEnd] != "]" { labelEnd += 1 }
                 appendInline(text, (index + 1)..<labelEnd, into: &output)
@@ -144,12 +145,19 @@ enum MarkupReader {
     }
 
     /// For `[label](target)` starting at `open`, the offset after `)`.
-    private static func linkEnd(_ text: [Unicode.Scalar], from open: Int, limit: Int) -> Int? {
+    ///
+    /// `unclosedFrom` remembers where a target ran to the end of the line
+    /// without `)` or a space: no target starting there or later can close,
+    /// so a line of `[a](b[a](b…` is read in one pass, not one per `[`.
+    private static func linkEnd(_ text: [Unicode.Scalar], from open: Int, limit: Int, unclosedFrom: inout Int) -> Int? {
         var index = open + 1
         while index < limit, text[index] != "]" { if text[index] == "[" { return nil }; index += 1 }
         guard index + 1 < limit, text[index + 1] == "(" else { return nil }
         index += 2
+        guard index < unclosedFrom else { return nil }
+        let targetStart = index
         while index < limit, text[index] != ")" { if text[index] == " " { return nil }; index += 1 }
+        if index == limit { unclosedFrom = targetStart }
         return index < limit ? index + 1 : nil
     }
 }

@@ -93,11 +93,18 @@ public final class DocumentExtractor {
 
     /// The bytes of a regular file, or a clear reason why not.
     public static func readBytes(_ path: String) throws(ExtractionError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "no such file")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            // stat follows links: a link to nowhere is ENOENT, a loop ELOOP.
+            let code = errno
+            if code == ENOENT, (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                throw .unreadable(path: path, reason: "broken symbolic link")
+            }
+            throw .unreadable(path: path, reason: code == ENOENT ? "no such file" : String(cString: strerror(code)).lowercased())
         }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a directory") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
+        // A FIFO or device would block or never end: read regular files only.
+        if info.st_mode & S_IFMT != S_IFREG { throw .unreadable(path: path, reason: "not a regular file") }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied")
         }

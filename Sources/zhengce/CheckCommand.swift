@@ -1,0 +1,2 @@
+import ArgumentParser
+struct CheckCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "check") }

@@ -1,0 +1,2 @@
+import ArgumentParser
+struct ExplainCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "explain") }

@@ -79,7 +79,9 @@ struct EvalCommand: ParsableCommand {
 
         var dropped = false
         if let ratchet {
-            var minimums = try Ratchet(file: ratchet)
+            // --update-ratchet may start a new ratchet file.
+            let starting = updateRatchet && !FileManager.default.fileExists(atPath: ratchet)
+            var minimums = starting ? Ratchet() : try Ratchet(file: ratchet)
             for drop in minimums.drops(in: card) {
                 dropped = true
                 standardError("zhengce: \(drop.description)")

@@ -58,36 +58,31 @@ public struct Ratchet: Sendable, Equatable {
         }
     }
 
-    /// Raises every minimum to the measured figure where that is higher (and
-    /// sets it where there was none); never lowers one.
+    /// Raises every minimum to the measured figure where that is higher, and
+    /// gives a figure without a minimum its measured value (0 when nothing was
+    /// compared); never lowers one.
     public mutating func raise(to card: Scorecard) -> [Rise] {
         var rises: [Rise] = []
         for figure in RatchetFigure.all {
-            guard let measured = Self.measured(figure, in: card) else { continue }
             let old = minimums[figure]
-            if old == nil || measured > old! {
-                minimums[figure] = measured
-                rises.append(Rise(figure: figure, from: old, to: measured))
-            }
+            let measured = Self.measured(figure, in: card)
+            guard let new = old == nil ? measured ?? 0 : measured, old == nil || new > old! else { continue }
+            minimums[figure] = new
+            rises.append(Rise(figure: figure, from: old, to: new))
         }
         return rises
     }
 
-    /// The file's text: every figure that has a minimum, in report order.
+    /// The file's text: every figure that has a minimum, in report order, one per line.
     public var fileText: String {
-        var minimum = JSONObject()
-        for figure in RatchetFigure.all {
-            guard let value = minimums[figure] else { continue }
-            minimum[figure.field] = .object(JSONObject([figure.measure: .decimal(value)]))
+        let about = "Minimum F1 per field group and accuracy per agreement field on Fixtures/gold. "
+            + "They only go up: raise them with `zhengce eval --gold Fixtures/gold Corpus --ratchet Fixtures/ratchet.json --update-ratchet`; "
+            + "never lower one to make a change pass."
+        let lines = RatchetFigure.all.compactMap { figure in
+            minimums[figure].map { "    " + JSONRendering.quoted(figure.field) + ": {" + JSONRendering.quoted(figure.measure) + ": \($0)}" }
         }
-        let file = JSONValue.object(JSONObject([
-            "schemaVersion": .integer(Self.schemaVersion),
-            "about": .string("Minimum F1 per field group and accuracy per agreement field on Fixtures/gold. "
-                + "They only go up: raise them with `zhengce eval --gold Fixtures/gold Corpus --ratchet Fixtures/ratchet.json --update-ratchet`; "
-                + "never lower one to make a change pass."),
-            "minimum": .object(minimum),
-        ]))
-        return JSONRendering.indented(file) + "\n"
+        return "{\n  \"schemaVersion\": \(Self.schemaVersion),\n  \"about\": \(JSONRendering.quoted(about)),\n"
+            + "  \"minimum\": {\n" + lines.joined(separator: ",\n") + "\n  }\n}\n"
     }
 
     /// Writes ``fileText`` to `path`.

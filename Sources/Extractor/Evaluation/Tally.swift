@@ -22,8 +22,10 @@ public struct Tally: Sendable, Equatable {
     /// Gold items not found.
     public var falseNegatives = 0
 
-    /// No items yet.
-    public init() {}
+    /// A tally of the given counts (none by default).
+    public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
+        self.truePositives = truePositives; self.falsePositives = falsePositives; self.falseNegatives = falseNegatives
+    }
 
     /// Adds another tally's counts.
     public static func += (lhs: inout Tally, rhs: Tally) {
@@ -62,8 +64,10 @@ public struct Agreement: Sendable, Equatable {
     /// Items compared.
     public var total = 0
 
-    /// Nothing compared yet.
-    public init() {}
+    /// `right` of `total` items agree (none compared by default).
+    public init(right: Int = 0, total: Int = 0) {
+        self.right = right; self.total = total
+    }
 
     /// Adds another agreement's counts.
     public static func += (lhs: inout Agreement, rhs: Agreement) {

@@ -22,9 +22,9 @@ struct CheckCommand: ParsableCommand {
         and a document without a fixture is reported as new.
 
         Examples:
-          zhengce check                              check every fixture
-          zhengce check --update                     show the differences, then re-bless
-          zhengce check --update Corpus/             also bless documents that have no fixture
+          zhengce check                    check every fixture
+          zhengce check --update           show the differences, then re-bless
+          zhengce check --update Corpus/   also bless documents without a fixture
 
         Exit status: 0 when every fixture matches (or was re-blessed with --update), 1 on a \
         difference, a new document or an unreadable fixture or document.

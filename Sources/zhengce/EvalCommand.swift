@@ -17,7 +17,7 @@ struct EvalCommand: ParsableCommand {
 
         Each PATH is one of:
           a document or a folder of documents   extracted here, then scored
-          a folder holding .json files          predictions, one per file (zhengce extract -o)
+          a folder holding .json files          predictions (zhengce extract -o)
           a .json file                          one prediction
           a .jsonl file                         predictions, one per line
         A prediction is matched to its gold file by the name of its source.path, or else by \
@@ -27,7 +27,6 @@ struct EvalCommand: ParsableCommand {
           zhengce eval --gold Fixtures/gold Corpus/
           zhengce eval --gold Fixtures/gold out/ --verbose
           zhengce eval --gold Fixtures/gold Corpus/ --ratchet Fixtures/ratchet.json
-          zhengce eval --gold Fixtures/gold Corpus/ --ratchet Fixtures/ratchet.json --update-ratchet
 
         With --ratchet, any figure below its minimum in the ratchet file is reported and the \
         exit status is 1; --update-ratchet then raises the minimums to the figures measured \

@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
 
         Examples:
           zhengce explain Corpus/001_3844e15ad01e42f4.txt
-          zhengce explain Corpus/001_3844e15ad01e42f4.txt --at 3262      what covers offset 3262
+          zhengce explain Corpus/001_3844e15ad01e42f4.txt --at 3262
 
         Offsets are code points into the original file, as in the output's spans.
         """

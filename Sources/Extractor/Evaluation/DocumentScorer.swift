@@ -26,7 +26,7 @@ public struct DocumentScorer: Sendable {
                     if comparison.agrees(g[name], p[name]) {
                         agreement.right += 1
                     } else {
-                        let detail = "\(text(g[name: "text"])): gold \(text(g[name])), got \(text(p[name]))"
+                        let detail = "\(text(g["text"])): gold \(text(g[name])), got \(text(p[name]))"
                         score.findings.append(Finding(field.rawValue, .wrong, detail))
                     }
                 }
@@ -225,11 +225,6 @@ private struct ItemGroup {
                   agreements: [(.countsApproximate, "approximate", .flag), (.countsSubject, "subject", .subject)]),
         ItemGroup(field: .percentages, sameKey: ItemPairing.sameAmount, agreements: []),
     ]
-}
-
-extension JSONObject {
-    /// The value under `name`, spelled as a labelled subscript for readability at call sites.
-    fileprivate subscript(name name: String) -> JSONValue? { self[name] }
 }
 
 extension Tally {

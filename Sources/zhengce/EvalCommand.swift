@@ -67,6 +67,7 @@ struct EvalCommand: ParsableCommand {
         let goldSet = try GoldSet(folder: gold)
         var failures = 0
         let predictions = try loadPredictions(failures: &failures)
+        if predictions.count == 0 { standardError("zhengce: no documents or predictions found in \(paths.joined(separator: " "))") }
         let card = Scorecard(gold: goldSet, predictions: predictions, only: doc)
 
         if json {

@@ -60,6 +60,12 @@ struct EvaluationFixtureTests {
         #expect(lines(expected, actual) == ["organizations[0].mentions: expected 2, got 3", #"per: expected ["人", "年"], got ["人"]"#])
     }
 
+    @Test func diagnosticsWithoutASpanAlignByMessage() throws {
+        let expected = try JSONValue.parse(#"{"diagnostics": [{"severity": "note", "message": "a", "span": null}, {"severity": "note", "message": "b", "span": {"start": 1, "end": 2}}]}"#)
+        let actual = try JSONValue.parse(#"{"diagnostics": [{"severity": "note", "message": "c", "span": null}, {"severity": "warning", "message": "a", "span": null}, {"severity": "note", "message": "b", "span": {"start": 1, "end": 2}}]}"#)
+        #expect(JSONDiff.differences(expected: expected, actual: actual).map(\.path) == ["diagnostics[0].severity", "diagnostics[+]"])
+    }
+
     @Test func absentKeysAndNullsAreShown() throws {
         let expected = try JSONValue.parse(#"{"metadata": null, "gone": 1}"#)
         let actual = try JSONValue.parse(#"{"metadata": {"title": "通知"}, "new": 2}"#)

@@ -14,6 +14,7 @@ public struct FixtureDifference: Sendable, Equatable {
 
     /// Where: `amounts[12].max`, `amounts[+]`, `amounts[-]`, `source.sha256`.
     public var path: String
+    /// What changed.
     public var change: Change
     /// The span of the item the difference is in, for showing its text.
     public var span: Span?
@@ -40,8 +41,9 @@ public struct FixtureDifference: Sendable, Equatable {
 }
 
 /// Compares two JSON documents field by field. Lists of items are aligned by
-/// span (or by name, title or number when items have no span), so one item
+/// span (or by name, title, number or message when items have no span), so one item
 /// inserted or dropped shows as one `[+]` or `[-]`, not as a cascade of changes.
+/// Lists of plain values (`per`, `lead`) compare as a whole.
 public enum JSONDiff {
     /// Every difference, in document order within each list.
     public static func differences(expected: JSONValue, actual: JSONValue) -> [FixtureDifference] {
@@ -104,19 +106,15 @@ public enum JSONDiff {
                   let end = Int(exactly: NSDecimalNumber(decimal: span.end).doubleValue) else { return nil }
             return .span(start, end)
         }
-        for key in ["name", "title", "number"] {
+        for key in ["name", "title", "number", "message"] {
             if let name = object[key], !name.isNull { return .name(ExactText(name.pythonStr)) }
         }
         return nil
     }
 
-    /// Lists align when every item has an identity of the same kind.
+    /// Lists of objects align when every item has an identity.
     private static func alignable(_ items: [JSONValue]) -> Bool {
-        guard !items.isEmpty else { return false }
-        let identities = items.map(identity)
-        guard identities.allSatisfy({ $0 != nil }) else { return false }
-        let spans = identities.filter { if case .span = $0 { true } else { false } }.count
-        return spans == 0 || spans == identities.count
+        !items.isEmpty && items.allSatisfy { identity($0) != nil }
     }
 
     /// The span an item is shown with: its own, or the first of its `spans`.
@@ -144,7 +142,7 @@ public enum JSONDiff {
             guard case .span(let start, let end) = id else { continue }
             let match = actualIDs.indices.first { other in
                 guard !taken[other], case .span(let s, let e) = actualIDs[other] else { return false }
-                return start < e && s < end || (start == s && end == e)
+                return (start < e && s < end) || (start == s && end == e)
             }
             if let match { partner[index] = match; taken[match] = true }
         }

@@ -2,8 +2,11 @@
 public enum ItemPairing {
     /// Pairs, and the items left over on each side.
     public struct Result: Sendable {
+        /// Gold items with the predicted item each was paired with, in gold order.
         public var pairs: [(gold: JSONObject, predicted: JSONObject)] = []
+        /// Gold items left unpaired, in gold order.
         public var missed: [JSONObject] = []
+        /// Predicted items left unpaired, in prediction order.
         public var extra: [JSONObject] = []
     }
 

@@ -76,7 +76,9 @@ public struct JSONNumber: Hashable, Sendable {
 public struct JSONObject: Hashable, Sendable {
     /// One key and its value.
     public struct Entry: Hashable, Sendable {
+        /// The key.
         public var key: String
+        /// Its value.
         public var value: JSONValue
     }
 

@@ -29,7 +29,9 @@ public struct Ratchet: Sendable, Equatable {
 
     /// A figure that fell below its minimum.
     public struct Drop: Sendable, Equatable, CustomStringConvertible {
+        /// Which figure.
         public var figure: RatchetFigure
+        /// Its minimum in the ratchet.
         public var minimum: Decimal
         /// The measured figure; nil when nothing was compared.
         public var measured: Decimal?
@@ -41,9 +43,11 @@ public struct Ratchet: Sendable, Equatable {
 
     /// A minimum that went up.
     public struct Rise: Sendable, Equatable, CustomStringConvertible {
+        /// Which figure.
         public var figure: RatchetFigure
         /// The old minimum; nil when the figure had none.
         public var from: Decimal?
+        /// The new minimum.
         public var to: Decimal
 
         public var description: String { "\(figure): \(from.map { "\($0)" } ?? "none") → \(to)" }

@@ -89,6 +89,7 @@ public struct Finding: Sendable, Equatable {
 
     /// The group or agreement field: `amounts`, `counts.subject`, `metadata`…
     public var field: String
+    /// Missed, extra or wrong.
     public var kind: Kind
     /// The item as score.py describes it: its text, start, and key values.
     public var detail: String

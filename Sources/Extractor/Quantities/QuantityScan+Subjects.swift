@@ -1,0 +1,236 @@
+import Foundation
+
+/// The subject of a count: the noun phrase next to it that names what is counted.
+///
+/// After the count first (`53个产业科技创新团队`, `200人的产业人才智库`), else
+/// before it (`引进高层次人才115名`), across quotes and `、` lists, never
+/// across a verb, a clause end or another quantity. Verbal classifiers (`次`,
+/// `人次`) look only before. A count of people takes a phrase before it only
+/// when that phrase names people (`评定副高级职称67人` has none). Counts
+/// written back to back (`9类24项服务优待事项`) share one subject.
+extension QuantityScan {
+    /// The farthest a subject reaches from its number, in scalars.
+    static let subjectReach = 40
+
+    mutating func assignSubjects() {
+        var subjects = [String?](repeating: nil, count: countSites.count)
+        for siteIndex in countSites.indices.reversed() {
+            let site = countSites[siteIndex]
+            if siteIndex + 1 < countSites.count, countSites[siteIndex + 1].range.lowerBound == skipSpaces(site.range.upperBound) {
+                subjects[siteIndex] = subjects[siteIndex + 1]
+            } else {
+                subjects[siteIndex] = subjectAfter(site) ?? subjectBefore(site)
+            }
+            matches.counts[site.index].subject = subjects[siteIndex]
+        }
+    }
+
+    private func classifierWord(_ site: CountSite) -> [Unicode.Scalar] {
+        vocabulary.classifiers.list.words[site.classifier]
+    }
+
+    private func countsPeople(_ site: CountSite) -> Bool {
+        vocabulary.classifiers.values[site.classifier] == .person
+    }
+
+    // MARK: - After
+
+    func subjectAfter(_ site: CountSite) -> String? {
+        if classifierWord(site).last == "次" { return nil }
+        var start = skipSpaces(site.range.upperBound)
+        if start < count, text[start] == "的" { start += 1 }
+        guard start < count, isNounScalar(text[start]) || Self.opensQuote(text[start]) else { return nil }
+        if startsNumber(at: start) { return nil }
+        if let verb = vocabulary.subjectVerbs.match(text, at: start),
+           vocabulary.nominalHeads.match(text, at: start + vocabulary.subjectVerbs.words[verb].count) == nil { return nil }
+        if vocabulary.subjectStops.match(text, at: start) != nil { return nil }
+        let limit = min(count, start + Self.subjectReach)
+        var position = start
+        while position < limit {
+            let scalar = text[position]
+            if Self.opensQuote(scalar) || scalar == "(" || scalar == "（" {
+                guard let close = closing(of: scalar, from: position, limit: limit) else { break }
+                position = close + 1
+                continue
+            }
+            if isListJoiner(scalar) {
+                if startsNumber(at: position + 1) { break }
+                position += 1
+                continue
+            }
+            guard isNounScalar(scalar) else { break }
+            if position > start {
+                if startsNumber(at: position) { break }
+                if let verb = vocabulary.subjectVerbs.match(text, at: position),
+                   vocabulary.nominalHeads.match(text, at: position + vocabulary.subjectVerbs.words[verb].count) == nil { break }
+                if let stop = vocabulary.subjectStops.match(text, at: position), !isListJoiner(text[position]),
+                   vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.contains(scalar) { break }
+            }
+            position += 1
+        }
+        while position > start, isListJoiner(text[position - 1]) { position -= 1 }
+        guard position > start else { return nil }
+        return string(start..<position)
+    }
+
+    // MARK: - Before
+
+    func subjectBefore(_ site: CountSite) -> String? {
+        var end = skipSpacesBackward(site.range.lowerBound)
+        let previousEnd = previousItemEnd(before: site.range.lowerBound)
+        let floor = max(previousEnd, site.range.lowerBound - Self.subjectReach)
+        if end > floor, text[end - 1] == "等" { end -= 1 }
+        // Strip the glue between phrase and number: verbs, function words, amount nouns.
+        for _ in 0..<6 {
+            let glue = max(vocabulary.subjectVerbs.matchLengthEnding(text, before: end, floor: floor),
+                           vocabulary.subjectStops.matchLengthEnding(text, before: end, floor: floor),
+                           vocabulary.measureNouns.matchLengthEnding(text, before: end, floor: floor))
+            guard glue > 0 else { break }
+            end = skipSpacesBackward(end - glue)
+        }
+        var position = end
+        while position > floor {
+            let scalar = text[position - 1]
+            if Self.closesQuote(scalar) || scalar == ")" || scalar == "）" {
+                guard let open = opening(of: scalar, before: position - 1, floor: floor) else { break }
+                position = open
+                continue
+            }
+            if isListJoiner(scalar) {
+                let left = position - 1
+                if left <= previousEnd || left == 0 || !(isNounScalar(text[left - 1]) || Self.closesQuote(text[left - 1])) { break }
+                position -= 1
+                continue
+            }
+            guard isNounScalar(scalar) else { break }
+            if position < end {
+                if let verb = vocabulary.subjectVerbs.matchEnding(text, before: position, floor: floor),
+                   vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.contains(text[position - 1]) {
+                    if vocabulary.nominalHeads.match(text, at: position, limit: end) != nil {
+                        position -= vocabulary.subjectVerbs.words[verb].count
+                        continue
+                    }
+                    break
+                }
+                if let stop = vocabulary.subjectStops.matchEnding(text, before: position, floor: floor),
+                   !isListJoiner(text[position - 1]),
+                   vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.contains(text[position - 1]) { break }
+            }
+            position -= 1
+        }
+        var start = position
+        while start < end, isListJoiner(text[start]) { start += 1 }
+        let scope = vocabulary.scopeWords.matchLength(text, at: start, limit: end)
+        if scope > 0, scope < end - start { start += scope }
+        guard start < end else { return nil }
+        if countsPeople(site), !namesPeople(start..<end) { return nil }
+        return string(start..<end)
+    }
+
+    /// Single characters that end a phrase even though they are one character long.
+    static let singleStops: Set<Unicode.Scalar> = ["为", "由", "将", "把", "被", "对", "向", "从", "达", "等", "的", "共", "均", "其", "了"]
+
+    /// Whether a phrase ends in a noun of people (or lists one: `战略领军人才和团队`).
+    func namesPeople(_ range: Range<Int>) -> Bool {
+        var position = range.upperBound
+        while position > range.lowerBound {
+            var last = position - 1
+            while last > range.lowerBound, Self.closesQuote(text[last]) { last -= 1 }
+            if vocabulary.personEndings.contains(text[last]) { return true }
+            // The part before a joiner.
+            var joiner = last
+            while joiner > range.lowerBound, !isListJoiner(text[joiner]) { joiner -= 1 }
+            guard joiner > range.lowerBound else { return false }
+            position = joiner
+        }
+        return false
+    }
+
+    // MARK: - Helpers
+
+    func previousItemEnd(before index: Int) -> Int {
+        var low = 0, high = itemRanges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if itemRanges[middle].upperBound <= index { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? itemRanges[low - 1].upperBound : 0
+    }
+
+    func isListJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "、" || scalar == "和" || scalar == "及" || scalar == "与" || scalar == "或"
+    }
+
+    /// Characters a noun phrase is made of: ideographs, and Latin letters of placeholders (`x籍人才`).
+    func isNounScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if Self.isIdeograph(scalar) { return true }
+        let value = scalar.value
+        return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+    }
+
+    /// Whether a number with a unit starts at `index` (another quantity).
+    func startsNumber(at index: Int) -> Bool {
+        guard index < count else { return false }
+        let scalar = text[index]
+        if NumberReader.digitValue(scalar) != nil { return true }
+        if NumberReader.isPlaceholder(scalar) {
+            var next = index
+            while next < count, NumberReader.isPlaceholder(text[next]) || text[next] == "." || text[next] == " " { next += 1 }
+            return next < count && (vocabulary.classifiers.list.match(text, at: next) != nil
+                                    || NumberReader.chineseUnit(text[next]) != nil || text[next] == "余" || text[next] == "多")
+        }
+        return false
+    }
+
+    static func opensQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "“" || scalar == "「" || scalar == "『" || scalar == "‘" || scalar == "\""
+    }
+
+    static func closesQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "”" || scalar == "」" || scalar == "』" || scalar == "’" || scalar == "\""
+    }
+
+    static func partner(of scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "“": "”"
+        case "「": "」"
+        case "『": "』"
+        case "‘": "’"
+        case "(": ")"
+        case "（": "）"
+        case "”": "“"
+        case "」": "「"
+        case "』": "『"
+        case "’": "‘"
+        case ")": "("
+        case "）": "（"
+        default: scalar
+        }
+    }
+
+    func closing(of open: Unicode.Scalar, from index: Int, limit: Int) -> Int? {
+        let close = Self.partner(of: open)
+        var position = index + 1
+        while position < min(limit + 10, count) {
+            if text[position] == close { return position }
+            if text[position] == "\n" || text[position] == "。" { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    func opening(of close: Unicode.Scalar, before index: Int, floor: Int) -> Int? {
+        let open = Self.partner(of: close)
+        var position = index - 1
+        while position >= max(0, floor - 10) {
+            if text[position] == open { return position }
+            if text[position] == "\n" || text[position] == "。" { return nil }
+            position -= 1
+        }
+        return nil
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(text[range]))
+    }
+}

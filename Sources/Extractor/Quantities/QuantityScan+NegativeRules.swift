@@ -38,7 +38,8 @@ extension QuantityScan {
                 return Verdict(rule: "count.fused-numeral", reason: "a numeral fused into a word")
             }
             if let fused = vocabulary.classifierWords.match(text, at: unitRange.lowerBound),
-               vocabulary.classifierWords.words[fused].count > word.count {
+               vocabulary.classifierWords.words[fused].count > word.count,
+               vocabulary.classifierWordExceptions.matchLength(text, at: unitRange.lowerBound) <= vocabulary.classifierWords.words[fused].count {
                 return Verdict(rule: "count.fused-numeral", reason: "the classifier begins another word (\(vocabulary.classifierWords.string(fused)))")
             }
             if chinese, before > 0, text[before - 1] == "届" {
@@ -46,6 +47,9 @@ extension QuantityScan {
             }
             if chinese, !isRange, after < count, NumberReader.chineseDigit(text[after]) != nil || text[after] == "十" {
                 return Verdict(rule: "count.fused-numeral", reason: "numeral, classifier, numeral: a set phrase (三支一扶)")
+            }
+            if chinese, vocabulary.programmeNouns.match(text, at: after) != nil {
+                return Verdict(rule: "count.programme-name", reason: "the name of a programme (十项行动)")
             }
             if number.isBareOne, !isRange, !first.approximate, !first.hasMultiplier {
                 return Verdict(rule: "count.indefinite-one", reason: "一 before a classifier is an article")

@@ -14,15 +14,39 @@ extension QuantityScan {
 
     mutating func assignSubjects() {
         var subjects = [String?](repeating: nil, count: countSites.count)
-        for siteIndex in countSites.indices.reversed() {
-            let site = countSites[siteIndex]
-            if siteIndex + 1 < countSites.count, countSites[siteIndex + 1].range.lowerBound == skipSpaces(site.range.upperBound) {
-                subjects[siteIndex] = subjects[siteIndex + 1]
-            } else {
-                subjects[siteIndex] = subjectAfter(site) ?? subjectBefore(site)
+        // Counts written back to back (`7批次22名人才`) form one group with one subject.
+        var groupStart = 0
+        while groupStart < countSites.count {
+            var groupEnd = groupStart
+            while groupEnd + 1 < countSites.count,
+                  countSites[groupEnd + 1].range.lowerBound == skipSpaces(countSites[groupEnd].range.upperBound) {
+                groupEnd += 1
             }
-            matches.counts[site.index].subject = subjects[siteIndex]
+            let subject = subjectAfter(countSites[groupEnd]) ?? subjectBefore(countSites[groupStart])
+            for index in groupStart...groupEnd { subjects[index] = subject }
+            groupStart = groupEnd + 1
         }
+        // `比赛项目由12个增加到24个`: a count joined to the one before by a verb only shares its subject.
+        for index in countSites.indices.dropFirst() where subjects[index] == nil {
+            let previous = countSites[index - 1], site = countSites[index]
+            if previous.classifier == site.classifier, isOnlyGlue(previous.range.upperBound..<site.range.lowerBound) {
+                subjects[index] = subjects[index - 1]
+            }
+        }
+        for (index, site) in countSites.enumerated() { matches.counts[site.index].subject = subjects[index] }
+    }
+
+    /// Whether a short stretch holds only verbs and function words (`增加到`).
+    func isOnlyGlue(_ range: Range<Int>) -> Bool {
+        guard range.count <= 8 else { return false }
+        var end = skipSpacesBackward(range.upperBound)
+        while end > range.lowerBound {
+            let glue = max(vocabulary.subjectVerbs.matchLengthEnding(text, before: end, floor: range.lowerBound),
+                           vocabulary.subjectStops.matchLengthEnding(text, before: end, floor: range.lowerBound))
+            guard glue > 0 else { return false }
+            end = skipSpacesBackward(end - glue)
+        }
+        return true
     }
 
     private func classifierWord(_ site: CountSite) -> [Unicode.Scalar] {
@@ -42,8 +66,10 @@ extension QuantityScan {
         guard start < count, isNounScalar(text[start]) || Self.opensQuote(text[start]) else { return nil }
         if startsNumber(at: start) { return nil }
         if let verb = vocabulary.subjectVerbs.match(text, at: start),
-           vocabulary.nominalHeads.match(text, at: start + vocabulary.subjectVerbs.words[verb].count) == nil { return nil }
-        if vocabulary.subjectStops.match(text, at: start) != nil { return nil }
+           vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.contains(text[start]),
+           vocabulary.nominalVerbs.match(text, at: start) == nil { return nil }
+        if let stop = vocabulary.subjectStops.match(text, at: start),
+           vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.contains(text[start]) { return nil }
         let limit = min(count, start + Self.subjectReach)
         var position = start
         while position < limit {
@@ -69,8 +95,7 @@ extension QuantityScan {
             position += 1
         }
         while position > start, isListJoiner(text[position - 1]) { position -= 1 }
-        guard position > start else { return nil }
-        return string(start..<position)
+        return phrase(start..<position)
     }
 
     // MARK: - Before
@@ -82,7 +107,9 @@ extension QuantityScan {
         if end > floor, text[end - 1] == "等" { end -= 1 }
         // Strip the glue between phrase and number: verbs, function words, amount nouns.
         for _ in 0..<6 {
-            let glue = max(vocabulary.subjectVerbs.matchLengthEnding(text, before: end, floor: floor),
+            let verb = vocabulary.nominalVerbs.matchLengthEnding(text, before: end, floor: floor) > 0
+                ? 0 : vocabulary.subjectVerbs.matchLengthEnding(text, before: end, floor: floor)
+            let glue = max(verb,
                            vocabulary.subjectStops.matchLengthEnding(text, before: end, floor: floor),
                            vocabulary.measureNouns.matchLengthEnding(text, before: end, floor: floor))
             guard glue > 0 else { break }
@@ -103,7 +130,7 @@ extension QuantityScan {
                 continue
             }
             guard isNounScalar(scalar) else { break }
-            if position < end {
+            if position < end, vocabulary.nominalVerbs.matchEnding(text, before: position, floor: floor) == nil {
                 if let verb = vocabulary.subjectVerbs.matchEnding(text, before: position, floor: floor),
                    vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.contains(text[position - 1]) {
                     if vocabulary.nominalHeads.match(text, at: position, limit: end) != nil {
@@ -120,15 +147,19 @@ extension QuantityScan {
         }
         var start = position
         while start < end, isListJoiner(text[start]) { start += 1 }
-        let scope = vocabulary.scopeWords.matchLength(text, at: start, limit: end)
-        if scope > 0, scope < end - start { start += scope }
+        start += vocabulary.scopeWords.matchLength(text, at: start, limit: end)
         guard start < end else { return nil }
         if countsPeople(site), !namesPeople(start..<end) { return nil }
-        return string(start..<end)
+        return phrase(start..<end)
+    }
+
+    /// A subject of at least two characters, or nil.
+    func phrase(_ range: Range<Int>) -> String? {
+        range.count >= 2 ? string(range) : nil
     }
 
     /// Single characters that end a phrase even though they are one character long.
-    static let singleStops: Set<Unicode.Scalar> = ["为", "由", "将", "把", "被", "对", "向", "从", "达", "等", "的", "共", "均", "其", "了"]
+    static let singleStops: Set<Unicode.Scalar> = ["为", "由", "将", "把", "被", "向", "达", "等", "的"]
 
     /// Whether a phrase ends in a noun of people (or lists one: `战略领军人才和团队`).
     func namesPeople(_ range: Range<Int>) -> Bool {

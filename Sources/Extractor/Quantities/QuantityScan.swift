@@ -282,7 +282,9 @@ struct QuantityScan {
             let at = skipSpacesBackward(start)
             guard let word = vocabulary.bounds.list.matchEnding(text, before: at) else { return }
             let bound = vocabulary.bounds.values[word]
-            guard !bound.after else { return }
+            guard !bound.after,
+                  vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.words[word].count
+            else { return }
             bounds.apply(bound.effect)
             start = at - vocabulary.bounds.list.words[word].count
         }

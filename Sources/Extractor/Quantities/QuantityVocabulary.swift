@@ -35,6 +35,9 @@ struct QuantityVocabulary: Sendable {
     let scopeWords: ScalarWordList
     let personEndings: Set<Unicode.Scalar>
     let nominalHeads: ScalarWordList
+    let nominalVerbs: ScalarWordList
+    let programmeNouns: ScalarWordList
+    let classifierWordExceptions: ScalarWordList
 
     /// The lists as bundled; loaded on first use.
     static let shared = QuantityVocabulary()
@@ -46,7 +49,7 @@ struct QuantityVocabulary: Sendable {
                   columns[0] == "before" || columns[0] == "after" else { return nil }
             return Bound(after: columns[0] == "after", effect: effect)
         }
-        boundExceptions = ScalarWordList(resource: "approximate-after-exceptions")
+        boundExceptions = ScalarWordList(resource: "bound-word-exceptions")
         rangeSeparators = ScalarWordList(resource: "range-separators")
         perUnits = ScalarWordList(resource: "per-units")
         perLinks = ScalarWordList(resource: "per-links")
@@ -60,8 +63,11 @@ struct QuantityVocabulary: Sendable {
         subjectVerbs = ScalarWordList(resource: "subject-verbs")
         subjectStops = ScalarWordList(resource: "subject-stops")
         measureNouns = ScalarWordList(resource: "measure-nouns")
-        scopeWords = ScalarWordList(resource: "scope-words")
+        scopeWords = ScalarWordList(resource: "scope-and-time-words")
         personEndings = Set(RuleData.list("quantities/person-endings").compactMap { $0.unicodeScalars.first })
         nominalHeads = ScalarWordList(resource: "nominal-heads")
+        nominalVerbs = ScalarWordList(resource: "nominal-verbs")
+        programmeNouns = ScalarWordList(resource: "programme-nouns")
+        classifierWordExceptions = ScalarWordList(resource: "classifier-word-exceptions")
     }
 }

@@ -86,9 +86,18 @@ extension QuantityScan {
             }
             guard isNounScalar(scalar) else { break }
             if position > start {
-                if startsNumber(at: position) { break }
-                if let verb = vocabulary.subjectVerbs.match(text, at: position),
-                   vocabulary.nominalHeads.match(text, at: position + vocabulary.subjectVerbs.words[verb].count) == nil { break }
+                if startsNumber(at: position) || vocabulary.scopeWords.match(text, at: position) != nil { break }
+                if scalar == "在" { break }
+                if vocabulary.nominalVerbs.match(text, at: position) == nil,
+                   let verb = vocabulary.subjectVerbs.match(text, at: position),
+                   vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.contains(scalar) {
+                    // `移民安置点`: a verb before a head noun that ends the phrase belongs to it.
+                    let headAt = position + vocabulary.subjectVerbs.words[verb].count
+                    let head = vocabulary.nominalHeads.matchLength(text, at: headAt)
+                    guard head > 0, headAt + head >= count || !isNounScalar(text[headAt + head]) else { break }
+                    position = headAt + head
+                    continue
+                }
                 if let stop = vocabulary.subjectStops.match(text, at: position), !isListJoiner(text[position]),
                    vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.contains(scalar) { break }
             }
@@ -130,10 +139,12 @@ extension QuantityScan {
                 continue
             }
             guard isNounScalar(scalar) else { break }
-            if position < end, vocabulary.nominalVerbs.matchEnding(text, before: position, floor: floor) == nil {
+            // `2023年北航护工`: a date is no part of the phrase.
+            if position >= 2, "年月日".unicodeScalars.contains(scalar), NumberReader.digitValue(text[position - 2]) != nil { break }
+            if position < end {
                 if let verb = vocabulary.subjectVerbs.matchEnding(text, before: position, floor: floor),
                    vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.contains(text[position - 1]) {
-                    if vocabulary.nominalHeads.match(text, at: position, limit: end) != nil {
+                    if isCompound(verbEndingAt: position, phraseEnd: end) {
                         position -= vocabulary.subjectVerbs.words[verb].count
                         continue
                     }
@@ -148,9 +159,35 @@ extension QuantityScan {
         var start = position
         while start < end, isListJoiner(text[start]) { start += 1 }
         start += vocabulary.scopeWords.matchLength(text, at: start, limit: end)
+        start = skipOrdinal(start, end: end)
         guard start < end else { return nil }
         if countsPeople(site), !namesPeople(start..<end) { return nil }
         return phrase(start..<end)
+    }
+
+    /// Whether the verb ending at `position` belongs to the noun phrase that
+    /// runs on to `phraseEnd`: a verb that is as often a noun with at most one
+    /// character after it (`研究生`) or before another such word (`培训服务`),
+    /// or a verb with a head noun that ends the phrase (`培训班`, `人才服务中心`).
+    func isCompound(verbEndingAt position: Int, phraseEnd: Int) -> Bool {
+        let rest = phraseEnd - position
+        if vocabulary.nominalVerbs.matchEnding(text, before: position) != nil {
+            if rest <= 1 { return true }
+            if vocabulary.nominalVerbs.matchLength(text, at: position, limit: phraseEnd) == rest { return true }
+        }
+        let head = vocabulary.nominalHeads.matchLength(text, at: position, limit: phraseEnd)
+        return head > 0 && head == rest
+    }
+
+    /// `第三届“金张掖能工巧匠”` → `“金张掖能工巧匠”`: an ordinal opening a phrase is no part of it.
+    func skipOrdinal(_ start: Int, end: Int) -> Int {
+        guard start < end, text[start] == "第" else { return start }
+        var position = start + 1
+        while position < end, NumberReader.chineseDigit(text[position]) != nil || NumberReader.chineseUnit(text[position]) != nil
+            || NumberReader.digitValue(text[position]) != nil { position += 1 }
+        guard position > start + 1, position < end,
+              let classifier = vocabulary.classifiers.list.match(text, at: position, limit: end) else { return start }
+        return position + vocabulary.classifiers.list.words[classifier].count
     }
 
     /// A subject of at least two characters, or nil.
@@ -159,7 +196,7 @@ extension QuantityScan {
     }
 
     /// Single characters that end a phrase even though they are one character long.
-    static let singleStops: Set<Unicode.Scalar> = ["为", "由", "将", "把", "被", "向", "达", "等", "的"]
+    static let singleStops: Set<Unicode.Scalar> = ["为", "由", "将", "把", "被", "向", "达", "等", "的", "了", "获"]
 
     /// Whether a phrase ends in a noun of people (or lists one: `战略领军人才和团队`).
     func namesPeople(_ range: Range<Int>) -> Bool {

@@ -55,7 +55,11 @@ public enum NumberReader {
             return readPlaceholder(text, at: index, end: end)
         }
         if chineseDigit(first) != nil || chineseUnit(first) == 10 {
-            if (first == "零" || first == "〇"), !(index + 1 < end && chineseDigit(text[index + 1]) != nil) { return nil }
+            if first == "零" || first == "〇" {
+                // A zero starts a number only before more digits or a decimal point (`二〇二〇` is read from 二).
+                let next = index + 1 < end ? text[index + 1] : " "
+                guard chineseDigit(next) != nil || (next == "点" && index + 2 < end && chineseDigit(text[index + 2]) != nil) else { return nil }
+            }
             return readChinese(text, at: index, end: end)
         }
         return nil
@@ -247,6 +251,20 @@ public enum NumberReader {
         }
         guard index > start else { return .malformed(start..<start + 1) }
         if malformed { return .malformed(start..<index) }
+        // `二十五点五`: decimals after 点, digit by digit.
+        var fraction: Decimal = 0
+        var fractionDigits = 0
+        if index + 1 < end, text[index] == "点", chineseDigit(text[index + 1]) != nil, !endsInMultiplier {
+            var position = index + 1
+            var scale: Decimal = 1
+            while position < end, let digit = chineseDigit(text[position]), text[position] != "两" {
+                scale /= 10
+                fraction += Decimal(digit) * scale
+                fractionDigits += 1
+                position += 1
+            }
+            if fractionDigits > 0 { index = position }
+        }
         let value: Decimal
         if !sawUnit {
             // A string of digits: one digit, or a positional number with a zero
@@ -256,8 +274,8 @@ public enum NumberReader {
         } else {
             value = total + tenThousands + Decimal(small + (pending ?? 0))
         }
-        var number = WrittenNumber(range: start..<index, value: value, form: .chinese)
-        number.isBareOne = index - start == 1 && chineseDigit(text[start]) == 1
+        var number = WrittenNumber(range: start..<index, value: value + fraction, form: .chinese)
+        number.isBareOne = index - start == 1 && chineseDigit(text[start]) == 1 && fractionDigits == 0
         number.endsInMultiplier = endsInMultiplier
         return .number(number)
     }

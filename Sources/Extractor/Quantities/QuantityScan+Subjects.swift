@@ -104,6 +104,8 @@ extension QuantityScan {
             position += 1
         }
         while position > start, isListJoiner(text[position - 1]) { position -= 1 }
+        let process = vocabulary.trailingProcessWords.matchLengthEnding(text, before: position, floor: start)
+        if process > 0, position - process - start >= 2 { position -= process }
         return phrase(start..<position)
     }
 
@@ -229,11 +231,9 @@ extension QuantityScan {
         scalar == "、" || scalar == "和" || scalar == "及" || scalar == "与" || scalar == "或"
     }
 
-    /// Characters a noun phrase is made of: ideographs, and Latin letters of placeholders (`x籍人才`).
+    /// Characters a noun phrase is made of: ideographs, and the `x` of placeholders (`x籍人才`).
     func isNounScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if Self.isIdeograph(scalar) { return true }
-        let value = scalar.value
-        return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        Self.isIdeograph(scalar) || NumberReader.isPlaceholder(scalar)
     }
 
     /// Whether a number with a unit starts at `index` (another quantity).

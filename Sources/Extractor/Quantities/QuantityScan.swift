@@ -90,7 +90,7 @@ struct QuantityScan {
     /// Reads what follows a number: `余`/`多`, a multiplier, a unit.
     func readTerm(_ number: WrittenNumber) -> Term {
         var term = Term(number: number, end: number.range.upperBound)
-        let afterNumber = skipSpaces(number.range.upperBound)
+        let afterNumber = skipGap(number.range.upperBound)
         // `3个百分点`, `3百分点`
         if let end = matchPoints(at: afterNumber) {
             term.unit = .points
@@ -157,9 +157,9 @@ struct QuantityScan {
         var last = first
         var isRange = false
         // A range: `2—5万元`, `2万至5万元`, `20%—30%`, `1-2名`.
-        let separatorAt = skipSpaces(first.end)
+        let separatorAt = skipLineBreak(skipSpaces(first.end))
         if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
-            let secondAt = skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count)
+            let secondAt = skipLineBreak(skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count))
             if secondAt < count, case .number(let secondNumber)? = NumberReader.read(text, at: secondAt),
                secondNumber.redacted == number.redacted {
                 let second = readTerm(secondNumber)
@@ -278,6 +278,8 @@ struct QuantityScan {
 
     /// Bound words glued before the number (`不少于`, `最高不超过`, `约`) move `start` back.
     func readBoundsBefore(_ start: inout Int, into bounds: inout Bounds) {
+        let original = start
+        defer { if start == original { readDetachedBound(before: start, into: &bounds) } }
         for _ in 0..<2 {
             let at = skipSpacesBackward(start)
             guard let word = vocabulary.bounds.list.matchEnding(text, before: at) else { return }
@@ -288,6 +290,22 @@ struct QuantityScan {
             bounds.apply(bound.effect)
             start = at - vocabulary.bounds.list.words[word].count
         }
+    }
+
+    /// `最高补助5000元`, `最多可给予3万元`: a bound word before the granting
+    /// verb still bounds the sum, though it stays outside the span.
+    func readDetachedBound(before start: Int, into bounds: inout Bounds) {
+        var position = skipSpacesBackward(start)
+        let floor = max(0, start - 12)
+        let link = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
+        guard link > 0 else { return }
+        position = skipSpacesBackward(position - link)
+        guard let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) else { return }
+        let bound = vocabulary.bounds.values[word]
+        guard !bound.after, bound.effect != .approximate,
+              vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.words[word].count
+        else { return }
+        bounds.apply(bound.effect)
     }
 
     /// A bound word glued after the unit (`以上`, `左右`) moves `end` on.
@@ -343,6 +361,29 @@ struct QuantityScan {
         var position = index
         while position < count, text[position] == " " { position += 1 }
         return position
+    }
+
+    /// Skips spaces, and a line break the normaliser kept inside a number
+    /// (`255\n万元`): only when a multiplier, `余`/`多`, `元` or `%` follows it.
+    func skipGap(_ index: Int) -> Int {
+        var position = skipSpaces(index)
+        guard position < count, text[position] == "\n" else { return position }
+        let next = skipSpaces(position + 1)
+        guard next < count else { return position }
+        switch text[next] {
+        case "万", "亿", "千", "元", "余", "多", "%": position = next
+        default: break
+        }
+        return position
+    }
+
+    /// Skips a line break the normaliser kept inside a range (`x万元\n至x万元`).
+    func skipLineBreak(_ index: Int) -> Int {
+        guard index < count, text[index] == "\n" else { return index }
+        let next = skipSpaces(index + 1)
+        guard next < count else { return index }
+        if vocabulary.rangeSeparators.match(text, at: next) != nil || NumberReader.canStart(text[next]) { return next }
+        return index
     }
 
     func skipSpacesBackward(_ index: Int) -> Int {

@@ -38,6 +38,7 @@ struct QuantityVocabulary: Sendable {
     let nominalVerbs: ScalarWordList
     let programmeNouns: ScalarWordList
     let classifierWordExceptions: ScalarWordList
+    let trailingProcessWords: ScalarWordList
 
     /// The lists as bundled; loaded on first use.
     static let shared = QuantityVocabulary()
@@ -69,5 +70,6 @@ struct QuantityVocabulary: Sendable {
         nominalVerbs = ScalarWordList(resource: "nominal-verbs")
         programmeNouns = ScalarWordList(resource: "programme-nouns")
         classifierWordExceptions = ScalarWordList(resource: "classifier-word-exceptions")
+        trailingProcessWords = ScalarWordList(resource: "trailing-process-words")
     }
 }

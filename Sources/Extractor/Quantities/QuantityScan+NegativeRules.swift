@@ -28,7 +28,7 @@ extension QuantityScan {
             guard let unitRange = last.unitRange else { return nil }
             let word = vocabulary.classifiers.list.words[classifier]
             let after = unitRange.upperBound
-            if before > 0, text[before - 1] == "第" {
+            if before > 0, text[before - 1] == "第" || isInOrdinalList(before) {
                 return Verdict(rule: "count.ordinal", reason: "an ordinal (第…)")
             }
             if before > 0, Self.opensName(text[before - 1]) {
@@ -68,6 +68,21 @@ extension QuantityScan {
             }
             return nil
         }
+    }
+
+    /// `第一、二批`: a number in a `、` list of numerals that 第 opens.
+    func isInOrdinalList(_ index: Int) -> Bool {
+        var position = index
+        for _ in 0..<8 {
+            guard position > 1, text[position - 1] == "、" else { return false }
+            position -= 1
+            let end = position
+            while position > 0, NumberReader.chineseDigit(text[position - 1]) != nil || NumberReader.chineseUnit(text[position - 1]) != nil
+                || NumberReader.digitValue(text[position - 1]) != nil { position -= 1 }
+            guard position < end else { return false }
+            if position > 0, text[position - 1] == "第" { return true }
+        }
+        return false
     }
 
     /// An opening quote or bracket: a number right after it starts a name (`“三名”工程`, `“139”`).

@@ -197,12 +197,18 @@ struct QuantityScan {
         }
         if bounds.lower { high = nil }
         if bounds.upper { low = nil }
+        // `1.5万元/人/年`: units per after a slash, right after the unit.
+        var slashUnits: [String] = []
+        if unit == .money, let unitEnd = last.unitRange?.upperBound, end == unitEnd {
+            (slashUnits, end) = perUnitsAfterSlash(unitEnd)
+        }
         let range = start..<end
         let span = context.span(of: range)
         let written = context.originalText(span)
         switch unit {
         case .money:
             var per = perUnits(before: start)
+            if per.isEmpty { per = slashUnits }
             if per.isEmpty, let previous = lastAmount, onlyListSeparators(previous.end..<start) { per = previous.per }
             matches.amounts.append(Amount(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
                                           redacted: redacted, per: per, rule: isRange ? "amount.range" : "amount.single"))
@@ -339,6 +345,23 @@ struct QuantityScan {
             guard length > 0 else { break }
             position = skipSpacesBackward(position - length)
         }
+        var units = perUnitsEnding(at: position, floor: floor)
+        if units.isEmpty {
+            // `每名博士给予20万元`: a short noun between the unit and the verb.
+            var nounStart = position
+            while nounStart > floor, position - nounStart < 6, Self.isIdeograph(text[nounStart - 1]),
+                  text[nounStart - 1] != "每", vocabulary.subjectVerbs.matchLengthEnding(text, before: nounStart, floor: floor) < 2 {
+                nounStart -= 1
+                units = perUnitsEnding(at: nounStart, floor: floor)
+                if !units.isEmpty { break }
+            }
+        }
+        return units
+    }
+
+    /// The `每…` units that end at `position`, in order.
+    func perUnitsEnding(at end: Int, floor: Int) -> [String] {
+        var position = end
         var units: [String] = []
         while let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor) {
             let wordStart = position - vocabulary.perUnits.words[unit].count
@@ -347,6 +370,18 @@ struct QuantityScan {
             position = skipSpacesBackward(wordStart - 1)
         }
         return units
+    }
+
+    /// `/人/年` after an amount's unit: the units, and where they end.
+    func perUnitsAfterSlash(_ index: Int) -> ([String], Int) {
+        var units: [String] = []
+        var position = index
+        while position + 1 < count, text[position] == "/" || text[position] == "／",
+              let unit = vocabulary.perUnits.match(text, at: position + 1) {
+            units.append(vocabulary.perUnits.string(unit))
+            position += 1 + vocabulary.perUnits.words[unit].count
+        }
+        return (units, position)
     }
 
     /// Whether `range` holds only list separators (`、`, `和`, `及`, `或`).

@@ -116,11 +116,19 @@ extension QuantityScan {
                 var next = position + 1
                 while next < count, NumberReader.chineseDigit(text[next]) != nil || NumberReader.digitValue(text[next]) != nil
                     || text[next] == "十" || text[next] == "个" { next += 1 }
-                if next < count, "年月周天日季学".unicodeScalars.contains(text[next]) { return true }
+                if next < count, Self.isTimeUnit(text[next]) { return true }
             }
             position -= 1
         }
         return false
+    }
+
+    /// The first character of a unit of time (`年`, `月`, `季度`, `学期`).
+    static func isTimeUnit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "年", "月", "周", "天", "日", "季", "学": true
+        default: false
+        }
     }
 
     /// Punctuation that ends a clause.

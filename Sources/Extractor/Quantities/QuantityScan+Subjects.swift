@@ -66,10 +66,10 @@ extension QuantityScan {
         guard start < count, isNounScalar(text[start]) || Self.opensQuote(text[start]) else { return nil }
         if startsNumber(at: start) { return nil }
         if let verb = vocabulary.subjectVerbs.match(text, at: start),
-           vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.contains(text[start]),
+           vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.mayContain(text[start]),
            vocabulary.nominalVerbs.match(text, at: start) == nil { return nil }
         if let stop = vocabulary.subjectStops.match(text, at: start),
-           vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.contains(text[start]) { return nil }
+           vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.mayContain(text[start]) { return nil }
         let limit = min(count, start + Self.subjectReach)
         var position = start
         while position < limit {
@@ -90,7 +90,7 @@ extension QuantityScan {
                 if scalar == "在" { break }
                 if vocabulary.nominalVerbs.match(text, at: position) == nil,
                    let verb = vocabulary.subjectVerbs.match(text, at: position),
-                   vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.contains(scalar) {
+                   vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.mayContain(scalar) {
                     // `移民安置点`: a verb before a head noun that ends the phrase belongs to it.
                     let headAt = position + vocabulary.subjectVerbs.words[verb].count
                     let head = vocabulary.nominalHeads.matchLength(text, at: headAt)
@@ -99,7 +99,7 @@ extension QuantityScan {
                     continue
                 }
                 if let stop = vocabulary.subjectStops.match(text, at: position), !isListJoiner(text[position]),
-                   vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.contains(scalar) { break }
+                   vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.mayContain(scalar) { break }
             }
             position += 1
         }
@@ -142,10 +142,10 @@ extension QuantityScan {
             }
             guard isNounScalar(scalar) else { break }
             // `2023年北航护工`: a date is no part of the phrase.
-            if position >= 2, "年月日".unicodeScalars.contains(scalar), NumberReader.digitValue(text[position - 2]) != nil { break }
+            if position >= 2, scalar == "年" || scalar == "月" || scalar == "日", NumberReader.digitValue(text[position - 2]) != nil { break }
             if position < end {
                 if let verb = vocabulary.subjectVerbs.matchEnding(text, before: position, floor: floor),
-                   vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.contains(text[position - 1]) {
+                   vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.mayContain(text[position - 1]) {
                     if isCompound(verbEndingAt: position, phraseEnd: end) {
                         position -= vocabulary.subjectVerbs.words[verb].count
                         continue
@@ -154,7 +154,7 @@ extension QuantityScan {
                 }
                 if let stop = vocabulary.subjectStops.matchEnding(text, before: position, floor: floor),
                    !isListJoiner(text[position - 1]),
-                   vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.contains(text[position - 1]) { break }
+                   vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.mayContain(text[position - 1]) { break }
             }
             position -= 1
         }
@@ -198,7 +198,7 @@ extension QuantityScan {
     }
 
     /// Single characters that end a phrase even though they are one character long.
-    static let singleStops: Set<Unicode.Scalar> = ["为", "由", "将", "把", "被", "向", "达", "等", "的", "了", "获"]
+    static let singleStops = BMPMask(["为", "由", "将", "把", "被", "向", "达", "等", "的", "了", "获"])
 
     /// Whether a phrase ends in a noun of people (or lists one: `战略领军人才和团队`).
     func namesPeople(_ range: Range<Int>) -> Bool {
@@ -206,7 +206,7 @@ extension QuantityScan {
         while position > range.lowerBound {
             var last = position - 1
             while last > range.lowerBound, Self.closesQuote(text[last]) { last -= 1 }
-            if vocabulary.personEndings.contains(text[last]) { return true }
+            if vocabulary.personEndings.mayContain(text[last]) { return true }
             // The part before a joiner.
             var joiner = last
             while joiner > range.lowerBound, !isListJoiner(text[joiner]) { joiner -= 1 }

@@ -1,6 +1,7 @@
 /// The word lists of the quantity rules, read once from
-/// `Resources/quantities/*.txt` (see the comments in each file).
-struct QuantityVocabulary: Sendable {
+/// `Resources/quantities/*.txt` (see the comments in each file). A class, so
+/// handing it around copies one reference, not thirty lists.
+final class QuantityVocabulary: Sendable {
     /// What a classifier counts; decides where its subject is looked for.
     enum ClassifierKind: String, Sendable { case person, thing, event }
 
@@ -33,7 +34,7 @@ struct QuantityVocabulary: Sendable {
     let subjectStops: ScalarWordList
     let measureNouns: ScalarWordList
     let scopeWords: ScalarWordList
-    let personEndings: Set<Unicode.Scalar>
+    let personEndings: BMPMask
     let nominalHeads: ScalarWordList
     let nominalVerbs: ScalarWordList
     let programmeNouns: ScalarWordList
@@ -65,7 +66,7 @@ struct QuantityVocabulary: Sendable {
         subjectStops = ScalarWordList(resource: "subject-stops")
         measureNouns = ScalarWordList(resource: "measure-nouns")
         scopeWords = ScalarWordList(resource: "scope-and-time-words")
-        personEndings = Set(RuleData.list("quantities/person-endings").compactMap { $0.unicodeScalars.first })
+        personEndings = BMPMask(RuleData.list("quantities/person-endings").compactMap { $0.unicodeScalars.first })
         nominalHeads = ScalarWordList(resource: "nominal-heads")
         nominalVerbs = ScalarWordList(resource: "nominal-verbs")
         programmeNouns = ScalarWordList(resource: "programme-nouns")

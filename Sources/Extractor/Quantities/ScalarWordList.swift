@@ -6,6 +6,10 @@ struct ScalarWordList: Sendable {
     let words: [[Unicode.Scalar]]
     private let byFirst: [Unicode.Scalar: [Int]]
     private let byLast: [Unicode.Scalar: [Int]]
+    /// Bitmaps of the first and last scalars in the Basic Multilingual Plane:
+    /// most lookups end here, without hashing.
+    private let firstMask: BMPMask
+    private let lastMask: BMPMask
 
     init<S: Sequence>(_ entries: S) where S.Element == String {
         var unique: [[Unicode.Scalar]] = []
@@ -23,6 +27,8 @@ struct ScalarWordList: Sendable {
         }
         byFirst = first
         byLast = last
+        firstMask = BMPMask(first.keys)
+        lastMask = BMPMask(last.keys)
     }
 
     /// The entries of the bundled rule file `quantities/<name>.txt`.
@@ -33,7 +39,7 @@ struct ScalarWordList: Sendable {
     /// The longest word that starts at `index`, as its index in ``words``.
     func match(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int? {
         let end = limit ?? text.count
-        guard index >= 0, index < end, let candidates = byFirst[text[index]] else { return nil }
+        guard index >= 0, index < end, firstMask.mayContain(text[index]), let candidates = byFirst[text[index]] else { return nil }
         for candidate in candidates {
             let word = words[candidate]
             guard index + word.count <= end else { continue }
@@ -52,7 +58,7 @@ struct ScalarWordList: Sendable {
     /// The longest word that ends just before `end` (and starts at or after
     /// `floor`), as its index in ``words``.
     func matchEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> Int? {
-        guard end > floor, end <= text.count, let candidates = byLast[text[end - 1]] else { return nil }
+        guard end > floor, end <= text.count, lastMask.mayContain(text[end - 1]), let candidates = byLast[text[end - 1]] else { return nil }
         for candidate in candidates {
             let word = words[candidate]
             let start = end - word.count
@@ -94,5 +100,31 @@ struct ScalarWordTable<Value: Sendable>: Sendable {
         var byWord: [String: Value] = [:]
         for (word, value) in pairs where byWord[word] == nil { byWord[word] = value }
         values = list.words.map { byWord[String(String.UnicodeScalarView($0))]! }
+    }
+}
+
+/// A set of scalars as a bitmap over the Basic Multilingual Plane. A set
+/// with members beyond it answers "maybe" for every scalar there.
+struct BMPMask: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1024)
+    private var beyondPlane = false
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for scalar in scalars {
+            if scalar.value < 0x10000 {
+                words[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+            } else {
+                beyondPlane = true
+            }
+        }
+    }
+
+    /// False only when `scalar` is surely not in the set; exact for sets
+    /// within the Basic Multilingual Plane.
+    @inline(__always)
+    func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard value < 0x10000 else { return beyondPlane }
+        return words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 }

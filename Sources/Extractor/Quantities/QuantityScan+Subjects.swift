@@ -87,7 +87,7 @@ extension QuantityScan {
             guard isNounScalar(scalar) else { break }
             if position > start {
                 if startsNumber(at: position) || vocabulary.scopeWords.match(text, at: position) != nil { break }
-                if scalar == "在" { break }
+                if scalar == "在" || scalar == "到" { break }
                 if vocabulary.nominalVerbs.match(text, at: position) == nil,
                    let verb = vocabulary.subjectVerbs.match(text, at: position),
                    vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.mayContain(scalar) {
@@ -162,6 +162,8 @@ extension QuantityScan {
         while start < end, isListJoiner(text[start]) { start += 1 }
         start += vocabulary.scopeWords.matchLength(text, at: start, limit: end)
         start = skipOrdinal(start, end: end)
+        let process = vocabulary.trailingProcessWords.matchLengthEnding(text, before: end, floor: start)
+        if process > 0, end - process - start >= 2 { end -= process }
         guard start < end else { return nil }
         if countsPeople(site), !namesPeople(start..<end) { return nil }
         return phrase(start..<end)

@@ -337,39 +337,65 @@ struct QuantityScan {
     // MARK: - Amount units per
 
     /// The units of a `每…` governing the amount at `start`: `每人每年` → 人, 年.
+    /// Between them may stand granting verbs and one short noun
+    /// (`每人每月发放生活补贴3000元`), never a clause break or another verb.
     func perUnits(before start: Int) -> [String] {
         var position = skipSpacesBackward(start)
         let floor = max(0, start - 24)
-        for _ in 0..<3 {
-            let length = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
-            guard length > 0 else { break }
-            position = skipSpacesBackward(position - length)
-        }
-        var units = perUnitsEnding(at: position, floor: floor)
-        if units.isEmpty {
-            // `每名博士给予20万元`: a short noun between the unit and the verb.
-            var nounStart = position
-            while nounStart > floor, position - nounStart < 6, Self.isIdeograph(text[nounStart - 1]),
-                  text[nounStart - 1] != "每", vocabulary.subjectVerbs.matchLengthEnding(text, before: nounStart, floor: floor) < 2 {
-                nounStart -= 1
-                units = perUnitsEnding(at: nounStart, floor: floor)
-                if !units.isEmpty { break }
+        var nounSkipped = false
+        for _ in 0..<4 {
+            for _ in 0..<3 {
+                let length = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
+                guard length > 0 else { break }
+                position = skipSpacesBackward(position - length)
             }
+            let units = perUnitsEnding(at: position, floor: floor)
+            if !units.isEmpty || nounSkipped { return units }
+            // `每名博士给予20万元`: a short noun between the unit and the verb.
+            nounSkipped = true
+            var nounStart = position
+            while nounStart > floor, position - nounStart < 6, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每",
+                  vocabulary.perLinks.matchLengthEnding(text, before: nounStart, floor: floor) == 0,
+                  vocabulary.subjectVerbs.matchLengthEnding(text, before: nounStart, floor: floor) < 2 {
+                nounStart -= 1
+                let units = perUnitsEnding(at: nounStart, floor: floor)
+                if !units.isEmpty { return units }
+            }
+            guard nounStart < position else { return [] }
+            position = nounStart
         }
-        return units
+        return []
     }
 
     /// The `每…` units that end at `position`, in order.
+    /// `每个平台每年`: an earlier `每…` may stand before a short noun.
     func perUnitsEnding(at end: Int, floor: Int) -> [String] {
         var position = end
         var units: [String] = []
-        while let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor) {
-            let wordStart = position - vocabulary.perUnits.words[unit].count
-            guard wordStart > 0, text[wordStart - 1] == "每" else { break }
-            units.insert(vocabulary.perUnits.string(unit), at: 0)
-            position = skipSpacesBackward(wordStart - 1)
+        while true {
+            if let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor),
+               position - vocabulary.perUnits.words[unit].count > floor,
+               text[position - vocabulary.perUnits.words[unit].count - 1] == "每" {
+                units.insert(vocabulary.perUnits.string(unit), at: 0)
+                position = skipSpacesBackward(position - vocabulary.perUnits.words[unit].count - 1)
+                continue
+            }
+            guard !units.isEmpty else { return units }
+            // Look past a noun of up to four characters for one more `每…`.
+            var nounStart = position
+            var found = false
+            while nounStart > floor, position - nounStart < 4, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
+                nounStart -= 1
+                if let unit = vocabulary.perUnits.matchEnding(text, before: nounStart, floor: floor),
+                   nounStart - vocabulary.perUnits.words[unit].count > floor,
+                   text[nounStart - vocabulary.perUnits.words[unit].count - 1] == "每" {
+                    found = true
+                    break
+                }
+            }
+            guard found else { return units }
+            position = nounStart
         }
-        return units
     }
 
     /// `/人/年` after an amount's unit: the units, and where they end.

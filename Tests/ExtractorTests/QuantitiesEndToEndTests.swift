@@ -53,6 +53,15 @@ struct QuantitiesEndToEndTests {
         #expect(plain.counts.isEmpty)
     }
 
+    /// A sum in 万 without 元 is no amount, but it is reported as doubtful.
+    @Test func missingYuanIsADiagnostic() throws {
+        let document = TextDocument(text: "市级层面补助资金255万；另安排经费30万元。", format: .plain)
+        let result = try DocumentExtractor().extract(document, source: Self.source(document))
+        #expect(result.amounts.map(\.text) == ["30万元"])
+        let diagnostic = try #require(result.diagnostics.first { $0.rule == "amount.unit-unclear" })
+        #expect(diagnostic.span == Span(start: 8, end: 12))
+    }
+
     /// The corpus against its gold annotations, matched as the scorer does:
     /// same values and overlapping spans.
     @Test func corpusMatchesGold() throws {

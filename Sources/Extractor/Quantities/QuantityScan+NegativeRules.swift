@@ -34,8 +34,11 @@ extension QuantityScan {
             if before > 0, Self.opensName(text[before - 1]) {
                 return Verdict(rule: "count.quoted-name", reason: "a number opening a quoted name")
             }
-            if vocabulary.fusedWords.match(text, at: numberStart) != nil {
-                return Verdict(rule: "count.fused-numeral", reason: "a numeral fused into a word")
+            // A fused word starting at the number or up to three characters before it (`三番五次`).
+            for offset in 0...min(3, numberStart) {
+                if vocabulary.fusedWords.matchLength(text, at: numberStart - offset) > offset {
+                    return Verdict(rule: "count.fused-numeral", reason: "a numeral fused into a word or idiom")
+                }
             }
             if let fused = vocabulary.classifierWords.match(text, at: unitRange.lowerBound),
                vocabulary.classifierWords.words[fused].count > word.count,
@@ -46,6 +49,7 @@ extension QuantityScan {
                 return Verdict(rule: "count.session-ordinal", reason: "a session number (届…次)")
             }
             if chinese, !isRange, after < count, NumberReader.chineseDigit(text[after]) != nil || text[after] == "十" {
+                if word == ["届"] { return Verdict(rule: "count.session-ordinal", reason: "a session number (十九届四中全会)") }
                 return Verdict(rule: "count.fused-numeral", reason: "numeral, classifier, numeral: a set phrase (三支一扶)")
             }
             if chinese, vocabulary.programmeNouns.match(text, at: after) != nil {

@@ -172,6 +172,7 @@ struct QuantityScan {
         }
         guard let unit = last.unit else {
             if context.collectsRejections { rejectNonCount(first) }
+            diagnoseMissingYuan(first)
             return nil
         }
         var start = number.range.lowerBound
@@ -264,6 +265,18 @@ struct QuantityScan {
                                               rule: "percent.chinese"))
         itemRanges.append(range)
         return end
+    }
+
+    /// `补助资金255万；`: a sum in 万 or 亿 after a word of money, with no 元.
+    mutating func diagnoseMissingYuan(_ term: Term) {
+        guard term.hasMultiplier, term.multiplier >= 10_000 else { return }
+        let after = skipSpaces(term.end)
+        guard after >= count || !Self.isIdeograph(text[after]) else { return }
+        let before = skipSpacesBackward(term.number.range.lowerBound)
+        guard vocabulary.moneyWords.matchLengthEnding(text, before: before, floor: max(0, before - 4)) > 0 else { return }
+        let span = context.span(of: term.number.range.lowerBound..<term.end)
+        matches.diagnostics.append(Diagnostic(severity: .warning, message: "a sum in 万/亿 without 元: not taken as an amount",
+                                              span: span, rule: "amount.unit-unclear"))
     }
 
     // MARK: - Bounds

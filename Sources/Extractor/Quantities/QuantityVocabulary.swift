@@ -40,6 +40,7 @@ final class QuantityVocabulary: Sendable {
     let programmeNouns: ScalarWordList
     let classifierWordExceptions: ScalarWordList
     let trailingProcessWords: ScalarWordList
+    let moneyWords: ScalarWordList
 
     /// The lists as bundled; loaded on first use.
     static let shared = QuantityVocabulary()
@@ -72,5 +73,6 @@ final class QuantityVocabulary: Sendable {
         programmeNouns = ScalarWordList(resource: "programme-nouns")
         classifierWordExceptions = ScalarWordList(resource: "classifier-word-exceptions")
         trailingProcessWords = ScalarWordList(resource: "trailing-process-words")
+        moneyWords = ScalarWordList(resource: "money-words")
     }
 }

@@ -16,6 +16,7 @@ public struct WrittenNumber: Sendable, Equatable {
     public var range: Range<Int>
     /// Its exact value; nil for a placeholder.
     public var value: Decimal?
+    /// How it is written.
     public var form: Form
     /// It is the single numeral `一` (or `壹`, `幺`): in `一批`, `一次` an article rather than a count.
     public var isBareOne: Bool = false

@@ -56,7 +56,9 @@ struct EvaluationFixtureCheckTests {
         var source = fixture["source"]!.objectValue!
         source["characters"] = .integer(1)
         fixture["source"] = .object(source)
-        fixture["amounts"] = .array([try JSONValue.parse(#"{"text": "5万元", "span": {"start": 3, "end": 6}, "min": 50000, "max": 50000}"#)])
+        // One amount the document does not have, next to those it has.
+        let bogus = try JSONValue.parse(#"{"text": "5万元", "span": {"start": 3, "end": 6}, "min": 50000, "max": 50000}"#)
+        fixture["amounts"] = .array((fixture["amounts"]?.arrayValue ?? []) + [bogus])
         let changed = copy.appendingPathComponent(name)
         try Scratch.write(FixtureFormat.render(fixture), to: changed)
 

@@ -222,6 +222,8 @@ public enum NumberReader {
             let scalar = text[index]
             if let digit = chineseDigit(scalar) ?? strayDigit(text, at: index, end: end) {
                 run += 1
+                // More digits in a row than a UInt64 holds: no number (the positional value would wrap).
+                if run > 18 { malformed = true }
                 positional = positional &* 10 &+ UInt64(digit)
                 if digit == 0 {
                     hasZero = true
@@ -281,6 +283,8 @@ public enum NumberReader {
                 fractionDigits += 1
                 position += 1
             }
+            // Past 18 decimals Decimal's scale underflows to NaN: no number, as for long Arabic ones.
+            if fractionDigits > 18 { return .malformed(start..<position) }
             if fractionDigits > 0 { index = position }
         }
         let value: Decimal

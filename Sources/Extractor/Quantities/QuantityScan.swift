@@ -246,7 +246,8 @@ struct QuantityScan {
         if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
             var secondAt = skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count)
             if secondAt + 3 <= count, text[secondAt] == "百", text[secondAt + 1] == "分", text[secondAt + 2] == "之" { secondAt += 3 }
-            if case .number(let second)? = NumberReader.read(text, at: secondAt), second.redacted == number.redacted {
+            if case .number(let second)? = NumberReader.read(text, at: secondAt), second.redacted == number.redacted,
+               (number.value ?? 0) <= (second.value ?? .greatestFiniteMagnitude) {  // a range rises, as in rangeIsOrdered
                 high = second
                 end = second.range.upperBound
             }

@@ -25,6 +25,9 @@ echo "fuzz: building the $config fuzz target (libFuzzer + AddressSanitizer)" >&2
 # -sanitize=fuzzer instruments the Swift code for coverage and links
 # libFuzzer; -Xcc instruments the C wrapper around ICU too. ld.gold's
 # "Cannot export local symbol" lines about ASan's helpers are harmless noise.
+# SwiftPM does not notice files added to the path dependency (`..`) since the
+# last build; dropping the build plan makes it plan again from the sources.
+rm -f "$scratch/$config.yaml"
 (cd Fuzz && swift build -c "$config" --scratch-path "../$scratch" \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
   -Xcc -fsanitize=fuzzer-no-link,address) 2>&1 | grep -v "Cannot export local symbol" >&2

@@ -2,7 +2,9 @@
 # Builds zhengce with AddressSanitizer (which includes LeakSanitizer on Linux)
 # and runs it over the corpus and over GB18030, UTF-16 and binary copies, so
 # every ICU path runs: break iterators, charset detection, conversion,
-# normalisation. Fails on any leak (an ICU handle opened and never closed),
+# normalisation; then over a folder of broken and hostile files (empty, PNG,
+# truncated GB18030, lone surrogates, symlink loop, FIFO, 10,000-digit
+# numbers, nested tags, the saved crash inputs). Fails on any leak (an ICU handle opened and never closed),
 # any out-of-bounds access or use after free.
 #
 #   scripts/leak-check.sh
@@ -39,4 +41,42 @@ run() {
 run extract Corpus "$work" --format jsonl
 run segment --words "$work/gb18030.txt"
 run text "$work/utf16.txt"
+run explain "$work/gb18030.txt"
+
+# Broken and hostile files, as a batch meets them: every reading path, every
+# error path, and the inputs that once crashed or hung (Tests/ExtractorTests/
+# Cases/robustness), must end without a leak or a bad access.
+bad="$work/bad"
+mkdir -p "$bad"
+cp Fixtures/fuzz-seeds/* Tests/ExtractorTests/Cases/robustness/* "$bad/"
+: > "$bad/empty.txt"
+iconv -f UTF-8 -t GB18030 Corpus/000_*.txt > "$work/whole-gb18030.txt"
+head -c 4001 "$work/whole-gb18030.txt" > "$bad/truncated-gb18030.txt"
+printf '\xff\xfe\x00\xd8A\x00' > "$bad/lone-surrogate.txt"
+printf '\xff\xfeA' > "$bad/odd-utf16.txt"
+ln -s loop.txt "$bad/loop.txt"
+ln -s nowhere.txt "$bad/broken.txt"
+mkfifo "$bad/pipe.txt"
+mkdir "$bad/folder.txt"
+python3 - "$bad" <<'PY'
+import sys
+folder = sys.argv[1]
+with open(f"{folder}/picture.txt", "wb") as out:  # a PNG header and noise
+    out.write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes((i * 7919 + 13) % 256 for i in range(2048)))
+files = {
+    "nul.txt": "给予50万元\0奖补。" * 50,
+    "nested-divs.html": "<div>" * 20000 + "给予50万元" + "</div>" * 20000,
+    "long-number.txt": "给予" + "9" * 10000 + "万元，引进" + "九" * 10000 + "名",
+    "long-numerals.txt": "给予" + "万" * 10000 + "元，" + "二十五点" + "五" * 300 + "万元",
+    "astral.txt": "𠀀人才给予5万元。\n" * 5000,
+    "unclosed-links.md": "[a](b" * 10000 + "\n" + "![a](b" * 10000,
+    "entities.html": "&#x4E&#99999999;&bogus;&" * 5000 + "<p title=\"<b '" * 5000,
+    "markers.txt": "（一）1.一、- 1 -\n" * 5000,
+}
+for name, text in files.items():
+    with open(f"{folder}/{name}", "w", encoding="utf-8") as out:
+        out.write(text)
+PY
+run extract "$bad" --format jsonl
+for file in "$bad"/*.md "$bad"/*.html "$bad/astral.txt"; do run explain "$file"; done
 echo "leak-check: clean (AddressSanitizer + LeakSanitizer)"

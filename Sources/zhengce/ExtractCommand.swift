@@ -23,13 +23,16 @@ struct ExtractCommand: ParsableCommand {
         named by its full path; the same path given twice gets #2.
 
         Formats:
-          json   one indented record per document; with -o, OUT/<documentId>.json, \
-        mirroring the input tree (written atomically); without -o, to standard output.
-          jsonl  one line per document, in input order, to -o FILE or standard output.
-          csv    a folder of tables joined on document_id: documents, sections, measures, \
-        responsibilities (measure x department x role), amounts, counts, percentages, \
-        references, organizations, diagnostics, errors. RFC 4180, UTF-8 (--excel adds a \
-        BOM so Excel reads Chinese); lists in a cell are joined with "|".
+          json   one indented record per document: with -o, the file
+                 OUT/<documentId>.json, mirroring the input tree (written
+                 atomically); without -o, standard output.
+          jsonl  one line per document, in input order, to -o FILE or stdout.
+          csv    a folder of tables joined on document_id: documents, sections,
+                 measures, responsibilities (measure x department x role),
+                 amounts, counts, percentages, references, organizations,
+                 diagnostics, errors. RFC 4180, UTF-8 (--excel adds a BOM for
+                 Excel); lists in a cell are joined with "|".
+        See docs/datasets.md for the columns.
 
         Resuming (--skip-existing): json skips documents whose OUT/<documentId>.json \
         exists; jsonl reads the documentIds already in the file, drops a last line cut \
@@ -145,7 +148,7 @@ struct ExtractCommand: ParsableCommand {
                 try pipeline.run(Self.readStandardInput)
             } else {
                 let walker = FileWalker(filter: GlobFilter(includes: include, excludes: exclude, hidden: hidden))
-                if !quiet && ProgressReporter.standardErrorIsTerminal { Self.countInBackground(walker, paths, progress) }
+                if progress.showsBar { Self.countInBackground(walker, paths, progress) }
                 try pipeline.run { [paths] enqueue in
                     var ids = DocumentIDs()
                     walker.walk(paths, visit: { found in

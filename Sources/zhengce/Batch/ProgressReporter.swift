@@ -19,7 +19,8 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private let showsBar: Bool
+    /// Whether a progress bar is drawn.
+    let showsBar: Bool
     private let quiet: Bool
     private let started = DispatchTime.now().uptimeNanoseconds
     private var summary = Summary()

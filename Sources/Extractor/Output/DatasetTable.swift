@@ -9,8 +9,28 @@ import Foundation
 /// are nulls; booleans are `true`/`false`; numbers are exact decimals; spans
 /// are code points, half-open, into the original text.
 public enum DatasetTable: String, CaseIterable, Sendable {
-    case documents, sections, measures, responsibilities, amounts, counts, percentages
-    case references, organizations, diagnostics, errors
+    /// One row per input, extracted or failed.
+    case documents
+    /// One row per heading.
+    case sections
+    /// One row per measure.
+    case measures
+    /// One row per measure × department × role (lead, cooperating).
+    case responsibilities
+    /// One row per money amount.
+    case amounts
+    /// One row per count.
+    case counts
+    /// One row per percentage.
+    case percentages
+    /// One row per cited document.
+    case references
+    /// One row per organisation.
+    case organizations
+    /// One row per diagnostic.
+    case diagnostics
+    /// One row per failed input, with the reason.
+    case errors
 
     /// Separates the members of a list inside one cell (`lead`, `per`,
     /// `issuers`…). Chinese names never contain it; `、` can (`各区、县级市`).

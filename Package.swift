@@ -38,6 +38,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Throughput of each stage: `swift run -c release zhengce-bench`.
+        .executableTarget(name: "zhengce-bench", dependencies: ["Extractor", "Segmenter"], path: "Benchmarks/zhengce-bench"),
         .target(name: "TestSupport", dependencies: ["Extractor"], path: "Tests/TestSupport"),
         .testTarget(name: "SegmenterTests", dependencies: ["Segmenter", "TestSupport"]),
         .testTarget(

@@ -19,8 +19,14 @@ public enum RuleData {
     }
 
     /// The raw text of a bundled resource, or nil.
+    /// `name` may name a file in a subfolder (`quantities/classifiers`).
     public static func text(_ name: String, extension ext: String) -> String? {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
+        var folder = "Resources", file = name
+        if let slash = name.lastIndex(of: "/") {
+            folder += "/" + name[..<slash]
+            file = String(name[name.index(after: slash)...])
+        }
+        guard let url = Bundle.module.url(forResource: file, withExtension: ext, subdirectory: folder)
             ?? Bundle.module.url(forResource: name, withExtension: ext) else { return nil }
         return try? String(contentsOf: url, encoding: .utf8)
     }

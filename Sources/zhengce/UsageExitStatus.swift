@@ -3,14 +3,15 @@ import Foundation
 
 extension Zhengce {
     /// Runs the command like ArgumentParser's own `main()`, except that a usage
-    /// error (unknown option, bad value, failed validation) exits with status 2,
-    /// as `--help` promises, instead of ArgumentParser's 64.
+    /// error of `zhengce extract` (unknown option, bad value, failed validation)
+    /// exits with status 2, as its `--help` promises, instead of
+    /// ArgumentParser's 64. Other subcommands keep ArgumentParser's codes.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            if exitCode(for: error) == .validationFailure, CommandLine.arguments.dropFirst().first == "extract" {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }

@@ -3,15 +3,15 @@ import Foundation
 
 extension Zhengce {
     /// Runs the command like ArgumentParser's own `main()`, except that a usage
-    /// error of `zhengce extract` (unknown option, bad value, failed validation)
-    /// exits with status 2, as its `--help` promises, instead of
-    /// ArgumentParser's 64. Other subcommands keep ArgumentParser's codes.
+    /// error (unknown option, bad value, failed validation) exits with status 2,
+    /// the shell convention every subcommand's `--help` promises, instead of
+    /// ArgumentParser's 64.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure, CommandLine.arguments.dropFirst().first == "extract" {
+            if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }

@@ -20,7 +20,12 @@ public enum RuleData {
 
     /// The raw text of a bundled resource, or nil.
     public static func text(_ name: String, extension ext: String) -> String? {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
+        // `structure/genre-words` names Resources/structure/genre-words.txt.
+        let parts = name.split(separator: "/")
+        let base = parts.last.map(String.init) ?? name
+        let folder = (["Resources"] + parts.dropLast().map(String.init)).joined(separator: "/")
+        guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: folder)
+            ?? Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
             ?? Bundle.module.url(forResource: name, withExtension: ext) else { return nil }
         return try? String(contentsOf: url, encoding: .utf8)
     }

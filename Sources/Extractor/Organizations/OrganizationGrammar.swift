@@ -41,7 +41,7 @@ struct OrganizationGrammar {
             stemLength += length
             stemCount += 1
         }
-        if let head = head(endingAt: position, bodyIsStem: stemCount > 0) {
+        if let head = head(endingAt: position, bodyIsFree: false) {
             if stemCount > 0 || suffix.organ {
                 return candidate(head..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.headed")
             }
@@ -65,7 +65,7 @@ struct OrganizationGrammar {
         while length <= maxFree, suffixStart - length >= 0 {
             let start = suffixStart - length
             guard ScalarClass.isNameCharacter(text[start]) else { break }
-            if let head = head(endingAt: start, bodyIsStem: false) {
+            if let head = head(endingAt: start, bodyIsFree: true) {
                 return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed")
             }
             if suffix.headless, length >= 2,
@@ -103,7 +103,8 @@ struct OrganizationGrammar {
     }
 
     /// The start of a head (places, levels, an organ, a prefix) ending at `end`.
-    func head(endingAt end: Int, bodyIsStem: Bool) -> Int? {
+    /// Before a free-text body the level must not run into a word (市级, 乡村).
+    func head(endingAt end: Int, bodyIsFree: Bool) -> Int? {
         var position = end
         var found = false
         // An organ after the level: 市[委]办公室, 市[人民政府]办公室.
@@ -116,12 +117,11 @@ struct OrganizationGrammar {
             let levelStart = position - level
             let place = vocabulary.provincialLevels.longestMatch(in: text, endingAt: position) == level
                 ? provinceLength(endingAt: levelStart) : placeLength(endingAt: levelStart)
-            if place == 0 {
-                // A bare level: not 全市, 各县, 乡镇, nor 市级, 市直.
-                if levelStart > 0, vocabulary.deictics.contains(text[levelStart - 1]) { break }
-                if first, position == end, !bodyIsStem,
-                   vocabulary.levelBlockers.longestMatch(in: text, from: position) != nil { break }
-            }
+            // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
+            if first, position == end, bodyIsFree,
+               vocabulary.levelBlockers.longestMatch(in: text, from: position) != nil { break }
+            // A bare level: not 全市, 各县, 乡镇.
+            if place == 0, levelStart > 0, vocabulary.deictics.contains(text[levelStart - 1]) { break }
             found = true
             position = levelStart - place
             first = false

@@ -75,7 +75,7 @@ public struct OrganizationMatcher: Sendable {
         guard end < text.count, abbreviationFollowers.longestMatch(in: text, from: end) != nil,
               let stem = vocabulary.stems.longestMatch(in: text, endingAt: end),
               vocabulary.topicStems.longestMatch(in: text, endingAt: end) != stem,
-              let start = grammar.head(endingAt: end - stem, bodyIsStem: true), start < end - stem else { return nil }
+              let start = grammar.head(endingAt: end - stem, bodyIsFree: false), start < end - stem else { return nil }
         return OrganizationCandidate(range: start..<end, kind: .government, rule: "organization.abbreviation")
     }
 

@@ -116,7 +116,8 @@ struct OrganizationVocabulary: Sendable {
     func isPlaceable(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Bool {
         guard !range.isEmpty, !deictics.contains(text[range.lowerBound]) else { return false }
         for index in range where !ScalarClass.isIdeograph(text[index]) || placeForbidden.contains(text[index]) { return false }
-        return nonPlaceWords.longestMatch(in: text, endingAt: range.upperBound, floor: range.lowerBound) == nil
+        for index in range where nonPlaceWords.longestMatch(in: text, from: index, limit: range.upperBound) != nil { return false }
+        return true
     }
 
     /// The endings that end just before `end`, longest first.

@@ -45,8 +45,9 @@ struct ResponsibilityNoteReader {
         var labels: [Label] = []
         var index = body.lowerBound
         while index < body.upperBound {
-            if index == body.lowerBound || !ScalarClass.isIdeograph(text[index - 1]),
-               let length = vocabulary.noteLabelList.longestMatch(in: text, from: index, limit: body.upperBound) {
+            // A label may follow a name directly: the normaliser runs the
+            // lines `牵头单位：市住建局` / `配合单位：…` together.
+            if let length = vocabulary.noteLabelList.longestMatch(in: text, from: index, limit: body.upperBound) {
                 var colon = index + length
                 while colon < body.upperBound, text[colon] == " " { colon += 1 }
                 if colon < body.upperBound, text[colon] == "：" || text[colon] == ":" {

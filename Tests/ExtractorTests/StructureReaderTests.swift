@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Extractor
+
+/// Metadata, sections and measures of small documents written here, one per
+/// layout the issue names.
+@Suite("Structure")
+struct StructureReaderTests {
+    static let notice = """
+        江城市人民政府办公室文件
+
+        江府办发[2021]第15号
+
+        江城市人民政府办公室关于印发江城市促进人才发展
+        若干措施的通知
+
+        各区、县级市人民政府，市政府各部门、各直属机构：
+
+        《江城市促进人才发展若干措施》已经市政府同意，现印发给你们，请认真贯彻执行。
+
+        江城市人民政府办公室
+
+        二〇二一年三月五日
+
+        江城市促进人才发展若干措施
+
+        一、引进高层次人才
+
+        1.实施顶尖人才引进计划。对引进的顶尖人才给予最高500万元支持。
+
+        责任单位：市委组织部、市人社局、市财政局
+
+        2.支持企业引才。对企业引进的急需人才给予补贴。
+
+        责任单位：市人社局，各区、县级市人民政府
+
+        二、优化人才服务
+
+        3.建设人才公寓。统筹建设人才公寓1000套。
+
+        牵头单位：市住建局；配合单位：市自然资源和规划局、市财政局
+
+        4.完善子女入学政策。落实《江城市人才子女入学实施办法》。（市教育局负责）
+        """
+
+    @Test func noticeMetadata() throws {
+        let result = try StructureHarness.extract(Self.notice)
+        #expect(result.genre == "normative")
+        let metadata = try #require(result.metadata)
+        #expect(metadata.title == "江城市人民政府办公室关于印发江城市促进人才发展若干措施的通知")
+        #expect(metadata.documentNumber == "江府办发〔2021〕15号")
+        #expect(metadata.issuers == ["江城市人民政府办公室"])
+        #expect(metadata.recipients == ["各区、县级市人民政府", "市政府各部门、各直属机构"])
+        #expect(metadata.date == "2021-03-05")
+    }
+
+    @Test func labelledResponsibilityNotes() throws {
+        let result = try StructureHarness.extract(Self.notice)
+        #expect(result.measures.map(\.number) == ["1", "2", "3", "4"])
+        #expect(result.measures.map(\.title) == ["实施顶尖人才引进计划", "支持企业引才", "建设人才公寓", "完善子女入学政策"])
+        #expect(result.measures.map(\.lead) == [["市委组织部", "市人社局", "市财政局"], ["市人社局", "各区、县级市人民政府"],
+                                                ["市住建局"], ["市教育局"]])
+        #expect(result.measures.map(\.cooperating) == [[], [], ["市自然资源和规划局", "市财政局"], []])
+    }
+
+    @Test func measureSpanRunsFromMarkerToTheEndOfItsNote() throws {
+        let marked = MarkedText("""
+            关于印发人才措施的通知
+
+            ⟦1.深化改革。对符合条件的单位实行备案制管理。（市
+
+            委编办、市人社局牵头负责，三县区党委政府配合）⟧
+
+            ⟦2.引进人才。给予补贴。（市人社局负责）⟧本措施自印发之日起施行。
+            """)
+        let result = try StructureHarness.extract(marked.text)
+        #expect(result.measures.map(\.span.range) == marked.spans)
+        #expect(result.measures.first?.lead == ["市委编办", "市人社局"])
+        #expect(result.measures.first?.rule == "measure.numbered+responsibility.bracketed")
+    }
+
+    @Test func numberingThatRestartsUnderEachPartTakesThePartNumber() throws {
+        let result = try StructureHarness.extract("""
+            中共青山县委办公室 青山县人民政府办公室
+            关于印发《青山县乡村人才振兴行动方案》的通知
+
+            一、总体要求
+
+            （一）指导思想。以新思想为指导。
+
+            二、重点任务
+
+            （一）培育农业生产经营人才。实施培育计划。（责任单位：县农业农村局、县人社局）
+
+            （二）培育乡村公共服务人才。加强教师队伍建设。（县教育局牵头，县委编办、县财政局配合）
+
+            三、保障措施
+
+            （一）强化资金保障。安排专项资金。（责任单位：县财政局）
+            """)
+        #expect(result.measures.map(\.number) == ["2.1", "2.2", "3.1"])
+        #expect(result.measures[1].cooperating == ["县委编办", "县财政局"])
+        #expect(result.metadata?.issuers == ["中共青山县委办公室", "青山县人民政府办公室"])
+        #expect(result.sections.map(\.level) == [1, 2, 1, 2, 2, 1, 2])
+        #expect(result.sections.map(\.marker) == ["一、", "（一）", "二、", "（一）", "（二）", "三、", "（一）"])
+    }
+
+    @Test func chineseNumeralItemsAreNumberedInArabic() throws {
+        var text = "关于加快人才发展的若干措施\n\n"
+        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一"]
+        for numeral in numerals { text += "（\(numeral)）第\(numeral)项措施。内容。（市人社局负责）\n\n" }
+        let result = try StructureHarness.extract(text)
+        #expect(result.measures.map(\.number) == (1...11).map(String.init))
+        #expect(result.measures.last?.title == "第十一项措施")
+    }
+
+    @Test func documentWithoutMeasuresIsAReport() throws {
+        let result = try StructureHarness.extract("""
+             增强农村实用人才支撑力
+
+            跑出乡村全面振兴加速度
+
+            近年来，x县委深入贯彻落实重要论述，为脱贫攻坚和乡村振兴提供了坚实人才支撑。
+
+            一、分类评价识才，让在乡人才“有名有实”。率先在全市探索实施农村实用人才分类评价认定。
+
+            二、内外协同引才，让在外人才“返乡兴乡”。坚持本土人才与在外人才并重。
+
+             聚力建设人才创新引领示范区
+
+            人才是推动高质量发展的第一资源、核心要素。
+
+            返乡大学生社会实践活动暨岗前培训会
+            """)
+        #expect(result.genre == "report")
+        #expect(result.measures.isEmpty)
+        #expect(result.sections.map(\.title) == ["增强农村实用人才支撑力 跑出乡村全面振兴加速度",
+                                                 "分类评价识才，让在乡人才“有名有实”",
+                                                 "内外协同引才，让在外人才“返乡兴乡”",
+                                                 "聚力建设人才创新引领示范区"])
+        #expect(result.sections.map(\.marker) == ["", "一、", "二、", ""])
+        #expect(result.metadata == nil)
+    }
+
+    @Test func markdownPostHasItsHeadlineAndDate() throws {
+        let result = try StructureHarness.extract("""
+            ---
+            title: "江城人才工作新闻"
+            date: 2023-05-06 09:00:00 +0800
+            ---
+
+            # 江城市出台人才新政 十条措施助力高质量发展
+
+            5月6日，江城市委组织部发布《江城市高层次人才引进办法》。
+
+            ## 政策亮点
+
+            新政明确，对引进的顶尖人才给予支持。
+
+            ### 安居保障
+
+            市住建局负责统筹建设人才公寓。
+            """, format: .markdown)
+        #expect(result.genre == "report")
+        #expect(result.metadata?.title == "江城市出台人才新政 十条措施助力高质量发展")
+        #expect(result.metadata?.date == "2023-05-06")
+        #expect(result.sections.map { "\($0.level)\($0.marker)\($0.title)" } == ["1##政策亮点", "2###安居保障"])
+        #expect(result.references.first?.action == "发布")
+    }
+
+    @Test func htmlPageHasItsTitleWithoutTheSiteName() throws {
+        let result = try StructureHarness.extract("""
+            <html><head><title>江城市召开人才工作会议_江城新闻网</title></head>
+            <body>
+            <p>发布时间：2023年7月1日</p>
+            <p>7月1日，江城市委人才工作领导小组召开会议，传达学习会议精神。</p>
+            <p>坚持靶向用力，构建引才聚才良好生态</p>
+            <p>要认真贯彻落实《关于加强新时代人才工作的意见》，市委组织部、市科技局要加强协同。</p>
+            </body></html>
+            """, format: .html)
+        #expect(result.metadata?.title == "江城市召开人才工作会议")
+        #expect(result.metadata?.date == "2023-07-01")
+        #expect(result.sections.map(\.title) == ["坚持靶向用力，构建引才聚才良好生态"])
+        #expect(result.organizations.map(\.name) == ["江城市委人才工作领导小组", "市委组织部", "市科技局"])
+    }
+
+    @Test func corpusNoticeReadsAsTheGoldDoes() throws {
+        let url = try #require(Repository.corpus.first { $0.lastPathComponent.hasPrefix("001_") })
+        let result = try DocumentExtractor().extract(fileAt: url.path)
+        #expect(result.genre == "normative")
+        #expect(result.measures.count == 25)
+        #expect(result.measures.allSatisfy { !$0.lead.isEmpty && !$0.cooperating.isEmpty })
+        #expect(result.metadata?.documentNumber == "石党办发〔2020〕32号")
+        #expect(result.metadata?.recipients.count == 4)
+        #expect(result.diagnostics.isEmpty)
+    }
+}

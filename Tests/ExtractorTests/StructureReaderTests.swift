@@ -196,3 +196,73 @@ struct StructureReaderTests {
         #expect(result.diagnostics.isEmpty)
     }
 }
+
+/// Layouts of responsibility that the corpus does not show but policy documents use.
+@Suite("Structure variants")
+struct StructureVariantTests {
+    @Test func noteRightAfterTheTitleLeavesTheItemWhole() throws {
+        let marked = MarkedText("""
+            江城市人才发展行动方案
+
+            ⟦1.实施引才计划。（责任单位：市人社局）每年引进人才100名。⟧
+
+            ⟦2.实施育才计划。（责任单位：市教育局）每年培养人才200名。⟧
+            """)
+        let result = try StructureHarness.extract(marked.text)
+        #expect(result.measures.map(\.span.range) == marked.spans)
+        #expect(result.measures.map(\.lead) == [["市人社局"], ["市教育局"]])
+    }
+
+    @Test func noteClosingTheLastSubItemBelongsToTheItem() throws {
+        let result = try StructureHarness.extract("""
+            江城市人才发展行动方案
+
+            （一）实施引才计划。具体措施如下：
+
+            1.引进顶尖人才。
+
+            2.引进青年人才。
+
+            责任单位：市人社局、市财政局
+
+            （二）实施育才计划。具体措施如下：
+
+            1.培养技能人才。
+
+            2.培养乡村人才。
+
+            责任单位：市教育局
+            """)
+        #expect(result.measures.map(\.number) == ["1", "2"])
+        #expect(result.measures.map(\.title) == ["实施引才计划", "实施育才计划"])
+        #expect(result.measures.map(\.lead) == [["市人社局", "市财政局"], ["市教育局"]])
+    }
+
+    @Test func clauseWithoutARoleWordTakesTheRoleOfTheNext() throws {
+        let result = try StructureHarness.extract("""
+            江城市人才发展若干措施
+
+            1.强化组织保障。建立协调机制。（市委组织部，市人社局牵头负责，市财政局配合）
+
+            2.强化资金保障。安排专项资金。（市财政局牵头，市人社局、市税务局）
+            """)
+        #expect(result.measures.map(\.lead) == [["市委组织部", "市人社局"], ["市财政局"]])
+        #expect(result.measures.map(\.cooperating) == [["市财政局"], ["市人社局", "市税务局"]])
+    }
+
+    @Test func departmentsOutsideTheLexiconAreReadFromTheirLevel() throws {
+        let result = try StructureHarness.extract("""
+            江城市优化营商环境若干措施
+
+            1.优化审批服务。压缩审批时限。（市营商环境局牵头负责，市数据资源局配合）
+
+            2.加强统筹。国家发展改革委和市委办、县政府办加强协调。（市营商环境局负责）
+            """)
+        let names = result.organizations.map(\.name)
+        #expect(names.contains("市营商环境局"))
+        #expect(names.contains("市数据资源局"))
+        #expect(names.contains("国家发展改革委"))
+        #expect(names.contains("市委办"))
+        #expect(names.contains("县政府办"))
+    }
+}

@@ -53,8 +53,27 @@ struct OrganizationGrammar {
                 return candidate(position..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.department")
             }
         }
+        if suffix.stem, stemCount == 0, let named = unknownDepartment(suffixStart: suffixStart, end: end, suffix: suffix) {
+            return named
+        }
         guard suffix.free else { return nil }
         return freeName(suffixStart: suffixStart, end: end, suffix: suffix)
+    }
+
+    /// A department whose stem the lexicon lacks, under a level that opens a
+    /// name (`、市营商环境局、`): two to five plain characters between them.
+    private func unknownDepartment(suffixStart: Int, end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
+        for length in 2...5 where suffixStart - length >= 0 {
+            let start = suffixStart - length
+            let scalar = text[start]
+            guard ScalarClass.isIdeograph(scalar), !vocabulary.placeForbidden.contains(scalar),
+                  vocabulary.levels.longestMatch(in: text, from: start, limit: suffixStart) == nil,
+                  vocabulary.nonPlaceWords.longestMatch(in: text, from: start, limit: suffixStart) == nil else { return nil }
+            if let head = head(endingAt: start, bodyIsFree: true), opensName(at: head) {
+                return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed-department")
+            }
+        }
+        return nil
     }
 
     /// A name whose body is free text: the nearest head to the left, or for a

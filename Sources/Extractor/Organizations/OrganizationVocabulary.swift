@@ -77,7 +77,7 @@ struct OrganizationVocabulary: Sendable {
         placeForbidden = Set(RuleData.list("structure/place-forbidden").flatMap(\.unicodeScalars))
         nonPlaceWords = WordList(RuleData.list("structure/non-place-words"))
         provinces = WordList(RuleData.list("structure/province-names"))
-        provincialLevels = WordList(["省", "自治区", "特别行政区"])
+        provincialLevels = WordList(["省", "自治区", "特别行政区", "国家"])
         boundaryWords = WordList(RuleData.list("structure/boundary-words"))
         setupVerbs = WordList(RuleData.list("structure/setup-verbs"))
         prefixes = WordList(RuleData.list("structure/name-prefixes"))

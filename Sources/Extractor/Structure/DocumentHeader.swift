@@ -95,7 +95,7 @@ struct DocumentHeaderReader {
         // Drop closing quotes and brackets, and a bracketed tail.
         while let last = scalars.last, last == "”" || last == "》" || last == "\"" { scalars.removeLast() }
         if let last = scalars.last, last == "）" || last == ")",
-           let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.count - open <= 10 {
+           let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.count - open <= 16 {
             scalars.removeSubrange(open...)
         }
         return vocabulary.genreWords.longestMatch(in: scalars, endingAt: scalars.count) != nil

@@ -30,10 +30,11 @@ struct MeasurePlanner {
             ownNotes.append(note)
             if note != nil { notedPerLevel[heading.level, default: 0] += 1 }
         }
-        let level: Int
+        var level: Int
         let noted = !notedPerLevel.isEmpty
         if let best = notedPerLevel.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             level = best.key
+            if let parentLevel = notesCloseParents(level: level, notes: ownNotes) { level = parentLevel }
         } else {
             var runIn: [Int: Int] = [:]
             for heading in headings where heading.title.upperBound < heading.line.upperBound {
@@ -57,6 +58,23 @@ struct MeasurePlanner {
             let body = extendedBody(index)
             return PlannedMeasure(heading: index, number: numbers[offset], body: body, note: notes.note(in: body))
         }
+    }
+
+    /// The level of the parents, when the notes found at `level` each close
+    /// the last child of a parent and the other children have none: the note
+    /// then belongs to the parent (`（一）…`, `1.…`, `2.…`, `（责任单位：…）`).
+    private func notesCloseParents(level: Int, notes: [ResponsibilityNote?]) -> Int? {
+        let items = headings.indices.filter { headings[$0].level == level }
+        let noted = items.filter { notes[$0] != nil }
+        guard noted.count >= 2, noted.count * 2 <= items.count else { return nil }
+        var parentLevels = Set<Int>()
+        for index in noted {
+            guard let parent = headings[index].parent else { return nil }
+            let siblings = items.filter { headings[$0].parent == parent }
+            guard siblings.last == index else { return nil }
+            parentLevels.insert(headings[parent].level)
+        }
+        return parentLevels.count == 1 ? parentLevels.first : nil
     }
 
     /// The heading's body up to the next heading of its level or higher.

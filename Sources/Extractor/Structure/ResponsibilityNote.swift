@@ -182,27 +182,33 @@ struct ResponsibilityNoteReader {
             }
         }
         clauses.append(start..<content.upperBound)
-        var lead: [Range<Int>] = [], cooperating: [Range<Int>] = []
-        var cued = false
+        // Each clause's role: its own cue, else the next cued clause's
+        // (`市委组织部，市人社局牵头负责`), else cooperating after a lead.
+        var roles: [(units: Range<Int>, role: StructureVocabulary.Role?, cue: Int)] = []
         for clause in clauses {
             let clause = UnitList.trim(clause, in: text)
             guard !clause.isEmpty else { continue }
             let leadCue = vocabulary.leadCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) ?? 0
             let cooperatingCue = vocabulary.cooperatingCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) ?? 0
-            let role: StructureVocabulary.Role?
-            var unitsEnd = clause.upperBound
-            if leadCue > 0, leadCue >= cooperatingCue { role = .lead; unitsEnd -= leadCue }
-            else if cooperatingCue > 0 { role = .cooperating; unitsEnd -= cooperatingCue }
-            else { role = nil }
-            guard let role else {
-                // A clause with no role word in a note that has them: the units
-                // after the lead cooperate.
-                continue
-            }
-            cued = true
-            unitsEnd = strippingFillers(clause.lowerBound..<unitsEnd).upperBound
-            let units = clause.lowerBound..<unitsEnd
-            if role == .lead, let joint = firstTopLevel(Self.jointly, in: units) {
+            if leadCue > 0, leadCue >= cooperatingCue { roles.append((clause, .lead, leadCue)) }
+            else if cooperatingCue > 0 { roles.append((clause, .cooperating, cooperatingCue)) }
+            else { roles.append((clause, nil, 0)) }
+        }
+        guard roles.contains(where: { $0.role != nil }) else { return nil }
+        var next: StructureVocabulary.Role?
+        for index in roles.indices.reversed() {
+            if let role = roles[index].role { next = role } else { roles[index].role = next }
+        }
+        var lead: [Range<Int>] = [], cooperating: [Range<Int>] = []
+        for (clause, role, cue) in roles {
+            var units = clause.lowerBound..<(clause.upperBound - cue)
+            if cue > 0 { units = strippingFillers(units) }
+            if role == nil {
+                // A trailing clause without a role word: bodies only.
+                let split = UnitList.split(units, in: text, vocabulary: organizations)
+                guard split.allSatisfy({ !organizations.suffixes(in: text, endingAt: $0.upperBound).isEmpty }) else { continue }
+                if lead.isEmpty { lead += split } else { cooperating += split }
+            } else if role == .lead, let joint = firstTopLevel(Self.jointly, in: units) {
                 lead += UnitList.split(units.lowerBound..<joint, in: text, vocabulary: organizations)
                 cooperating += UnitList.split((joint + Self.jointly.count)..<units.upperBound, in: text, vocabulary: organizations)
             } else if role == .lead {
@@ -211,20 +217,10 @@ struct ResponsibilityNoteReader {
                 cooperating += UnitList.split(units, in: text, vocabulary: organizations)
             }
         }
-        guard cued, !(lead.isEmpty && cooperating.isEmpty) else { return nil }
-        // Clauses without a role word between cued ones: cooperating after a lead.
-        for clause in clauses {
-            let clause = UnitList.trim(clause, in: text)
-            guard !clause.isEmpty,
-                  vocabulary.leadCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) == nil,
-                  vocabulary.cooperatingCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) == nil,
-                  UnitList.split(clause, in: text, vocabulary: organizations).allSatisfy({ !organizations.suffixes(in: text, endingAt: $0.upperBound).isEmpty })
-            else { continue }
-            let units = UnitList.split(clause, in: text, vocabulary: organizations)
-            if lead.isEmpty { lead += units } else { cooperating += units }
+        // A bracket that only happens to end with 参加 or 负责 names no body.
+        guard (lead + cooperating).contains(where: { UnitList.isComplete($0, in: text, vocabulary: organizations) }) else {
+            return nil
         }
-        lead.sort { $0.lowerBound < $1.lowerBound }
-        cooperating.sort { $0.lowerBound < $1.lowerBound }
         return ResponsibilityNote(range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: lead,
                                   cooperating: cooperating, rule: "responsibility.bracketed")
     }

@@ -54,7 +54,12 @@ public struct StructureReader: Sendable {
     private static func measure(_ plan: PlannedMeasure, headings: [MarkedHeading], context: ExtractionContext) -> Measure {
         let heading = headings[plan.heading]
         let document = context.document
-        let end = plan.note?.range.upperBound ?? plan.body.upperBound
+        // The item ends with its note, unless the note opens it, right after
+        // the title (`1.标题。（责任单位：…）正文…`).
+        var end = plan.body.upperBound
+        if let note = plan.note, note.range.lowerBound > heading.title.upperBound + 2 {
+            end = note.range.upperBound
+        }
         return Measure(
             number: plan.number,
             title: WrittenText.of(heading.title, in: document),

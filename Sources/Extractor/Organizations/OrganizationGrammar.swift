@@ -27,11 +27,13 @@ struct OrganizationGrammar {
     private let maxFree = 10
     /// Head organs that may stand between a level and an ending (市委办公室, 市人民政府办公室).
     private static let headOrgans = WordList(["委", "党委", "人民政府", "政府"])
+    private static let youthLeague = "共青团".scalars
+    private static let partyStems: [[Unicode.Scalar]] = ["组织", "宣传", "统战"].map(\.scalars)
 
     /// The name ending with `suffix` at `end`, if the text before it reads as one.
     func name(endingAt end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
         let suffixStart = end - suffix.text.count
-        if vocabulary.isBlocked(suffixStart..<end, in: text) { return nil }
+        if vocabulary.isBlocked(suffixStart..<end, suffix: suffix, in: text) { return nil }
         var position = suffixStart
         // Department stems (人社, 组织, 人才工作).
         var stemCount = 0, stemLength = 0, topicOnly = true
@@ -111,12 +113,11 @@ struct OrganizationGrammar {
     }
 
     private func kind(of range: Range<Int>, suffix: OrganSuffix, body: Range<Int>) -> Organization.Kind {
-        if text[range.lowerBound] == "团" || text.has("共青团".scalars, at: range.lowerBound) { return .people }
+        if text[range.lowerBound] == "团" || text.has(Self.youthLeague, at: range.lowerBound) { return .people }
         let last = suffix.text.last
         if last == "委", suffix.text.count == 1 { return body.isEmpty ? .party : .government }
         if last == "部", suffix.text.count == 1 {
-            let partyStems: [[Unicode.Scalar]] = ["组织", "宣传", "统战"].map(\.scalars)
-            return partyStems.contains { text.has($0, at: body.upperBound - $0.count) } ? .party : .government
+            return Self.partyStems.contains { text.has($0, at: body.upperBound - $0.count) } ? .party : .government
         }
         return suffix.kind
     }

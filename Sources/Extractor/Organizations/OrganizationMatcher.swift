@@ -49,11 +49,10 @@ public struct OrganizationMatcher: Sendable {
         let grammar = OrganizationGrammar(text: text, places: PlaceGazetteer(text, vocabulary: vocabulary), vocabulary: vocabulary)
         var candidates: [OrganizationCandidate] = []
         for end in stride(from: 1, through: text.count, by: 1) {
-            for suffix in vocabulary.suffixes(in: text, endingAt: end) {
-                if let candidate = grammar.name(endingAt: end, suffix: suffix) {
-                    candidates.append(candidate)
-                    break
-                }
+            vocabulary.forEachSuffix(in: text, endingAt: end) { suffix in
+                guard let candidate = grammar.name(endingAt: end, suffix: suffix) else { return false }
+                candidates.append(candidate)
+                return true
             }
             if let length = vocabulary.nationalBodies.longestMatch(in: text, endingAt: end) {
                 let name = String(String.UnicodeScalarView(text[(end - length)..<end]))

@@ -1,6 +1,10 @@
 /// How a body's ending behaves (see `Resources/structure/organ-suffixes.txt`).
 struct OrganSuffix: Sendable {
     let text: [Unicode.Scalar]
+    /// Words that, right after or right before the ending, make it part of
+    /// another word (局长, 干部), from `suffix-blockers.txt`.
+    var blockedAfter: [WordList] = []
+    var blockedBefore: [(ending: Int, words: WordList)] = []
     let kind: Organization.Kind
     /// May follow a level word directly (市委, 县法院).
     let organ: Bool
@@ -15,14 +19,15 @@ struct OrganSuffix: Sendable {
 /// The word lists of the organisation reader, read once.
 struct OrganizationVocabulary: Sendable {
     let suffixes: [Unicode.Scalar: [OrganSuffix]]
+    private let suffixLasts: ScalarSet
     let suffixWords: WordList
     let stems: WordList
     /// Stems that name a field of work rather than a department (人才, 人才工作).
     let topicStems: WordList
     let levels: WordList
     let levelBlockers: WordList
-    let deictics: Set<Unicode.Scalar>
-    let placeForbidden: Set<Unicode.Scalar>
+    let deictics: ScalarSet
+    let placeForbidden: ScalarSet
     /// Verbs and adverbs that are never a place (落实, 调整, 已经).
     let nonPlaceWords: WordList
     /// Provincial-level names, the only places before 省 and 自治区.
@@ -39,10 +44,6 @@ struct OrganizationVocabulary: Sendable {
     let centreExclusions: WordList
     let nationalBodies: WordList
     let nationalKinds: [String: Organization.Kind]
-    /// Words after an ending that make it part of another word, by ending.
-    let blockedAfter: [String: WordList]
-    /// Words before an ending that make it part of another word, by ending.
-    let blockedBefore: [String: WordList]
 
     static let shared = OrganizationVocabulary()
 
@@ -61,7 +62,7 @@ struct OrganizationVocabulary: Sendable {
             suffixes[suffix.text.last!, default: []].append(suffix)
             words.append(fields[0])
         }
-        self.suffixes = suffixes.mapValues { $0.sorted { $0.text.count > $1.text.count } }
+        let sorted = suffixes.mapValues { $0.sorted { $0.text.count > $1.text.count } }
         suffixWords = WordList(words)
         var stems: [String] = [], topics: [String] = []
         for line in RuleData.list("structure/department-stems") {
@@ -73,8 +74,8 @@ struct OrganizationVocabulary: Sendable {
         topicStems = WordList(topics)
         levels = WordList(RuleData.list("structure/place-levels"))
         levelBlockers = WordList(RuleData.list("structure/level-blockers"))
-        deictics = Set(RuleData.list("structure/deictic-prefixes").flatMap(\.unicodeScalars))
-        placeForbidden = Set(RuleData.list("structure/place-forbidden").flatMap(\.unicodeScalars))
+        deictics = ScalarSet(RuleData.list("structure/deictic-prefixes").flatMap(\.unicodeScalars))
+        placeForbidden = ScalarSet(RuleData.list("structure/place-forbidden").flatMap(\.unicodeScalars))
         nonPlaceWords = WordList(RuleData.list("structure/non-place-words"))
         provinces = WordList(RuleData.list("structure/province-names"))
         provincialLevels = WordList(["省", "自治区", "特别行政区", "国家"])
@@ -106,8 +107,31 @@ struct OrganizationVocabulary: Sendable {
             default: fatalError("bad line in structure/suffix-blockers.txt: \(line)")
             }
         }
-        blockedAfter = after.mapValues { WordList($0) }
-        blockedBefore = before.mapValues { WordList($0) }
+        let afterLists = after.mapValues { WordList($0) }, beforeLists = before.mapValues { WordList($0) }
+        var blocked = sorted
+        for (last, list) in blocked {
+            blocked[last] = list.map { suffix in
+                var suffix = suffix
+                let text = String(String.UnicodeScalarView(suffix.text))
+                for (ending, words) in afterLists where text.hasSuffix(ending) { suffix.blockedAfter.append(words) }
+                for (ending, words) in beforeLists where text.hasSuffix(ending) {
+                    suffix.blockedBefore.append((ending.unicodeScalars.count, words))
+                }
+                return suffix
+            }
+        }
+        self.suffixes = blocked
+        suffixLasts = ScalarSet(blocked.keys)
+    }
+
+    /// Calls `body` with each ending that ends just before `end`, longest first,
+    /// until it returns true.
+    @inline(__always)
+    func forEachSuffix(in text: [Unicode.Scalar], endingAt end: Int, _ body: (OrganSuffix) -> Bool) {
+        guard end > 0, suffixLasts.contains(text[end - 1]), let candidates = suffixes[text[end - 1]] else { return }
+        for suffix in candidates where end - suffix.text.count >= 0 && text.has(suffix.text, at: end - suffix.text.count) {
+            if body(suffix) { return }
+        }
     }
 
     /// Whether `range` of `text` may be a place name: Chinese characters only,
@@ -122,19 +146,15 @@ struct OrganizationVocabulary: Sendable {
 
     /// The endings that end just before `end`, longest first.
     func suffixes(in text: [Unicode.Scalar], endingAt end: Int) -> [OrganSuffix] {
-        guard end > 0, let candidates = suffixes[text[end - 1]] else { return [] }
+        guard end > 0, suffixLasts.contains(text[end - 1]), let candidates = suffixes[text[end - 1]] else { return [] }
         return candidates.filter { end - $0.text.count >= 0 && text.has($0.text, at: end - $0.text.count) }
     }
 
     /// Whether the neighbours of an ending at `range` make it part of another word.
-    func isBlocked(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Bool {
-        for (ending, list) in blockedAfter where text.has(ending.scalars, at: range.upperBound - ending.unicodeScalars.count) {
-            if list.longestMatch(in: text, from: range.upperBound) != nil { return true }
-        }
-        for (ending, list) in blockedBefore {
-            let count = ending.unicodeScalars.count
-            guard range.count >= count, text.has(ending.scalars, at: range.upperBound - count) else { continue }
-            if list.longestMatch(in: text, endingAt: range.upperBound - count) != nil { return true }
+    func isBlocked(_ range: Range<Int>, suffix: OrganSuffix, in text: [Unicode.Scalar]) -> Bool {
+        for words in suffix.blockedAfter where words.longestMatch(in: text, from: range.upperBound) != nil { return true }
+        for (ending, words) in suffix.blockedBefore where words.longestMatch(in: text, endingAt: range.upperBound - ending) != nil {
+            return true
         }
         return false
     }

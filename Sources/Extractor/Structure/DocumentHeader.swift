@@ -46,7 +46,7 @@ struct DocumentHeaderReader {
         let numberReach = min(lines.count, (header.titleLines?.upperBound ?? reach) + 2)
         for index in 0..<numberReach where lines[index].length <= 50 {
             if header.titleLines?.contains(index) == true { continue }
-            if let found = DocumentNumber.find(in: lines[index].text.scalars) {
+            if let found = DocumentNumber.find(in: lines[index].scalars) {
                 header.documentNumber = found.number
                 break
             }
@@ -84,7 +84,7 @@ struct DocumentHeaderReader {
     private func isTitleLike(_ line: LayoutLine) -> Bool {
         guard line.length >= 4, line.length <= 80 else { return false }
         if line.hasSentencePunctuation { return false }
-        if DocumentNumber.find(in: line.text.scalars) != nil { return false }
+        if DocumentNumber.find(in: line.scalars) != nil { return false }
         if let last = line.lastScalar, last == "，" || last == "、" { return false }
         return true
     }
@@ -122,7 +122,7 @@ struct DocumentHeaderReader {
         var index = start
         while index < min(lines.count, start + 4) {
             let line = lines[index]
-            if line.text.contains("。") { return [] }
+            if line.contains("。") { return [] }
             text += line.text.trimmed
             if let last = line.lastScalar, last == "：" || last == ":" {
                 text.removeLast()

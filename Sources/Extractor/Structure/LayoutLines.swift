@@ -6,54 +6,94 @@ import Segmenter
 struct LayoutLine: Sendable {
     /// The line's characters in the normalised text.
     var range: Range<Int>
-    /// The line as written, trimmed.
-    var text: String
     /// Blank lines between this line and the one before.
     var blankBefore: Int
-
+    /// The line as written, trimmed, as scalars.
+    let scalars: [Unicode.Scalar]
     /// Characters in the line, spaces not counted.
-    var length: Int { text.unicodeScalars.count { !ScalarClass.isSpace($0) } }
-
+    let length: Int
     /// The last character that is not a space.
-    var lastScalar: Unicode.Scalar? { text.unicodeScalars.last { !ScalarClass.isSpace($0) } }
-
+    let lastScalar: Unicode.Scalar?
     /// Whether the line holds sentence punctuation (`。；！？：`).
-    var hasSentencePunctuation: Bool {
-        text.unicodeScalars.contains { ScalarClass.sentenceEnds.contains($0) || $0 == "：" || $0 == ":" }
+    let hasSentencePunctuation: Bool
+
+    init<C: Collection>(range: Range<Int>, scalars written: C, blankBefore: Int) where C.Element == Unicode.Scalar {
+        self.range = range
+        self.blankBefore = blankBefore
+        var lower = written.startIndex, upper = written.endIndex
+        while lower < upper, ScalarClass.isSpace(written[lower]) { lower = written.index(after: lower) }
+        while upper > lower {
+            let before = written.index(lower, offsetBy: written.distance(from: lower, to: upper) - 1)
+            guard ScalarClass.isSpace(written[before]) else { break }
+            upper = before
+        }
+        scalars = Array(written[lower..<upper])
+        var length = 0, last: Unicode.Scalar?, punctuation = false
+        for scalar in scalars where !ScalarClass.isSpace(scalar) {
+            length += 1
+            last = scalar
+            if ScalarClass.sentenceEnds.contains(scalar) || scalar == "：" || scalar == ":" { punctuation = true }
+        }
+        self.length = length
+        lastScalar = last
+        hasSentencePunctuation = punctuation
     }
+
+    /// The line as written, trimmed.
+    var text: String { String(String.UnicodeScalarView(scalars)) }
+
+    /// Whether the written line contains `word`.
+    func contains(_ word: [Unicode.Scalar]) -> Bool {
+        guard word.count <= scalars.count else { return false }
+        for index in 0...(scalars.count - word.count) where scalars.has(word, at: index) { return true }
+        return false
+    }
+
+    /// Whether the written line contains `scalar`.
+    func contains(_ scalar: Unicode.Scalar) -> Bool { scalars.contains(scalar) }
 }
 
 enum LayoutLines {
     /// The layout lines of a document.
     static func of(_ document: TextDocument) -> [LayoutLine] {
         let text = document.text
+        let scalars = text.scalars, starts = text.starts, ends = text.ends
         let original = document.original
         let plain = document.format == .plain
         var lines: [LayoutLine] = []
         var start = 0
         var blank = 0
+        /// Line breaks in the original between normalised characters `left` and `left + 1`.
+        func newlines(after left: Int) -> Int {
+            guard left + 1 < scalars.count else { return 0 }
+            let from = scalars[left] == "\n" ? Int(starts[left]) : Int(ends[left])
+            let to = Int(starts[left + 1])
+            guard from < to else { return scalars[left] == "\n" ? 1 : 0 }
+            var count = 0
+            for index in from..<to where original[index] == "\n" { count += 1 }
+            return count
+        }
         func close(_ end: Int) {
             var lower = start, upper = end
-            while lower < upper, text[lower] == " " { lower += 1 }
-            while upper > lower, text[upper - 1] == " " { upper -= 1 }
+            while lower < upper, scalars[lower] == " " { lower += 1 }
+            while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
             guard lower < upper else { return }
-            let written: String
             if plain {
-                let from = Int(text.starts[lower]), to = Int(text.ends[upper - 1])
-                written = String(String.UnicodeScalarView(original[from..<to])).trimmed
+                let from = Int(starts[lower]), to = Int(ends[upper - 1])
+                lines.append(LayoutLine(range: lower..<upper, scalars: original[from..<to], blankBefore: blank))
             } else {
-                written = WrittenText.of(lower..<upper, in: document, keepingSpaces: true).trimmed
+                let written = WrittenText.of(lower..<upper, in: document, keepingSpaces: true)
+                lines.append(LayoutLine(range: lower..<upper, scalars: written.unicodeScalars, blankBefore: blank))
             }
-            lines.append(LayoutLine(range: lower..<upper, text: written, blankBefore: blank))
         }
         var index = 0
-        while index < text.count {
-            if text[index] == "\n" {
+        while index < scalars.count {
+            if scalars[index] == "\n" {
                 close(index)
                 start = index + 1
-                blank = plain ? max(0, newlines(in: document, between: index, and: index + 1) - 1) : 1
-            } else if plain, index + 1 < text.count, text[index + 1] != "\n" {
-                let breaks = newlines(in: document, between: index, and: index + 1)
+                blank = plain ? max(0, newlines(after: index) - 1) : 1
+            } else if plain, index + 1 < scalars.count, scalars[index + 1] != "\n", ends[index] < starts[index + 1] {
+                let breaks = newlines(after: index)
                 if breaks > 0 {
                     close(index + 1)
                     start = index + 1
@@ -62,19 +102,7 @@ enum LayoutLines {
             }
             index += 1
         }
-        close(text.count)
+        close(scalars.count)
         return lines
-    }
-
-    /// Line breaks in the original between normalised characters `left` and `right`.
-    private static func newlines(in document: TextDocument, between left: Int, and right: Int) -> Int {
-        let text = document.text
-        guard right < text.count else { return 0 }
-        let from = text[left] == "\n" ? Int(text.starts[left]) : Int(text.ends[left])
-        let to = Int(text.starts[right])
-        guard from < to else { return text[left] == "\n" ? 1 : 0 }
-        var count = 0
-        for scalar in document.original[from..<to] where scalar == "\n" { count += 1 }
-        return count
     }
 }

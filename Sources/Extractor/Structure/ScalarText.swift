@@ -38,10 +38,36 @@ enum ScalarClass {
         }
     }
 
-    static let openers: Set<Unicode.Scalar> = ["(", "（", "[", "【", "〔", "［", "〈", "《", "“", "‘", "「", "『"]
-    static let closers: Set<Unicode.Scalar> = [")", "）", "]", "】", "〕", "］", "〉", "》", "”", "’", "」", "』"]
+    static let openers = ScalarSet("(（[【〔［〈《“‘「『".unicodeScalars)
+    static let closers = ScalarSet(")）]】〕］〉》”’」』".unicodeScalars)
     /// Punctuation that ends a sentence.
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "；", ";"]
+    static let sentenceEnds = ScalarSet("。！？!?；;".unicodeScalars)
+}
+
+/// A set of scalars as a bitmap: membership without hashing, for the hot
+/// loops that test every character.
+struct ScalarSet: Sendable {
+    private var bits: [UInt64]
+    /// Scalars beyond the Basic Multilingual Plane.
+    private var others: Set<UInt32> = []
+    private static let limit: UInt32 = 0x10000
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        bits = [UInt64](repeating: 0, count: Int(Self.limit / 64))
+        for scalar in scalars { insert(scalar) }
+    }
+
+    mutating func insert(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        if value < Self.limit { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) } else { others.insert(value) }
+    }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < Self.limit { return bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        return others.contains(value)
+    }
 }
 
 /// Words as scalar arrays, found forwards or backwards in a text, longest first.
@@ -49,6 +75,9 @@ struct WordList: Sendable {
     private let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
     private let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
     private let members: Set<[Unicode.Scalar]>
+    /// First and last characters of the words, to turn most lookups away without hashing.
+    private let firsts: ScalarSet
+    private let lasts: ScalarSet
     /// The longest word's length.
     let maxLength: Int
 
@@ -66,6 +95,8 @@ struct WordList: Sendable {
         }
         byFirst = first.mapValues { $0.sorted { $0.count > $1.count } }
         byLast = last.mapValues { $0.sorted { $0.count > $1.count } }
+        firsts = ScalarSet(first.keys)
+        lasts = ScalarSet(last.keys)
         self.members = members
         maxLength = longest
     }
@@ -76,7 +107,7 @@ struct WordList: Sendable {
     /// The length of the longest word that starts at `start` and ends by `limit`.
     func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> Int? {
         let limit = min(limit ?? text.count, text.count)
-        guard start < limit, let candidates = byFirst[text[start]] else { return nil }
+        guard start < limit, firsts.contains(text[start]), let candidates = byFirst[text[start]] else { return nil }
         for word in candidates where start + word.count <= limit {
             var index = 1
             while index < word.count, text[start + index] == word[index] { index += 1 }
@@ -87,7 +118,7 @@ struct WordList: Sendable {
 
     /// The length of the longest word that ends just before `end` and starts at or after `floor`.
     func longestMatch(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> Int? {
-        guard end > floor, end <= text.count, let candidates = byLast[text[end - 1]] else { return nil }
+        guard end > floor, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]] else { return nil }
         for word in candidates where end - word.count >= floor {
             var index = 1
             while index < word.count, text[end - 1 - index] == word[word.count - 1 - index] { index += 1 }
@@ -98,7 +129,7 @@ struct WordList: Sendable {
 
     /// Every word length that ends just before `end`, longest first.
     func matches(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> [Int] {
-        guard end > floor, end <= text.count, let candidates = byLast[text[end - 1]] else { return [] }
+        guard end > floor, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]] else { return [] }
         var lengths: [Int] = []
         for word in candidates where end - word.count >= floor {
             var index = 1

@@ -32,16 +32,16 @@ struct StandaloneHeadings {
         guard line.length >= 4, line.length <= 40, !line.hasSentencePunctuation else { return false }
         if let last = line.lastScalar, "，、,；".unicodeScalars.contains(last) { return false }
         if !blocks, line.length * 10 > width * 8 { return false }
-        let scalars = line.text.scalars
-        guard scalars.count { ScalarClass.isIdeograph($0) } >= 3 else { return false }
+        guard line.scalars.count(where: ScalarClass.isIdeograph) >= 3 else { return false }
         if MarkedHeadingScanner.heading(in: line.range, text: text) != nil { return false }
-        let written = line.text.withoutSpaces
-        for byline in ["□", "■", "文/", "图/", "记者", "通讯员", "来源", "编辑", "责编", "本报讯", "返回"] where written.contains(byline) {
-            return false
-        }
-        if written.hasPrefix("(") || written.hasPrefix("（") { return false }
+        for byline in Self.bylineMarks where line.contains(byline) { return false }
+        if let first = line.scalars.first(where: { !ScalarClass.isSpace($0) }), first == "(" || first == "（" { return false }
         return true
     }
+
+    /// Marks of bylines, sources and navigation, which are not headings.
+    private static let bylineMarks: [[Unicode.Scalar]] = ["□", "■", "文/", "图/", "记者", "通讯员", "来源", "编辑", "责编", "本报讯", "返回"]
+        .map(\.scalars)
 
     private func endsParagraph(before index: Int) -> Bool {
         guard index > 0 else { return true }
@@ -51,7 +51,7 @@ struct StandaloneHeadings {
     }
 
     private func isBody(_ line: LayoutLine, width: Int) -> Bool {
-        line.hasSentencePunctuation || line.text.contains("，") || line.text.contains("、") || line.length * 10 > width * 8
+        line.hasSentencePunctuation || line.contains("，") || line.contains("、") || line.length * 10 > width * 8
     }
 
     /// Whether the normaliser kept the line apart from the next one: a line

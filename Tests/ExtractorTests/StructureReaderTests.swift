@@ -266,3 +266,67 @@ struct StructureVariantTests {
         #expect(names.contains("县政府办"))
     }
 }
+
+/// 公文 headers laid out in other ways.
+@Suite("Structure headers")
+struct StructureHeaderTests {
+    @Test func leadInEndingWithAColonIsNoRecipientList() throws {
+        let result = try StructureHarness.extract("""
+            江城市人民政府关于进一步加强人才工作的通知
+
+            为贯彻落实中央人才工作会议精神，现就有关事项通知如下：
+
+            一、加强组织领导。（市委组织部负责）
+
+            二、加大投入力度。（市财政局负责）
+
+            江城市人民政府
+
+            2021年3月5日
+            """)
+        #expect(result.metadata?.recipients == [])
+        #expect(result.metadata?.issuers == ["江城市人民政府"])
+        #expect(result.metadata?.date == "2021-03-05")
+        #expect(result.measures.map(\.number) == ["1", "2"])
+    }
+
+    @Test func jointOrganLineAndSignatureOnOneLine() throws {
+        let result = try StructureHarness.extract("""
+            中共江城市委员会 江城市人民政府 文件
+
+            江发〔2021〕3号
+
+            中共江城市委 江城市人民政府
+            关于实施人才强市战略的意见
+
+            各区委、区人民政府，市委各部委，市级国家机关各部门：
+
+            现提出如下意见。
+
+            中共江城市委    江城市人民政府
+
+            2021年3月5日
+
+            1.引进人才。（市人社局负责）
+
+            2.培养人才。（市教育局负责）
+            """)
+        let metadata = try #require(result.metadata)
+        #expect(metadata.issuers == ["中共江城市委员会", "江城市人民政府"])
+        #expect(metadata.title == "中共江城市委 江城市人民政府关于实施人才强市战略的意见")
+        #expect(metadata.recipients == ["各区委、区人民政府", "市委各部委", "市级国家机关各部门"])
+        #expect(metadata.documentNumber == "江发〔2021〕3号")
+    }
+
+    @Test func titleWithABracketedTail() throws {
+        let result = try StructureHarness.extract("""
+            江城市人才发展行动计划（2021—2025年）
+
+            1.引进人才。（市人社局负责）
+
+            2.培养人才。（市教育局负责）
+            """)
+        #expect(result.genre == "normative")
+        #expect(result.metadata?.title == "江城市人才发展行动计划（2021—2025年）")
+    }
+}

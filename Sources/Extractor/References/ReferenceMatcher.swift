@@ -21,6 +21,7 @@ public struct ReferenceMatcher: Sendable {
             guard !key.isEmpty else { continue }
             let form = WrittenText.of(citation, in: context.document, keepingSpaces: true).trimmed
             let action = Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary)
+                ?? Self.action(after: citation.upperBound + 1, in: text, vocabulary: vocabulary)
             if found[key] == nil { order.append(key) }
             var entry = found[key] ?? ([], [], nil)
             entry.forms.append(form)
@@ -92,6 +93,17 @@ public struct ReferenceMatcher: Sendable {
             return nil
         }
         return String(String.UnicodeScalarView(text[(position - verb)..<position]))
+    }
+
+    /// The verb after a citation fronted by 将 or 把: `现将《…》印发给你们`.
+    static func action(after index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary) -> String? {
+        var open = index - 1
+        while open > 0, text[open] != "《" { open -= 1 }
+        guard open > 0, text[open - 1] == "将" || text[open - 1] == "把", index < text.count else { return nil }
+        guard let verb = vocabulary.referenceVerbs.longestMatch(in: text, from: index, limit: min(text.count, index + 6)) else {
+            return nil
+        }
+        return String(String.UnicodeScalarView(text[index..<(index + verb)]))
     }
 
     /// The form a title is written in most often; on a tie, the one with fewer spaces.

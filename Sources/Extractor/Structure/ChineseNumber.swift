@@ -2,7 +2,7 @@
 /// or Arabic digits, as headings, dates and measure numbers write them.
 enum ChineseNumber {
     private static let digits: [Unicode.Scalar: Int] = [
-        "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+        "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
         "六": 6, "七": 7, "八": 8, "九": 9,
     ]
     private static let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]

@@ -126,7 +126,9 @@ struct DocumentHeaderReader {
             text += line.text.trimmed
             if let last = line.lastScalar, last == "：" || last == ":" {
                 text.removeLast()
-                return splitTopLevel(text, at: ["，", ","])
+                let parts = splitTopLevel(text, at: ["，", ","])
+                // Addressees, not a lead-in such as 现就有关事项通知如下：
+                return parts.allSatisfy(isAddressee) ? parts : []
             }
             index += 1
         }
@@ -182,6 +184,12 @@ struct DocumentHeaderReader {
         return whole.isEmpty ? [] : [whole]
     }
 
+    /// Whether a recipient names bodies: it ends as a body or a class of bodies does.
+    private func isAddressee(_ part: String) -> Bool {
+        let scalars = part.scalars
+        return scalars.count <= 40 && UnitList.isComplete(0..<scalars.count, in: scalars, vocabulary: organizations)
+    }
+
     private func isOrganName(_ name: String) -> Bool {
         let scalars = name.withoutSpaces.scalars
         return scalars.count >= 3 && organizations.organSuffix(of: scalars) != nil
@@ -192,13 +200,23 @@ struct DocumentHeaderReader {
     private func merged(_ first: [String], _ second: [String]) -> [String] {
         var result: [String] = []
         for name in first + second {
-            if let index = result.firstIndex(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) {
+            let key = Self.organKey(name)
+            if let index = result.firstIndex(where: { Self.organKey($0).hasSuffix(key) || key.hasSuffix(Self.organKey($0)) }) {
                 if name.count > result[index].count { result[index] = name }
             } else {
                 result.append(name)
             }
         }
         return result
+    }
+
+    /// A name with its long forms shortened, so that 中国共产党江城市委员会,
+    /// 中共江城市委员会 and 中共江城市委 compare equal.
+    private static func organKey(_ name: String) -> String {
+        var key = name
+        if key.hasPrefix("中国共产党") { key = "中共" + key.dropFirst(5) }
+        if key.hasSuffix("委员会") { key = key.dropLast(3) + "委" }
+        return key
     }
 
     /// Issuers named before 关于 in a title: `中共石嘴山市委办公室 市人民政府办公室 关于…`.

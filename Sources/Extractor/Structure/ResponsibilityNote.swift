@@ -68,8 +68,11 @@ struct ResponsibilityNoteReader {
         var first = labels.count - 1
         while first > 0, isSeparatorRun(labels[first - 1].contentEnd..<labels[first].start) { first -= 1 }
         let group = labels[first...]
+        // Beside a 牵头单位 list, a 责任单位 list names those who carry it out.
+        let hasLeadingLabel = group.contains { text.has(Self.leadMark, at: $0.start) }
         var lead: [Range<Int>] = [], cooperating: [Range<Int>] = []
-        for label in group {
+        for var label in group {
+            if hasLeadingLabel, label.role == .lead, !text.has(Self.leadMark, at: label.start) { label.role = .cooperating }
             let units = UnitList.split(label.contentStart..<label.contentEnd, in: text, vocabulary: organizations)
             var marked: [Range<Int>] = [], unmarked: [Range<Int>] = []
             for unit in units {
@@ -195,6 +198,14 @@ struct ResponsibilityNoteReader {
             else { roles.append((clause, nil, 0)) }
         }
         guard roles.contains(where: { $0.role != nil }) else { return nil }
+        // Beside a 牵头 clause, a plain 负责 clause names those who carry it out.
+        let leads = roles.filter { $0.role == .lead }
+        if leads.count > 1, leads.contains(where: { containsLeadMark($0.units.upperBound - $0.cue..<$0.units.upperBound) }) {
+            for index in roles.indices where roles[index].role == .lead
+                && !containsLeadMark(roles[index].units.upperBound - roles[index].cue..<roles[index].units.upperBound) {
+                roles[index].role = .cooperating
+            }
+        }
         var next: StructureVocabulary.Role?
         for index in roles.indices.reversed() {
             if let role = roles[index].role { next = role } else { roles[index].role = next }
@@ -223,6 +234,10 @@ struct ResponsibilityNoteReader {
         }
         return ResponsibilityNote(range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: lead,
                                   cooperating: cooperating, rule: "responsibility.bracketed")
+    }
+
+    private func containsLeadMark(_ range: Range<Int>) -> Bool {
+        firstTopLevel(Self.leadMark, in: range) != nil
     }
 
     private func strippingFillers(_ range: Range<Int>) -> Range<Int> {

@@ -27,8 +27,6 @@ struct OrganizationGrammar {
     private let maxFree = 10
     /// Head organs that may stand between a level and an ending (市委办公室, 市人民政府办公室).
     private static let headOrgans = WordList(["委", "党委", "人民政府", "政府"])
-    private static let youthLeague = "共青团".scalars
-    private static let partyStems: [[Unicode.Scalar]] = ["组织", "宣传", "统战"].map(\.scalars)
 
     /// The name ending with `suffix` at `end`, if the text before it reads as one.
     func name(endingAt end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
@@ -113,13 +111,7 @@ struct OrganizationGrammar {
     }
 
     private func kind(of range: Range<Int>, suffix: OrganSuffix, body: Range<Int>) -> Organization.Kind {
-        if text[range.lowerBound] == "团" || text.has(Self.youthLeague, at: range.lowerBound) { return .people }
-        let last = suffix.text.last
-        if last == "委", suffix.text.count == 1 { return body.isEmpty ? .party : .government }
-        if last == "部", suffix.text.count == 1 {
-            return Self.partyStems.contains { text.has($0, at: body.upperBound - $0.count) } ? .party : .government
-        }
-        return suffix.kind
+        vocabulary.kind(of: Array(text[range]), suffix: suffix)
     }
 
     /// The start of a head (places, levels, an organ, a prefix) ending at `end`.

@@ -104,7 +104,9 @@ public struct OrganizationMatcher: Sendable {
             let range = normalisedRange(of: measure.span, in: text)
             guard let note = reader.note(in: range) else { continue }
             for unit in note.lead + note.cooperating {
-                let kind = OrganizationVocabulary.shared.organSuffix(of: Array(text.scalars[unit]))?.kind ?? .government
+                let name = Array(text.scalars[unit])
+                let vocabulary = OrganizationVocabulary.shared
+                let kind = vocabulary.organSuffix(of: name).map { vocabulary.kind(of: name, suffix: $0) } ?? .government
                 units.append(OrganizationCandidate(range: unit, kind: kind, rule: "organization.responsibility"))
             }
         }

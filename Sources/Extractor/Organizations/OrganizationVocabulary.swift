@@ -170,6 +170,26 @@ struct OrganizationVocabulary: Sendable {
         nonGovernmentEndings.longestMatch(in: name, endingAt: name.count) != nil
     }
 
+    private static let youthLeague = "共青团".scalars
+    private static let partyStems: [[Unicode.Scalar]] = ["组织", "宣传", "统战", "政法", "编", "网信", "机要", "保密", "老干部"]
+        .map(\.scalars)
+
+    /// What kind of body a name ending with `suffix` names: the Youth League
+    /// (团县委) is a people's organisation; 委 after a level (市委) or after a
+    /// Party committee (县委政法委) is the Party's, after a stem (市卫健委) the
+    /// government's; 部 is the Party's for its own departments (组织部).
+    func kind(of name: [Unicode.Scalar], suffix: OrganSuffix) -> Organization.Kind {
+        if name.first == "团" || name.starts(with: Self.youthLeague) { return .people }
+        let bodyEnd = name.count - suffix.text.count
+        if suffix.text == ["委"] || suffix.text == ["部"] {
+            if suffix.text == ["委"], bodyEnd > 0, levels.longestMatch(in: name, endingAt: bodyEnd) != nil { return .party }
+            if name[..<bodyEnd].contains("委") { return .party }
+            if suffix.text == ["部"], !Self.partyStems.contains(where: { name.has($0, at: bodyEnd - $0.count) }) { return .government }
+            return suffix.text == ["委"] ? .government : .party
+        }
+        return suffix.kind
+    }
+
     /// The organ ending a name ends with, if any.
     func organSuffix(of name: [Unicode.Scalar]) -> OrganSuffix? {
         suffixes(in: name, endingAt: name.count).first

@@ -330,3 +330,39 @@ struct StructureHeaderTests {
         #expect(result.metadata?.title == "江城市人才发展行动计划（2021—2025年）")
     }
 }
+
+/// Headings that a PDF's wrapping cut.
+@Suite("Structure wrapped headings")
+struct StructureWrappedHeadingTests {
+    @Test func titleWrappedBeforeItsFullStopContinuesOnTheNextLine() throws {
+        let result = try StructureHarness.extract("""
+            江城市人才发展若干措施
+
+            1. 实施产业人才“助力工程”，支持重点企业引进急需紧
+
+            缺人才。对引进的人才给予一次性奖励，所需资金由市财政安
+
+            排。（市人社局牵头负责，市财政局配合）
+
+            2. 实施技能人才“支撑工程”。制定技能人才培养专项规划，建
+
+            立与职业教育办学规模相适应的投入制度。（市人社局负责）
+            """)
+        #expect(result.measures.map(\.title) == ["实施产业人才“助力工程”，支持重点企业引进急需紧缺人才", "实施技能人才“支撑工程”"])
+        #expect(result.measures.map(\.lead) == [["市人社局"], ["市人社局"]])
+    }
+
+    @Test func markerAloneOnItsLineTakesTheNextLineAsTitle() throws {
+        let result = try StructureHarness.extract("""
+            江城市人才发展行动方案
+
+            （一）
+            实施引才计划。每年引进人才100名。（市人社局负责）
+
+            （二）
+            实施育才计划。每年培养人才200名。（市教育局负责）
+            """)
+        #expect(result.measures.map(\.title) == ["实施引才计划", "实施育才计划"])
+        #expect(result.sections.map(\.marker) == ["（一）", "（二）"])
+    }
+}

@@ -54,6 +54,13 @@ struct LayoutLine: Sendable {
 }
 
 enum LayoutLines {
+    /// The width wrapped lines are cut at: the upper quartile of line lengths.
+    static func wrapWidth(_ lines: [LayoutLine]) -> Int {
+        let lengths = lines.map(\.length).sorted()
+        guard !lengths.isEmpty else { return 0 }
+        return lengths[lengths.count * 3 / 4]
+    }
+
     /// The layout lines of a document.
     static func of(_ document: TextDocument) -> [LayoutLine] {
         let text = document.text

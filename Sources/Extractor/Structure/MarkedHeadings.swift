@@ -19,14 +19,36 @@ struct MarkedHeading: Sendable, Equatable {
 /// Finds numbered headings at line starts of the normalised text, where the
 /// normaliser keeps every line that opens an item.
 enum MarkedHeadingScanner {
-    static func scan(_ text: [Unicode.Scalar]) -> [MarkedHeading] {
-        var headings: [MarkedHeading] = []
+    ///
+    /// `wrapWidth`, the width of a wrapped line of the original, lets a heading
+    /// whose line was cut before its first `。` take its title on into the next
+    /// line (the normaliser never runs an item's line into the next); a marker
+    /// alone on its line takes the next line as its title.
+    static func scan(_ text: [Unicode.Scalar], wrapWidth: Int? = nil) -> [MarkedHeading] {
+        var lines: [Range<Int>] = []
         var lineStart = 0
         while lineStart < text.count {
             var lineEnd = lineStart
             while lineEnd < text.count, text[lineEnd] != "\n" { lineEnd += 1 }
-            if let heading = heading(in: lineStart..<lineEnd, text: text) { headings.append(heading) }
+            lines.append(lineStart..<lineEnd)
             lineStart = lineEnd + 1
+        }
+        var headings: [MarkedHeading] = []
+        for (index, line) in lines.enumerated() {
+            guard var found = heading(in: line, text: text, allowingEmptyTitle: true) else { continue }
+            let stopped = found.title.upperBound < line.upperBound && text[found.title.upperBound] == "。"
+            if !stopped, index + 1 < lines.count, heading(in: lines[index + 1], text: text) == nil {
+                let next = lines[index + 1]
+                let stop = text.firstIndex(of: "。", in: next)
+                if found.title.isEmpty, next.count <= 60 {
+                    found.title = next.lowerBound..<(stop ?? next.upperBound)
+                    found.line = line.lowerBound..<next.upperBound
+                } else if let wrapWidth, line.count * 10 >= wrapWidth * 8, let stop, stop - next.lowerBound <= 30 {
+                    found.title = found.title.lowerBound..<stop
+                    found.line = line.lowerBound..<next.upperBound
+                }
+            }
+            if !found.title.isEmpty { headings.append(found) }
         }
         headings = keepingSequences(headings)
         for index in headings.indices {
@@ -46,7 +68,7 @@ enum MarkedHeadingScanner {
     }
 
     /// The heading a line opens, if it opens one.
-    static func heading(in line: Range<Int>, text: [Unicode.Scalar]) -> MarkedHeading? {
+    static func heading(in line: Range<Int>, text: [Unicode.Scalar], allowingEmptyTitle: Bool = false) -> MarkedHeading? {
         var index = line.lowerBound
         guard index < line.upperBound else { return nil }
         let level: Int, number: Int
@@ -87,7 +109,7 @@ enum MarkedHeadingScanner {
         while titleEnd < line.upperBound, text[titleEnd] != "。" { titleEnd += 1 }
         var trimmedEnd = titleEnd
         while trimmedEnd > index, " ：:，,；;".unicodeScalars.contains(text[trimmedEnd - 1]) { trimmedEnd -= 1 }
-        guard trimmedEnd > index else { return nil }
+        guard trimmedEnd > index || allowingEmptyTitle else { return nil }
         return MarkedHeading(level: level, number: number, marker: marker, title: index..<trimmedEnd, line: line,
                              body: marker.lowerBound..<line.upperBound, parent: nil)
     }

@@ -10,7 +10,7 @@ struct StandaloneHeadings {
 
     /// Groups of layout lines that make one heading each.
     func find() -> [Range<Int>] {
-        let width = typicalWidth()
+        let width = LayoutLines.wrapWidth(lines)
         var groups: [Range<Int>] = []
         var index = 0
         while index < lines.count {
@@ -63,12 +63,5 @@ struct StandaloneHeadings {
 
     private func startsTextLine(_ line: LayoutLine) -> Bool {
         line.range.lowerBound == 0 || text[line.range.lowerBound - 1] == "\n"
-    }
-
-    /// The width wrapped lines are cut at: the upper quartile of line lengths.
-    private func typicalWidth() -> Int {
-        let lengths = lines.map(\.length).sorted()
-        guard !lengths.isEmpty else { return 0 }
-        return lengths[lengths.count * 3 / 4]
     }
 }

@@ -27,7 +27,7 @@ public struct StructureReader: Sendable {
         let text = context.text.scalars
         let lines = LayoutLines.of(document)
         let header = DocumentHeaderReader(lines: lines).read()
-        let headings = MarkedHeadingScanner.scan(text)
+        let headings = MarkedHeadingScanner.scan(text, wrapWidth: document.format == .plain ? LayoutLines.wrapWidth(lines) : nil)
         let planned = MeasurePlanner(text: text, headings: headings, notes: ResponsibilityNoteReader(text: text)).plan()
         let noted = planned.count { $0.note != nil }
         let normative = planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2)

@@ -1,4 +1,5 @@
 import Foundation
+import Segmenter
 import Testing
 import TestSupport
 @testable import Extractor
@@ -364,5 +365,33 @@ struct StructureWrappedHeadingTests {
             """)
         #expect(result.measures.map(\.title) == ["实施引才计划", "实施育才计划"])
         #expect(result.sections.map(\.marker) == ["（一）", "（二）"])
+    }
+}
+
+/// What the structure reader reports rather than extracts.
+@Suite("Structure findings")
+struct StructureFindingTests {
+    @Test func markerOutOfSequenceIsRejectedAndExplained() throws {
+        let document = TextDocument(text: "一、总体要求\n\n1.加强领导。\n\n7.这一行只是被断开的数字。\n\n2.加大投入。")
+        let source = Source(path: "test", sha256: "", encoding: "UTF-8", format: "plain", characters: document.original.count)
+        let (result, rejections) = try DocumentExtractor().explain(document, source: source)
+        #expect(result.sections.map(\.marker) == ["一、", "1.", "2."])
+        #expect(rejections.map(\.rule) == ["section.out-of-sequence"])
+        #expect(rejections.first?.text == "7.这一行只是被断开的数字")
+    }
+
+    @Test func measureWithoutANoteAmongNotedOnesIsReported() throws {
+        let result = try StructureHarness.extract("""
+            江城市人才发展若干措施
+
+            1.引进人才。给予补贴。（市人社局负责）
+
+            2.培养人才。给予奖励。
+
+            3.留住人才。优化服务。（市教育局负责）
+
+            4.用好人才。完善机制。责任单位：
+            """)
+        #expect(result.diagnostics.map(\.rule) == ["responsibility.missing", "responsibility.empty"])
     }
 }

@@ -25,6 +25,11 @@ enum MarkedHeadingScanner {
     /// line (the normaliser never runs an item's line into the next); a marker
     /// alone on its line takes the next line as its title.
     static func scan(_ text: [Unicode.Scalar], wrapWidth: Int? = nil) -> [MarkedHeading] {
+        scanKeepingDropped(text, wrapWidth: wrapWidth).headings
+    }
+
+    /// The headings, and the markers dropped for breaking their level's count.
+    static func scanKeepingDropped(_ text: [Unicode.Scalar], wrapWidth: Int? = nil) -> (headings: [MarkedHeading], dropped: [MarkedHeading]) {
         var lines: [Range<Int>] = []
         var lineStart = 0
         while lineStart < text.count {
@@ -50,7 +55,8 @@ enum MarkedHeadingScanner {
             }
             if !found.title.isEmpty { headings.append(found) }
         }
-        headings = keepingSequences(headings)
+        let dropped: [MarkedHeading]
+        (headings, dropped) = keepingSequences(headings)
         for index in headings.indices {
             let next = index + 1 < headings.count ? headings[index + 1].line.lowerBound : text.count
             var end = next
@@ -64,7 +70,7 @@ enum MarkedHeadingScanner {
             headings[index].parent = stack.last
             stack.append(index)
         }
-        return headings
+        return (headings, dropped)
     }
 
     /// The heading a line opens, if it opens one.
@@ -116,15 +122,18 @@ enum MarkedHeadingScanner {
 
     /// Drops markers that break their level's count: a level's number is 1 or
     /// follows an earlier number of the same level (`3.` after `2.`).
-    private static func keepingSequences(_ headings: [MarkedHeading]) -> [MarkedHeading] {
+    private static func keepingSequences(_ headings: [MarkedHeading]) -> ([MarkedHeading], [MarkedHeading]) {
         var seen: [Int: Set<Int>] = [:]
-        var kept: [MarkedHeading] = []
+        var kept: [MarkedHeading] = [], dropped: [MarkedHeading] = []
         for heading in headings {
             let numbers = seen[heading.level, default: []]
-            guard heading.number == 1 || numbers.contains(heading.number - 1) else { continue }
+            guard heading.number == 1 || numbers.contains(heading.number - 1) else {
+                dropped.append(heading)
+                continue
+            }
             seen[heading.level, default: []].insert(heading.number)
             kept.append(heading)
         }
-        return kept
+        return (kept, dropped)
     }
 }

@@ -27,12 +27,20 @@ public struct StructureReader: Sendable {
         let text = context.text.scalars
         let lines = LayoutLines.of(document)
         let header = DocumentHeaderReader(lines: lines).read()
-        let headings = MarkedHeadingScanner.scan(text, wrapWidth: document.format == .plain ? LayoutLines.wrapWidth(lines) : nil)
+        let (headings, dropped) = MarkedHeadingScanner.scanKeepingDropped(
+            text, wrapWidth: document.format == .plain ? LayoutLines.wrapWidth(lines) : nil)
         let planned = MeasurePlanner(text: text, headings: headings, notes: ResponsibilityNoteReader(text: text)).plan()
         let noted = planned.count { $0.note != nil }
         let normative = planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2)
 
         var result = StructureMatches()
+        if context.collectsRejections {
+            result.rejections = dropped.map { heading in
+                let span = context.span(of: heading.marker.lowerBound..<heading.title.upperBound)
+                return Rejection(text: context.originalText(span), span: span, rule: "section.out-of-sequence",
+                                 reason: "its number does not follow an earlier one of its level")
+            }
+        }
         result.genre = normative ? "normative" : "report"
         if normative {
             for plan in planned {
@@ -42,6 +50,11 @@ public struct StructureReader: Sendable {
                     result.diagnostics.append(Diagnostic(
                         severity: .note, message: "measure \(measure.number) names no responsible unit",
                         span: measure.span, rule: "responsibility.missing"))
+                }
+                if let note = plan.note, note.lead.isEmpty, note.cooperating.isEmpty {
+                    result.diagnostics.append(Diagnostic(
+                        severity: .warning, message: "the responsibility note of measure \(measure.number) lists no unit",
+                        span: context.span(of: note.range), rule: "responsibility.empty"))
                 }
             }
         }

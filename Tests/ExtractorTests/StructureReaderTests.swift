@@ -395,3 +395,24 @@ struct StructureFindingTests {
         #expect(result.diagnostics.map(\.rule) == ["responsibility.missing", "responsibility.empty"])
     }
 }
+
+/// A 责任单位 line the normaliser ran into the paragraph after it.
+@Suite("Structure note lines")
+struct StructureNoteLineTests {
+    @Test func unitListEndsWithItsOriginalLine() throws {
+        let result = try StructureHarness.extract("""
+            江城市人才发展若干措施
+
+            一、引进人才
+
+            1.实施引才计划。每年引进人才100名。
+            责任单位：市人社局、市财政局
+            各地要结合实际制定配套办法，切实抓好落实。
+
+            2.实施育才计划。每年培养人才200名。
+            责任单位：市教育局、市科
+            技局、市人社局
+            """)
+        #expect(result.measures.map(\.lead) == [["市人社局", "市财政局"], ["市教育局", "市科技局", "市人社局"]])
+    }
+}

@@ -98,7 +98,7 @@ public struct OrganizationMatcher: Sendable {
     /// The units of the measures' responsibility notes, read again from the text.
     static func noteUnits(context: ExtractionContext, measures: [Measure]) -> [OrganizationCandidate] {
         let text = context.text
-        let reader = ResponsibilityNoteReader(text: text.scalars)
+        let reader = ResponsibilityNoteReader(document: context.document)
         var units: [OrganizationCandidate] = []
         for measure in measures {
             let range = normalisedRange(of: measure.span, in: text)

@@ -54,6 +54,20 @@ struct LayoutLine: Sendable {
 }
 
 enum LayoutLines {
+    /// For each character of the normalised text, whether the original had a
+    /// line break right before it.
+    static func breaks(_ document: TextDocument) -> [Bool] {
+        let text = document.text
+        let original = document.original
+        var result = [Bool](repeating: false, count: text.count)
+        for index in 1..<max(1, text.count) {
+            let from = Int(text.ends[index - 1]), to = Int(text.starts[index])
+            if from < to, original[from..<to].contains("\n") { result[index] = true }
+            if text[index - 1] == "\n" { result[index] = true }
+        }
+        return result
+    }
+
     /// The width wrapped lines are cut at: the upper quartile of line lengths.
     static func wrapWidth(_ lines: [LayoutLine]) -> Int {
         let lengths = lines.map(\.length).sorted()

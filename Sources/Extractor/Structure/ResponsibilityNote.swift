@@ -1,3 +1,5 @@
+import Segmenter
+
 /// A note saying who carries out a measure, with its units as ranges of the
 /// normalised text.
 struct ResponsibilityNote: Sendable, Equatable {
@@ -18,8 +20,21 @@ struct ResponsibilityNote: Sendable, Equatable {
 /// - `（市人社局、市财政局）` at the end of an item, every unit a body
 struct ResponsibilityNoteReader {
     let text: [Unicode.Scalar]
+    /// For each character, whether the original broke the line just before it
+    /// (the normaliser may have joined the line; empty: unknown).
+    var brokenBefore: [Bool] = []
     var vocabulary: StructureVocabulary = .shared
     var organizations: OrganizationVocabulary = .shared
+
+    init(text: [Unicode.Scalar], brokenBefore: [Bool] = []) {
+        self.text = text
+        self.brokenBefore = brokenBefore
+    }
+
+    /// A reader over a document's normalised text that knows its original line breaks.
+    init(document: TextDocument) {
+        self.init(text: document.text.scalars, brokenBefore: LayoutLines.breaks(document))
+    }
 
     private static let fillers: [[Unicode.Scalar]] = ["按照职责分工", "按职责分工", "按职责", "分别", "共同", "具体", "等"].map(\.scalars)
     private static let jointly: [Unicode.Scalar] = "会同".scalars
@@ -112,6 +127,12 @@ struct ResponsibilityNoteReader {
                 var back = index
                 while back > start, ScalarClass.isIdeograph(text[back - 1]) { back -= 1 }
                 return back
+            } else if depth == 0, index > start, index < brokenBefore.count, brokenBefore[index],
+                      !"、，,".unicodeScalars.contains(text[index]), !"、，,".unicodeScalars.contains(text[index - 1]),
+                      UnitList.isComplete(start..<index, in: text, vocabulary: organizations) {
+                // The list ended with its line: the next line, run into it by
+                // the normaliser, is text again (`责任单位：市人社局` / `各地要…`).
+                return index
             }
             index += 1
         }

@@ -29,7 +29,7 @@ public struct StructureReader: Sendable {
         let header = DocumentHeaderReader(lines: lines).read()
         let (headings, dropped) = MarkedHeadingScanner.scanKeepingDropped(
             text, wrapWidth: document.format == .plain ? LayoutLines.wrapWidth(lines) : nil)
-        let planned = MeasurePlanner(text: text, headings: headings, notes: ResponsibilityNoteReader(text: text)).plan()
+        let planned = MeasurePlanner(text: text, headings: headings, notes: ResponsibilityNoteReader(document: document)).plan()
         let noted = planned.count { $0.note != nil }
         let normative = planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2)
 

@@ -139,6 +139,12 @@ struct OrganizationGrammar {
             first = false
             if place == 0 { break }
         }
+        // A province named without its level: 宁夏人社厅, 甘肃团省委.
+        if !found, !bodyIsFree, position == end, let province = vocabulary.provinces.longestMatch(in: text, endingAt: position),
+           opensName(at: position - province) {
+            position -= province
+            found = true
+        }
         guard found else { return nil }
         if let prefix = vocabulary.prefixes.longestMatch(in: text, endingAt: position) {
             // 团 only opens a name before a level: 团县委, 团xx县委.

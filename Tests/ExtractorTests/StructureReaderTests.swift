@@ -416,3 +416,25 @@ struct StructureNoteLineTests {
         #expect(result.measures.map(\.lead) == [["市人社局", "市财政局"], ["市教育局", "市科技局", "市人社局"]])
     }
 }
+
+/// A plain-text news report: its headline, byline and date.
+@Suite("Structure news")
+struct StructureNewsTests {
+    @Test func plainReportOpeningWithItsHeadline() throws {
+        let result = try StructureHarness.extract("""
+            江城市召开人才工作会议
+
+            记者 王某 通讯员 李某
+
+            2023年7月1日
+
+            7月1日，江城市委人才工作领导小组召开会议，传达学习中央人才工作会议精神。会议要求，各地各部门要把人才工作摆在突出位置。
+
+            会议强调，要持续优化人才发展环境，让各类人才在江城安心干事创业。
+            """)
+        #expect(result.genre == "report")
+        #expect(result.metadata?.title == "江城市召开人才工作会议")
+        #expect(result.metadata?.date == "2023-07-01")
+        #expect(result.sections.isEmpty)
+    }
+}

@@ -18,7 +18,10 @@ struct StandaloneHeadings {
             var end = index + 1
             while end < lines.count, end - index < 2, lines[end].blankBefore <= 1, isCandidate(end, width: width) { end += 1 }
             let last = lines[end - 1]
-            if end < lines.count, isBody(lines[end], width: width), startsTextLine(lines[index]),
+            // Bylines and date lines may stand between a headline and its text.
+            var next = end
+            while next < lines.count, next - end < 3, isByline(lines[next]) || DateReader.lineDate(lines[next].text) != nil { next += 1 }
+            if next < lines.count, isBody(lines[next], width: width), startsTextLine(lines[index]),
                endsTextLine(last) || blocks || last.length * 10 <= width * 7 {
                 groups.append(index..<end)
             }
@@ -34,7 +37,7 @@ struct StandaloneHeadings {
         if !blocks, line.length * 10 > width * 8 { return false }
         guard line.scalars.count(where: ScalarClass.isIdeograph) >= 3 else { return false }
         if MarkedHeadingScanner.heading(in: line.range, text: text) != nil { return false }
-        for byline in Self.bylineMarks where line.contains(byline) { return false }
+        if isByline(line) { return false }
         if let first = line.scalars.first(where: { !ScalarClass.isSpace($0) }), first == "(" || first == "（" { return false }
         return true
     }
@@ -42,6 +45,10 @@ struct StandaloneHeadings {
     /// Marks of bylines, sources and navigation, which are not headings.
     private static let bylineMarks: [[Unicode.Scalar]] = ["□", "■", "文/", "图/", "记者", "通讯员", "来源", "编辑", "责编", "本报讯", "返回"]
         .map(\.scalars)
+
+    private func isByline(_ line: LayoutLine) -> Bool {
+        line.length <= 40 && Self.bylineMarks.contains { line.contains($0) }
+    }
 
     private func endsParagraph(before index: Int) -> Bool {
         guard index > 0 else { return true }

@@ -46,12 +46,15 @@ struct OrganizationGrammar {
                 return candidate(head..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.headed")
             }
         }
-        if stemCount > 0, suffix.stem, !topicOnly, stemLength >= 2, stemCount == 1 || position == suffixStart - stemLength {
-            // A department named without its level (人社局, 教育部).
-            if position == 0 || !ScalarClass.isNameCharacter(text[position - 1]) || opensName(at: position)
-                || stemLength >= 2 {
-                return candidate(position..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.department")
-            }
+        // A department named without its level (人社局, 教育部), but not the
+        // tail of a level that did not read as a head (各县区人社局).
+        if stemCount > 0, suffix.stem, !topicOnly, stemLength >= 2,
+           vocabulary.levels.longestMatch(in: text, endingAt: position) == nil,
+           position == 0 || !ScalarClass.isNameCharacter(text[position - 1])
+            || vocabulary.boundaryWords.longestMatch(in: text, endingAt: position) != nil
+            || vocabulary.setupVerbs.longestMatch(in: text, endingAt: position) != nil
+            || vocabulary.nonPlaceWords.longestMatch(in: text, endingAt: position) != nil {
+            return candidate(position..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.department")
         }
         if suffix.stem, stemCount == 0, let named = unknownDepartment(suffixStart: suffixStart, end: end, suffix: suffix) {
             return named

@@ -62,6 +62,8 @@ enum UnitList {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, junk.contains(text[lower]) { lower += 1 }
         while upper > lower, junk.contains(text[upper - 1]) { upper -= 1 }
+        // `（由市人社局负责）`: 由 opens the clause, not the name.
+        if upper - lower > 2, text[lower] == "由" { lower += 1 }
         return lower..<upper
     }
 }

@@ -438,3 +438,26 @@ struct StructureNewsTests {
         #expect(result.sections.isEmpty)
     }
 }
+
+/// A signature and its date written on one line.
+@Suite("Structure signatures")
+struct StructureSignatureTests {
+    @Test func signatureAndDateOnOneLine() throws {
+        let result = try StructureHarness.extract("""
+            江城市人民政府关于加快人才发展的意见
+
+            各区人民政府，市政府各部门：
+
+            现提出如下意见。
+
+            一、引进人才。（市人社局负责）
+
+            二、培养人才。（市教育局负责）
+
+            江城市人民政府    2021年3月5日
+            """)
+        #expect(result.metadata?.issuers == ["江城市人民政府"])
+        #expect(result.metadata?.date == "2021-03-05")
+        #expect(result.metadata?.recipients == ["各区人民政府", "市政府各部门"])
+    }
+}

@@ -173,6 +173,14 @@ struct DocumentHeaderReader {
             }
             index += 1
         }
+        // No date line: a signature and its date on one line (`江城市人民政府  2021年3月5日`).
+        for line in lines[start...] where line.length <= 60 && !line.hasSentencePunctuation {
+            let scalars = line.scalars
+            guard let found = DateReader.isoDate(in: scalars), found.range.upperBound == scalars.count,
+                  found.range.lowerBound > 0 else { continue }
+            let names = splitOrgans(String(String.UnicodeScalarView(scalars[..<found.range.lowerBound])))
+            if !names.isEmpty, names.allSatisfy(isOrganName) { return (names, found.date) }
+        }
         return ([], nil)
     }
 

@@ -61,7 +61,7 @@ public enum Normalizer {
     /// long is a wrapped one. Text with a paragraph per line has no such
     /// width; then any line of 24 characters or more counts.
     static func fullLineLength(_ lines: [Line]) -> Int {
-        let lengths = lines.map(\.content.count).filter { $0 > 0 }.sorted()
+        let lengths = lines.compactMap { $0.content.isEmpty ? nil : $0.content.count }.sorted()
         guard lengths.count >= 8 else { return 24 }
         let width = lengths[lengths.count * 3 / 4]
         let near = lengths.filter { Double($0) >= Double(width) * 0.85 && Double($0) <= Double(width) * 1.15 }.count
@@ -203,12 +203,13 @@ public enum Normalizer {
     @inline(__always)
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
-    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
-        "一二三四五六七八九十".unicodeScalars.contains(scalar)
-    }
+    private static let numerals = Set("一二三四五六七八九十".unicodeScalars)
+
+    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool { numerals.contains(scalar) }
 
     /// `- 1 -`, `— 12 —`, `-1-`, `第 3 页`, `第3页 共10页`.
     static func isPageNumber(_ text: MappedText, _ range: Range<Int>) -> Bool {
+        guard range.count <= 24 else { return false }
         let scalars = text.scalars[range].filter { !isSpace($0) }.map(WidthFolding.fold)
         guard scalars.count >= 3, scalars.count <= 16 else { return false }
         let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "−"]
@@ -217,7 +218,7 @@ public enum Normalizer {
             return !middle.isEmpty && middle.count <= 4 && middle.allSatisfy(isDigit)
         }
         if scalars.first == "第", scalars.contains("页") {
-            return scalars.allSatisfy { isDigit($0) || "第页共,，".unicodeScalars.contains($0) }
+            return scalars.allSatisfy { isDigit($0) || ["第", "页", "共", ",", "，"].contains($0) }
         }
         return false
     }

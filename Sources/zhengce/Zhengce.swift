@@ -17,6 +17,7 @@ struct Zhengce: ParsableCommand {
           zhengce text Corpus/001_3844e15ad01e42f4.txt   the cleaned text the matchers read
         """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, TextCommand.self, SegmentCommand.self]
+        subcommands: [ExtractCommand.self, TextCommand.self, SegmentCommand.self,
+                      EvalCommand.self, CheckCommand.self, ExplainCommand.self]
     )
 }

@@ -19,13 +19,14 @@ public enum RuleData {
     }
 
     /// The raw text of a bundled resource, or nil.
+    /// `name` may name a file in a subfolder (`quantities/classifiers`).
     public static func text(_ name: String, extension ext: String) -> String? {
-        // `structure/genre-words` names Resources/structure/genre-words.txt.
-        let parts = name.split(separator: "/")
-        let base = parts.last.map(String.init) ?? name
-        let folder = (["Resources"] + parts.dropLast().map(String.init)).joined(separator: "/")
-        guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: folder)
-            ?? Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
+        var folder = "Resources", file = name
+        if let slash = name.lastIndex(of: "/") {
+            folder += "/" + name[..<slash]
+            file = String(name[name.index(after: slash)...])
+        }
+        guard let url = Bundle.module.url(forResource: file, withExtension: ext, subdirectory: folder)
             ?? Bundle.module.url(forResource: name, withExtension: ext) else { return nil }
         return try? String(contentsOf: url, encoding: .utf8)
     }

@@ -1,0 +1,176 @@
+import Foundation
+
+/// The negative rules: numbers with a unit that are still no quantity.
+extension QuantityScan {
+    /// A negative rule that fired: its name and why.
+    struct Verdict {
+        var rule: String
+        var reason: String
+    }
+
+    /// The first negative rule that turns the quantity down, or nil.
+    func negativeRule(number: WrittenNumber, first: Term, last: Term, unit: Unit, isRange: Bool, start: Int) -> Verdict? {
+        let numberStart = number.range.lowerBound
+        let before = skipSpacesBackward(numberStart)
+        let chinese = number.form == .chinese
+        switch unit {
+        case .money:
+            if let unitRange = last.unitRange, unitRange.upperBound < count, text[unitRange.upperBound] == "级" {
+                return Verdict(rule: "amount.adjective", reason: "a size class (元级), not a sum")
+            }
+            if before > 0, text[before - 1] == "第" {
+                return Verdict(rule: "amount.ordinal", reason: "an ordinal")
+            }
+            return nil
+        case .percent, .points:
+            return nil
+        case .classifier(let classifier):
+            guard let unitRange = last.unitRange else { return nil }
+            let word = vocabulary.classifiers.list.words[classifier]
+            let after = unitRange.upperBound
+            if before > 0, text[before - 1] == "第" || isInOrdinalList(before) {
+                return Verdict(rule: "count.ordinal", reason: "an ordinal (第…)")
+            }
+            if before > 0, Self.opensName(text[before - 1]) {
+                return Verdict(rule: "count.quoted-name", reason: "a number opening a quoted name")
+            }
+            // A fused word starting at the number or up to three characters before it (`三番五次`).
+            for offset in 0...min(3, numberStart) {
+                if vocabulary.fusedWords.matchLength(text, at: numberStart - offset) > offset {
+                    return Verdict(rule: "count.fused-numeral", reason: "a numeral fused into a word or idiom")
+                }
+            }
+            if let fused = vocabulary.classifierWords.match(text, at: unitRange.lowerBound),
+               vocabulary.classifierWords.words[fused].count > word.count,
+               vocabulary.classifierWordExceptions.matchLength(text, at: unitRange.lowerBound) <= vocabulary.classifierWords.words[fused].count {
+                return Verdict(rule: "count.fused-numeral", reason: "the classifier begins another word (\(vocabulary.classifierWords.string(fused)))")
+            }
+            if chinese, before > 0, text[before - 1] == "届" {
+                return Verdict(rule: "count.session-ordinal", reason: "a session number (届…次)")
+            }
+            if chinese, !isRange, after < count, NumberReader.chineseDigit(text[after]) != nil || text[after] == "十" {
+                if word == ["届"] { return Verdict(rule: "count.session-ordinal", reason: "a session number (十九届四中全会)") }
+                return Verdict(rule: "count.fused-numeral", reason: "numeral, classifier, numeral: a set phrase (三支一扶)")
+            }
+            if chinese, vocabulary.programmeNouns.match(text, at: after) != nil {
+                return Verdict(rule: "count.programme-name", reason: "the name of a programme (十项行动)")
+            }
+            if number.isBareOne, !isRange, !first.approximate, !first.hasMultiplier {
+                return Verdict(rule: "count.indefinite-one", reason: "一 before a classifier is an article")
+            }
+            if word == ["个"], vocabulary.durationAfterGe.match(text, at: after) != nil {
+                return Verdict(rule: "count.duration", reason: "a duration (个月, 个工作日)")
+            }
+            if chinese, word.last == "次", isSessionOrdinal(after: after) {
+                return Verdict(rule: "count.session-ordinal", reason: "a session number (N次全会)")
+            }
+            if word == ["次"] || word == ["轮"], isFrequency(before: start) {
+                return Verdict(rule: "count.frequency", reason: "a frequency inside a rule (每…一次)")
+            }
+            if chinese, word == ["类"], vocabulary.categoryVerbs.matchEnding(text, before: before) == nil {
+                return Verdict(rule: "count.category", reason: "a grade or category name (二类)")
+            }
+            return nil
+        }
+    }
+
+    /// `第一、二批`: a number in a `、` list of numerals that 第 opens.
+    func isInOrdinalList(_ index: Int) -> Bool {
+        var position = index
+        for _ in 0..<8 {
+            guard position > 1, text[position - 1] == "、" else { return false }
+            position -= 1
+            let end = position
+            while position > 0, NumberReader.chineseDigit(text[position - 1]) != nil || NumberReader.chineseUnit(text[position - 1]) != nil
+                || NumberReader.digitValue(text[position - 1]) != nil { position -= 1 }
+            guard position < end else { return false }
+            if position > 0, text[position - 1] == "第" { return true }
+        }
+        return false
+    }
+
+    /// An opening quote or bracket: a number right after it starts a name (`“三名”工程`, `“139”`).
+    static func opensName(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "“" || scalar == "「" || scalar == "『" || scalar == "\"" || scalar == "‘" || scalar == "《" || scalar == "〈"
+    }
+
+    /// `十届五次、六次、七次全会`: the numbers of 次 run on to a meeting word.
+    func isSessionOrdinal(after index: Int) -> Bool {
+        var position = index
+        for _ in 0..<12 {
+            if vocabulary.sessionWords.match(text, at: position) != nil { return true }
+            guard position < count, text[position] == "、" else { return false }
+            position += 1
+            var digits = position
+            while digits < count, NumberReader.chineseDigit(text[digits]) != nil || NumberReader.chineseUnit(text[digits]) != nil { digits += 1 }
+            guard digits > position, digits < count, text[digits] == "次" else { return false }
+            position = digits + 1
+        }
+        return false
+    }
+
+    /// `每三年进行一次`, `每季度召开2次`: a `每` with a time unit earlier in the clause.
+    func isFrequency(before start: Int) -> Bool {
+        var position = start - 1
+        let floor = max(0, start - 20)
+        while position >= floor {
+            let scalar = text[position]
+            if Self.endsClause(scalar) { return false }
+            if scalar == "每" {
+                var next = position + 1
+                while next < count, NumberReader.chineseDigit(text[next]) != nil || NumberReader.digitValue(text[next]) != nil
+                    || text[next] == "十" || text[next] == "个" { next += 1 }
+                if next < count, Self.isTimeUnit(text[next]) { return true }
+            }
+            position -= 1
+        }
+        return false
+    }
+
+    /// The first character of a unit of time (`年`, `月`, `季度`, `学期`).
+    static func isTimeUnit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "年", "月", "周", "天", "日", "季", "学": true
+        default: false
+        }
+    }
+
+    /// Punctuation that ends a clause.
+    static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "。", "；", "：", "！", "？", "\n", ",", ";", "!", "?": true
+        default: false
+        }
+    }
+
+    /// Reports why a number followed by a non-counting unit is nothing
+    /// (`2023年`, `5年`, `9.45万吨`, `〔2020〕32号`).
+    mutating func rejectNonCount(_ term: Term) {
+        let at = skipSpaces(term.end)
+        guard let word = vocabulary.nonCountUnits.list.match(text, at: at) else { return }
+        let kind = vocabulary.nonCountUnits.values[word]
+        let range = term.number.range.lowerBound..<at + vocabulary.nonCountUnits.list.words[word].count
+        let before = skipSpacesBackward(term.number.range.lowerBound)
+        switch kind {
+        case .document:
+            if before > 0, text[before - 1] == "〕" || text[before - 1] == "]" || text[before - 1] == "）" {
+                reject(range, rule: "amount.document-number", reason: "the serial number of a document")
+            } else {
+                reject(range, rule: "count.date", reason: "a day or serial number (号)")
+            }
+        case .physical:
+            reject(range, rule: "count.physical", reason: "a physical quantity, not a count")
+        case .duration:
+            reject(range, rule: "count.duration", reason: "a duration")
+        case .date:
+            let isYearWord = vocabulary.nonCountUnits.list.words[word].first == "年"
+            let value = term.number.value ?? 0
+            let looksLikeYear = term.number.redacted || value >= 1900
+            if isYearWord, !looksLikeYear || vocabulary.durationMarkers.matchEnding(text, before: before) != nil {
+                reject(range, rule: "count.duration", reason: "a duration in years")
+            } else {
+                reject(range, rule: "count.date", reason: "a date")
+            }
+        }
+    }
+}

@@ -1,0 +1,495 @@
+import Foundation
+import Segmenter
+
+/// One run of ``QuantityMatcher`` over one document.
+struct QuantityScan {
+    let context: ExtractionContext
+    let vocabulary: QuantityVocabulary
+    let text: [Unicode.Scalar]
+    let count: Int
+    var matches = QuantityMatches()
+    /// Counts waiting for their subject, in text order.
+    var countSites: [CountSite] = []
+    /// Normalised ranges of every item found so far, in text order.
+    var itemRanges: [Range<Int>] = []
+    /// The last amount, for a `每人` shared by an enumeration.
+    var lastAmount: (end: Int, per: [String])?
+
+    /// What a number is followed by.
+    enum Unit: Equatable {
+        case money
+        case percent
+        case points
+        /// A classifier, by its index in the vocabulary's classifier list.
+        case classifier(Int)
+    }
+
+    /// A number with what stands right after it: `100余万元`, `6.3万人`, `2`.
+    struct Term {
+        var number: WrittenNumber
+        /// `万`, `亿`, `千`… written after the number (1 when none).
+        var multiplier: Decimal = 1
+        var hasMultiplier = false
+        /// `余` or `多` between the number and its unit.
+        var approximate = false
+        var unit: Unit?
+        var unitRange: Range<Int>?
+        /// Where the term ends.
+        var end: Int
+    }
+
+    /// A count and the places its subject is looked for.
+    struct CountSite {
+        var index: Int
+        var range: Range<Int>
+        var classifier: Int
+    }
+
+    init(context: ExtractionContext, vocabulary: QuantityVocabulary) {
+        self.context = context
+        self.vocabulary = vocabulary
+        self.text = context.text.scalars
+        self.count = text.count
+    }
+
+    // MARK: - The pass
+
+    mutating func run() {
+        var index = 0
+        while index < count {
+            let scalar = text[index]
+            if scalar == "百", index + 2 < count, text[index + 1] == "分", text[index + 2] == "之" {
+                index = matchChinesePercent(at: index) ?? index + 3
+                continue
+            }
+            guard NumberReader.canStart(scalar) else { index += 1; continue }
+            if isAsciiStart(scalar), index > 0, Self.gluesToIdentifier(text[index - 1]) {
+                // Part of a code, URL or name (`ISO9001`, `5G`, `A1`): skip it whole.
+                index += 1
+                while index < count, Self.gluesToIdentifier(text[index]) { index += 1 }
+                continue
+            }
+            guard let reading = NumberReader.read(text, at: index) else { index += 1; continue }
+            switch reading {
+            case .malformed(let range):
+                index = max(range.upperBound, index + 1)
+            case .number(let number):
+                index = max(matchQuantity(number) ?? number.range.upperBound, index + 1)
+            }
+        }
+    }
+
+    /// The collected matches, with the subjects of counts filled in.
+    mutating func finish() -> QuantityMatches {
+        assignSubjects()
+        return matches
+    }
+
+    // MARK: - Terms
+
+    /// Reads what follows a number: `余`/`多`, a multiplier, a unit.
+    func readTerm(_ number: WrittenNumber) -> Term {
+        var term = Term(number: number, end: number.range.upperBound)
+        let afterNumber = skipGap(number.range.upperBound)
+        // `3个百分点`, `3百分点`
+        if let end = matchPoints(at: afterNumber) {
+            term.unit = .points
+            term.unitRange = afterNumber..<end
+            term.end = end
+            return term
+        }
+        var position = afterNumber
+        var approximate = false
+        if position < count, text[position] == "余" || text[position] == "多" {
+            approximate = true
+            position = skipSpaces(position + 1)
+        }
+        var multiplier: Decimal = 1
+        var multiplierCount = 0
+        while position < count, multiplierCount < 2, let unit = NumberReader.chineseUnit(text[position]) {
+            multiplier *= Decimal(unit)
+            multiplierCount += 1
+            position += 1
+        }
+        if multiplierCount > 0 {
+            term.multiplier = multiplier
+            term.hasMultiplier = true
+            term.end = position
+            position = skipSpaces(position)
+            if !approximate, position < count, text[position] == "余" || text[position] == "多" {
+                approximate = true
+                position = skipSpaces(position + 1)
+            }
+        }
+        guard position < count else { return term }
+        let scalar = text[position]
+        if scalar == "元" {
+            term.unit = .money
+            term.unitRange = position..<position + 1
+        } else if (scalar == "%" || scalar == "％") && multiplierCount == 0 {
+            term.unit = .percent
+            term.unitRange = position..<position + 1
+        } else if let classifier = vocabulary.classifiers.list.match(text, at: position) {
+            term.unit = .classifier(classifier)
+            term.unitRange = position..<position + vocabulary.classifiers.list.words[classifier].count
+        }
+        if let unitRange = term.unitRange {
+            term.approximate = approximate
+            term.end = unitRange.upperBound
+        }
+        return term
+    }
+
+    /// The end of `个百分点` or `百分点` at `index`.
+    func matchPoints(at index: Int) -> Int? {
+        var position = index
+        if position < count, text[position] == "个" { position += 1 }
+        guard position + 3 <= count, text[position] == "百", text[position + 1] == "分", text[position + 2] == "点" else { return nil }
+        return position + 3
+    }
+
+    // MARK: - Quantities
+
+    /// Reads a quantity starting with `number`; returns where the scan goes
+    /// on, or nil when the number is no quantity.
+    mutating func matchQuantity(_ number: WrittenNumber) -> Int? {
+        let first = readTerm(number)
+        var last = first
+        var isRange = false
+        // A range: `2—5万元`, `2万至5万元`, `20%—30%`, `1-2名`.
+        let separatorAt = skipLineBreak(skipSpaces(first.end))
+        if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
+            let secondAt = skipLineBreak(skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count))
+            if secondAt < count, case .number(let secondNumber)? = NumberReader.read(text, at: secondAt),
+               secondNumber.redacted == number.redacted {
+                let second = readTerm(secondNumber)
+                if let unit = second.unit, first.unit == nil || first.unit == unit, unit != .points,
+                   rangeIsOrdered(first, second) {
+                    last = second
+                    isRange = true
+                }
+            }
+        }
+        guard let unit = last.unit else {
+            if context.collectsRejections { rejectNonCount(first) }
+            diagnoseMissingYuan(first)
+            return nil
+        }
+        var start = number.range.lowerBound
+        var end = last.end
+        if case .classifier = unit, let alternative = alternativeClassifier(at: end) { end = alternative }
+        var bounds = Bounds()
+        bounds.approximate = first.approximate || last.approximate
+        bounds.lower = bounds.approximate
+        readBoundsBefore(&start, into: &bounds)
+        readBoundsAfter(&end, into: &bounds)
+
+        if let rejection = negativeRule(number: number, first: first, last: last, unit: unit, isRange: isRange, start: start) {
+            reject(start..<end, rule: rejection.rule, reason: rejection.reason)
+            return end
+        }
+
+        let redacted = number.redacted
+        var low: Decimal?, high: Decimal?
+        if !redacted {
+            let fallback = first.unit == nil && !first.hasMultiplier ? last.multiplier : first.multiplier
+            low = first.number.value.map { $0 * fallback }
+            high = last.number.value.map { $0 * last.multiplier }
+        }
+        if bounds.lower { high = nil }
+        if bounds.upper { low = nil }
+        // `1.5万元/人/年`: units per after a slash, right after the unit.
+        var slashUnits: [String] = []
+        if unit == .money, let unitEnd = last.unitRange?.upperBound, end == unitEnd {
+            (slashUnits, end) = perUnitsAfterSlash(unitEnd)
+        }
+        let range = start..<end
+        let span = context.span(of: range)
+        let written = context.originalText(span)
+        switch unit {
+        case .money:
+            var per = perUnits(before: start)
+            if per.isEmpty { per = slashUnits }
+            if per.isEmpty, let previous = lastAmount, onlyListSeparators(previous.end..<start) { per = previous.per }
+            matches.amounts.append(Amount(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
+                                          redacted: redacted, per: per, rule: isRange ? "amount.range" : "amount.single"))
+            lastAmount = (end, per)
+        case .percent:
+            matches.percentages.append(Percentage(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
+                                                  redacted: redacted, rule: isRange ? "percent.range" : "percent.sign"))
+        case .points:
+            matches.percentages.append(Percentage(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
+                                                  redacted: redacted, points: true, rule: "percent.points"))
+        case .classifier(let classifier):
+            countSites.append(CountSite(index: matches.counts.count, range: range, classifier: classifier))
+            matches.counts.append(Count(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
+                                        redacted: redacted, classifier: vocabulary.classifiers.list.string(classifier),
+                                        rule: isRange ? "count.range" : "count.classifier"))
+        }
+        itemRanges.append(range)
+        return end
+    }
+
+    /// A range needs its upper number at least as large as its lower one.
+    func rangeIsOrdered(_ first: Term, _ second: Term) -> Bool {
+        guard let low = first.number.value, let high = second.number.value else { return true }
+        let lowMultiplier = first.unit == nil && !first.hasMultiplier ? second.multiplier : first.multiplier
+        return low * lowMultiplier <= high * second.multiplier
+    }
+
+    /// `百分之十五`, `百分之十至百分之二十`, `不低于百分之八十`.
+    mutating func matchChinesePercent(at index: Int) -> Int? {
+        guard case .number(let number)? = NumberReader.read(text, at: index + 3) else { return nil }
+        var high = number
+        var end = number.range.upperBound
+        let separatorAt = skipSpaces(end)
+        if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
+            var secondAt = skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count)
+            if secondAt + 3 <= count, text[secondAt] == "百", text[secondAt + 1] == "分", text[secondAt + 2] == "之" { secondAt += 3 }
+            if case .number(let second)? = NumberReader.read(text, at: secondAt), second.redacted == number.redacted {
+                high = second
+                end = second.range.upperBound
+            }
+        }
+        var start = index
+        var bounds = Bounds()
+        readBoundsBefore(&start, into: &bounds)
+        readBoundsAfter(&end, into: &bounds)
+        var low = number.value, top = high.value
+        if bounds.lower { top = nil }
+        if bounds.upper { low = nil }
+        let range = start..<end
+        let span = context.span(of: range)
+        matches.percentages.append(Percentage(text: context.originalText(span), span: span, min: low, max: top,
+                                              approximate: bounds.approximate, redacted: number.redacted,
+                                              rule: "percent.chinese"))
+        itemRanges.append(range)
+        return end
+    }
+
+    /// `补助资金255万；`: a sum in 万 or 亿 after a word of money, with no 元.
+    mutating func diagnoseMissingYuan(_ term: Term) {
+        guard term.hasMultiplier, term.multiplier >= 10_000 else { return }
+        let after = skipSpaces(term.end)
+        guard after >= count || !Self.isIdeograph(text[after]) else { return }
+        let before = skipSpacesBackward(term.number.range.lowerBound)
+        guard vocabulary.moneyWords.matchLengthEnding(text, before: before, floor: max(0, before - 4)) > 0 else { return }
+        let span = context.span(of: term.number.range.lowerBound..<term.end)
+        matches.diagnostics.append(Diagnostic(severity: .warning, message: "a sum in 万/亿 without 元: not taken as an amount",
+                                              span: span, rule: "amount.unit-unclear"))
+    }
+
+    // MARK: - Bounds
+
+    struct Bounds {
+        var lower = false
+        var upper = false
+        var approximate = false
+
+        mutating func apply(_ effect: QuantityVocabulary.BoundEffect) {
+            switch effect {
+            case .lower: lower = true
+            case .upper: upper = true
+            case .approximate: approximate = true
+            }
+        }
+    }
+
+    /// Bound words glued before the number (`不少于`, `最高不超过`, `约`) move `start` back.
+    func readBoundsBefore(_ start: inout Int, into bounds: inout Bounds) {
+        let original = start
+        defer { if start == original { readDetachedBound(before: start, into: &bounds) } }
+        for _ in 0..<2 {
+            let at = skipSpacesBackward(start)
+            guard let word = vocabulary.bounds.list.matchEnding(text, before: at) else { return }
+            let bound = vocabulary.bounds.values[word]
+            guard !bound.after,
+                  vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.words[word].count
+            else { return }
+            bounds.apply(bound.effect)
+            start = at - vocabulary.bounds.list.words[word].count
+        }
+    }
+
+    /// `最高补助5000元`, `最多可给予3万元`: a bound word before the granting
+    /// verb still bounds the sum, though it stays outside the span.
+    func readDetachedBound(before start: Int, into bounds: inout Bounds) {
+        var position = skipSpacesBackward(start)
+        let floor = max(0, start - 12)
+        let link = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
+        guard link > 0 else { return }
+        position = skipSpacesBackward(position - link)
+        guard let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) else { return }
+        let bound = vocabulary.bounds.values[word]
+        guard !bound.after, bound.effect != .approximate,
+              vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.words[word].count
+        else { return }
+        bounds.apply(bound.effect)
+    }
+
+    /// A bound word glued after the unit (`以上`, `左右`) moves `end` on.
+    func readBoundsAfter(_ end: inout Int, into bounds: inout Bounds) {
+        let at = skipSpaces(end)
+        guard vocabulary.boundExceptions.match(text, at: at) == nil,
+              let word = vocabulary.bounds.list.match(text, at: at) else { return }
+        let bound = vocabulary.bounds.values[word]
+        guard bound.after else { return }
+        bounds.apply(bound.effect)
+        end = at + vocabulary.bounds.list.words[word].count
+    }
+
+    /// `x人（个）`: a second classifier offered in brackets belongs to the count.
+    func alternativeClassifier(at index: Int) -> Int? {
+        guard index < count, text[index] == "（" || text[index] == "(" else { return nil }
+        guard let classifier = vocabulary.classifiers.list.match(text, at: index + 1) else { return nil }
+        let close = index + 1 + vocabulary.classifiers.list.words[classifier].count
+        guard close < count, text[close] == "）" || text[close] == ")" else { return nil }
+        return close + 1
+    }
+
+    // MARK: - Amount units per
+
+    /// The units of a `每…` governing the amount at `start`: `每人每年` → 人, 年.
+    /// Between them may stand granting verbs and one short noun
+    /// (`每人每月发放生活补贴3000元`), never a clause break or another verb.
+    func perUnits(before start: Int) -> [String] {
+        var position = skipSpacesBackward(start)
+        let floor = max(0, start - 24)
+        var nounSkipped = false
+        for _ in 0..<4 {
+            for _ in 0..<3 {
+                let length = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
+                guard length > 0 else { break }
+                position = skipSpacesBackward(position - length)
+            }
+            let units = perUnitsEnding(at: position, floor: floor)
+            if !units.isEmpty || nounSkipped { return units }
+            // `每名博士给予20万元`: a short noun between the unit and the verb.
+            nounSkipped = true
+            var nounStart = position
+            while nounStart > floor, position - nounStart < 6, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每",
+                  vocabulary.perLinks.matchLengthEnding(text, before: nounStart, floor: floor) == 0,
+                  vocabulary.subjectVerbs.matchLengthEnding(text, before: nounStart, floor: floor) < 2 {
+                nounStart -= 1
+                let units = perUnitsEnding(at: nounStart, floor: floor)
+                if !units.isEmpty { return units }
+            }
+            guard nounStart < position else { return [] }
+            position = nounStart
+        }
+        return []
+    }
+
+    /// The `每…` units that end at `position`, in order.
+    /// `每个平台每年`: an earlier `每…` may stand before a short noun.
+    func perUnitsEnding(at end: Int, floor: Int) -> [String] {
+        var position = end
+        var units: [String] = []
+        while true {
+            if let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor),
+               position - vocabulary.perUnits.words[unit].count > floor,
+               text[position - vocabulary.perUnits.words[unit].count - 1] == "每" {
+                units.insert(vocabulary.perUnits.string(unit), at: 0)
+                position = skipSpacesBackward(position - vocabulary.perUnits.words[unit].count - 1)
+                continue
+            }
+            guard !units.isEmpty else { return units }
+            // Look past a noun of up to four characters for one more `每…`.
+            var nounStart = position
+            var found = false
+            while nounStart > floor, position - nounStart < 4, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
+                nounStart -= 1
+                if let unit = vocabulary.perUnits.matchEnding(text, before: nounStart, floor: floor),
+                   nounStart - vocabulary.perUnits.words[unit].count > floor,
+                   text[nounStart - vocabulary.perUnits.words[unit].count - 1] == "每" {
+                    found = true
+                    break
+                }
+            }
+            guard found else { return units }
+            position = nounStart
+        }
+    }
+
+    /// `/人/年` after an amount's unit: the units, and where they end.
+    func perUnitsAfterSlash(_ index: Int) -> ([String], Int) {
+        var units: [String] = []
+        var position = index
+        while position + 1 < count, text[position] == "/" || text[position] == "／",
+              let unit = vocabulary.perUnits.match(text, at: position + 1) {
+            units.append(vocabulary.perUnits.string(unit))
+            position += 1 + vocabulary.perUnits.words[unit].count
+        }
+        return (units, position)
+    }
+
+    /// Whether `range` holds only list separators (`、`, `和`, `及`, `或`).
+    func onlyListSeparators(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 3 else { return false }
+        return text[range].allSatisfy { $0 == "、" || $0 == "和" || $0 == "及" || $0 == "或" || $0 == "与" || $0 == " " }
+    }
+
+    // MARK: - Characters
+
+    func skipSpaces(_ index: Int) -> Int {
+        var position = index
+        while position < count, text[position] == " " { position += 1 }
+        return position
+    }
+
+    /// Skips spaces, and a line break the normaliser kept inside a number
+    /// (`255\n万元`): only when a multiplier, `余`/`多`, `元` or `%` follows it.
+    func skipGap(_ index: Int) -> Int {
+        var position = skipSpaces(index)
+        guard position < count, text[position] == "\n" else { return position }
+        let next = skipSpaces(position + 1)
+        guard next < count else { return position }
+        switch text[next] {
+        case "万", "亿", "千", "元", "余", "多", "%": position = next
+        default: break
+        }
+        return position
+    }
+
+    /// Skips a line break the normaliser kept inside a range (`x万元\n至x万元`).
+    func skipLineBreak(_ index: Int) -> Int {
+        guard index < count, text[index] == "\n" else { return index }
+        let next = skipSpaces(index + 1)
+        guard next < count else { return index }
+        if vocabulary.rangeSeparators.match(text, at: next) != nil || NumberReader.canStart(text[next]) { return next }
+        return index
+    }
+
+    func skipSpacesBackward(_ index: Int) -> Int {
+        var position = index
+        while position > 0, text[position - 1] == " " { position -= 1 }
+        return position
+    }
+
+    func isAsciiStart(_ scalar: Unicode.Scalar) -> Bool {
+        NumberReader.digitValue(scalar) != nil || NumberReader.isPlaceholder(scalar)
+    }
+
+    /// Characters that make a digit part of a code or name next to it.
+    static func gluesToIdentifier(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+            || scalar == "." || scalar == "/" || scalar == "_" || scalar == ":" || scalar == "#" || scalar == "@"
+            || scalar == "=" || scalar == "&"
+    }
+
+    /// A CJK ideograph.
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
+            || (value >= 0xF900 && value <= 0xFAFF) || (value >= 0x20000 && value <= 0x2FA1F)
+    }
+
+    // MARK: - Rejections
+
+    mutating func reject(_ range: Range<Int>, rule: String, reason: String) {
+        guard context.collectsRejections else { return }
+        let span = context.span(of: range)
+        matches.rejections.append(Rejection(text: context.originalText(span), span: span, rule: rule, reason: reason))
+    }
+}

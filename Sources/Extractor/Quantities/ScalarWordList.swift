@@ -1,0 +1,130 @@
+/// A set of words matched directly against a scalar array, without building
+/// strings: words are grouped by their first (and last) scalar and tried
+/// longest first, so a lookup costs a few scalar comparisons.
+struct ScalarWordList: Sendable {
+    /// The words, each as its scalars.
+    let words: [[Unicode.Scalar]]
+    private let byFirst: [Unicode.Scalar: [Int]]
+    private let byLast: [Unicode.Scalar: [Int]]
+    /// Bitmaps of the first and last scalars in the Basic Multilingual Plane:
+    /// most lookups end here, without hashing.
+    private let firstMask: BMPMask
+    private let lastMask: BMPMask
+
+    init<S: Sequence>(_ entries: S) where S.Element == String {
+        var unique: [[Unicode.Scalar]] = []
+        var seen = Set<String>()
+        for entry in entries where !entry.isEmpty && seen.insert(entry).inserted {
+            unique.append(Array(entry.unicodeScalars))
+        }
+        // Longest first, so the first hit is the longest match.
+        unique.sort { $0.count > $1.count }
+        words = unique
+        var first: [Unicode.Scalar: [Int]] = [:], last: [Unicode.Scalar: [Int]] = [:]
+        for (index, word) in unique.enumerated() {
+            first[word[0], default: []].append(index)
+            last[word[word.count - 1], default: []].append(index)
+        }
+        byFirst = first
+        byLast = last
+        firstMask = BMPMask(first.keys)
+        lastMask = BMPMask(last.keys)
+    }
+
+    /// The entries of the bundled rule file `quantities/<name>.txt`.
+    init(resource name: String) {
+        self.init(RuleData.list("quantities/" + name))
+    }
+
+    /// The longest word that starts at `index`, as its index in ``words``.
+    func match(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int? {
+        let end = limit ?? text.count
+        guard index >= 0, index < end, firstMask.mayContain(text[index]), let candidates = byFirst[text[index]] else { return nil }
+        for candidate in candidates {
+            let word = words[candidate]
+            guard index + word.count <= end else { continue }
+            var same = true
+            for offset in 1..<word.count where text[index + offset] != word[offset] { same = false; break }
+            if same { return candidate }
+        }
+        return nil
+    }
+
+    /// The length of the longest word that starts at `index`, or 0.
+    func matchLength(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int {
+        match(text, at: index, limit: limit).map { words[$0].count } ?? 0
+    }
+
+    /// The longest word that ends just before `end` (and starts at or after
+    /// `floor`), as its index in ``words``.
+    func matchEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> Int? {
+        guard end > floor, end <= text.count, lastMask.mayContain(text[end - 1]), let candidates = byLast[text[end - 1]] else { return nil }
+        for candidate in candidates {
+            let word = words[candidate]
+            let start = end - word.count
+            guard start >= floor else { continue }
+            var same = true
+            for offset in 0..<(word.count - 1) where text[start + offset] != word[offset] { same = false; break }
+            if same { return candidate }
+        }
+        return nil
+    }
+
+    /// The length of the longest word that ends just before `end`, or 0.
+    func matchLengthEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> Int {
+        matchEnding(text, before: end, floor: floor).map { words[$0].count } ?? 0
+    }
+
+    /// The word at `index` of ``words`` as a string.
+    func string(_ index: Int) -> String { String(String.UnicodeScalarView(words[index])) }
+}
+
+/// A rule table read from a bundled file whose lines are `word value`.
+struct ScalarWordTable<Value: Sendable>: Sendable {
+    /// The words, matched longest first.
+    let list: ScalarWordList
+    /// The value of each word of ``list``, by the word's index.
+    let values: [Value]
+
+    /// Reads `quantities/<name>.txt`; `parse` turns the columns after the word into a value.
+    init(resource name: String, parse: ([String]) -> Value?) {
+        var pairs: [(String, Value)] = []
+        for line in RuleData.list("quantities/" + name) {
+            let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard columns.count >= 2, let value = parse(columns.dropFirst().map(String.init)) else {
+                fatalError("bad line in quantities/\(name).txt: \(line)")
+            }
+            pairs.append((String(columns[0]), value))
+        }
+        list = ScalarWordList(pairs.map(\.0))
+        var byWord: [String: Value] = [:]
+        for (word, value) in pairs where byWord[word] == nil { byWord[word] = value }
+        values = list.words.map { byWord[String(String.UnicodeScalarView($0))]! }
+    }
+}
+
+/// A set of scalars as a bitmap over the Basic Multilingual Plane. A set
+/// with members beyond it answers "maybe" for every scalar there.
+struct BMPMask: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1024)
+    private var beyondPlane = false
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for scalar in scalars {
+            if scalar.value < 0x10000 {
+                words[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+            } else {
+                beyondPlane = true
+            }
+        }
+    }
+
+    /// False only when `scalar` is surely not in the set; exact for sets
+    /// within the Basic Multilingual Plane.
+    @inline(__always)
+    func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard value < 0x10000 else { return beyondPlane }
+        return words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `zhengce eval` end to end.
+@Suite("zhengce eval")
+struct EvalCommandTests {
+    private let root = Repository.root
+
+    @Test(.enabled(if: ScorePy.isAvailable, ScorePy.absence))
+    func corpusFiguresAreThoseOfScorePy() throws {
+        let out = try CommandRunner.temporaryFolder("eval")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try CommandRunner.run(["extract", "Corpus", "-o", out.path], in: root).status == 0)
+        for options in [["--json"], [], ["--verbose"]] {
+            let ours = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus/"] + options, in: root)
+            #expect(ours.status == 0, "\(ours.stderr)")
+            let theirs = try ScorePy.run(["--gold", "Fixtures/gold", "--pred", out.path] + options, in: root)
+            #expect(ours.stdout == theirs, "zhengce eval \(options) differs from score.py")
+        }
+    }
+
+    @Test func documentsPredictionFoldersJSONLinesAndSingleFilesScoreAlike() throws {
+        let out = try CommandRunner.temporaryFolder("eval")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let lines = out.appendingPathComponent("all.jsonl").path
+        #expect(try CommandRunner.run(["extract", "Corpus", "-o", out.path], in: root).status == 0)
+        #expect(try CommandRunner.run(["extract", "Corpus", "--format", "jsonl", "-o", lines], in: root).status == 0)
+        let fromDocuments = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus", "--json"], in: root)
+        let fromFolder = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", out.path, "--json"], in: root)
+        let fromLines = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", lines, "--json"], in: root)
+        #expect(fromDocuments.status == 0 && fromFolder.status == 0 && fromLines.status == 0)
+        #expect(fromDocuments.stdout == fromFolder.stdout)
+        #expect(fromDocuments.stdout == fromLines.stdout)
+        #expect(fromDocuments.stdout.contains("\"missingDocuments\": []"))
+
+        let name = Repository.corpus[0].lastPathComponent
+        let single = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", out.appendingPathComponent(name + ".json").path,
+                                            "--doc", String(name.prefix(3)), "--json"], in: root)
+        #expect(single.status == 0)
+        #expect(single.stdout.contains("\"missingDocuments\": []"))
+        let others = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", out.appendingPathComponent(name + ".json").path], in: root)
+        #expect(others.stdout.contains("no prediction for: "))
+        #expect(!others.stdout.contains("no prediction for: \(name)"))
+    }
+
+    @Test func aFigureBelowTheRatchetFailsAndUpdatingNeverLowersIt() throws {
+        let folder = try CommandRunner.temporaryFolder("ratchet")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ratchet = folder.appendingPathComponent("ratchet.json")
+        // A minimum no figure can reach (F1 is at most 1), whatever the matchers score today.
+        let high = #"{"minimum": {"amounts": {"f1": 1.5}, "metadata": {"accuracy": 0}}}"#
+        try Data(high.utf8).write(to: ratchet)
+
+        let failing = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus", "--ratchet", ratchet.path], in: root)
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains("amounts f1 fell below the ratchet"))
+
+        let updated = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus", "--ratchet", ratchet.path, "--update-ratchet"], in: root)
+        #expect(updated.status == 1)  // still below: updating never lowers a minimum
+        let file = try String(contentsOf: ratchet, encoding: .utf8)
+        #expect(file.contains(#""amounts": {"f1": 1.5}"#))
+        #expect(file.contains(#""counts.subject": {"accuracy": "#))  // missing figures are added at today's value
+
+        let repository = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus", "--ratchet", "Fixtures/ratchet.json"], in: root)
+        #expect(repository.status == 0, "\(repository.stderr)")
+    }
+
+    @Test func usageErrorsAreReported() throws {
+        let noRatchet = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus", "--update-ratchet"], in: root)
+        #expect(noRatchet.status == 64)
+        #expect(noRatchet.stderr.contains("--update-ratchet needs --ratchet"))
+        let noGold = try CommandRunner.run(["eval", "--gold", "no/such/folder", "Corpus"], in: root)
+        #expect(noGold.status == 1)
+        #expect(noGold.stderr.contains("no/such/folder"))
+    }
+}
+
+/// The reference scorer next to the repository (`../shared/eval/score.py`), not part of it.
+enum ScorePy {
+    static let script: URL? = {
+        let url = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/eval/score.py").standardizedFileURL
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }()
+
+    static let python: URL? = {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return folders.map { URL(fileURLWithPath: String($0)).appendingPathComponent("python3") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    static var isAvailable: Bool { script != nil && python != nil }
+
+    static let absence: Comment = "score.py not found at ../shared/eval/score.py (or no python3): it is not part of the repository"
+
+    /// Runs score.py and returns what it printed.
+    static func run(_ arguments: [String], in directory: URL) throws -> String {
+        let process = Process()
+        process.executableURL = python!
+        process.arguments = [script!.path] + arguments
+        process.currentDirectoryURL = directory
+        let output = try CommandRunner.temporaryFolder("score")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let file = output.appendingPathComponent("out")
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        process.standardOutput = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+    }
+}

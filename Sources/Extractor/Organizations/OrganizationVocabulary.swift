@@ -171,6 +171,13 @@ struct OrganizationVocabulary: Sendable {
     }
 
     private static let youthLeague = "共青团".scalars
+    private static let communistParty = "中共".scalars
+
+    /// Whether `name[..<end]` ends with a Party committee: 党委, or 委 right after a level (市委, 县委).
+    private func isPartyCommittee(_ name: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        guard end >= 2, name[end - 1] == "委" else { return false }
+        return name[end - 2] == "党" || levels.longestMatch(in: name, endingAt: end - 1) != nil
+    }
     private static let partyStems: [[Unicode.Scalar]] = ["组织", "宣传", "统战", "政法", "编", "网信", "机要", "保密", "老干部"]
         .map(\.scalars)
 
@@ -181,6 +188,10 @@ struct OrganizationVocabulary: Sendable {
     func kind(of name: [Unicode.Scalar], suffix: OrganSuffix) -> Organization.Kind {
         if name.first == "团" || name.starts(with: Self.youthLeague) { return .people }
         let bodyEnd = name.count - suffix.text.count
+        // An office or school of a Party committee is the Party's: 中共…市委办公室, 县委党校.
+        if name.starts(with: Self.communistParty) || (0..<bodyEnd).contains(where: { isPartyCommittee(name, endingAt: $0 + 1) }) {
+            return .party
+        }
         if suffix.text == ["委"] || suffix.text == ["部"] {
             if suffix.text == ["委"], bodyEnd > 0, levels.longestMatch(in: name, endingAt: bodyEnd) != nil { return .party }
             if name[..<bodyEnd].contains("委") { return .party }

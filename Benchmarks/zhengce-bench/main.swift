@@ -123,6 +123,25 @@ let organizations = OrganizationMatcher()
 figures.append(measure("organisations", bytes: totalBytes) {
     for (context, shape) in zip(contexts, shapes) { sink &+= organizations.match(context, measures: shape.measures).count }
 })
+
+// Each matcher family on all cores: a family that does not scale shares something it should not.
+if options.threads > 1 {
+    let threads = options.threads
+    func parallel(_ label: String, _ body: @escaping @Sendable (ExtractionContext) -> Int) {
+        let shared = contexts
+        figures.append(measure("\(label), \(threads) threads", bytes: totalBytes) {
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                var local = 0
+                for index in stride(from: worker, to: shared.count, by: threads) { local &+= body(shared[index]) }
+                _ = local
+            }
+        })
+    }
+    parallel("amounts, counts, percentages") { quantities.match($0).amounts.count }
+    parallel("metadata, sections, measures") { structure.read($0).measures.count }
+    parallel("references") { references.match($0).count }
+    parallel("organisations") { organizations.match($0, measures: []).count }
+}
 texts = []; read = []; contexts = []; shapes = []
 
 // Whole extraction from bytes, one core.

@@ -33,7 +33,7 @@ struct EvalCommand: ParsableCommand {
         now where those are higher (it never lowers one).
 
         Exit status: 0 when scored (and no figure fell below the ratchet), 1 on a ratchet \
-        drop or a document that could not be read, 64 on a usage error.
+        drop or a document that could not be read, 2 on a usage error.
         """
     )
 

@@ -2,121 +2,214 @@ import ArgumentParser
 import Extractor
 import Foundation
 
-/// `zhengce extract`: documents in, JSON out.
+/// `zhengce extract`: documents and folders in; JSON files, JSON lines or CSV tables out.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract structured data from documents and folders of documents.",
         discussion: """
-        Reads .txt, .md, .html and .htm files (UTF-8, UTF-16 with BOM, GB18030) and \
-        writes one JSON record per document: its source (path, sha256, encoding, format), \
-        metadata, sections, measures, amounts, counts, percentages, references and \
-        organisations. Every item has a span: code points, half-open, into the original text.
+        Reads .txt, .md, .markdown, .html and .htm files (UTF-8, UTF-16 with BOM, GB18030) \
+        found under the folders given, recursively, in byte order of their paths; a file \
+        named on the command line is read whatever its name. Every input gives exactly one \
+        record: the result (source, metadata, sections, measures, amounts, counts, \
+        percentages, references, organisations; every item with a span in code points, \
+        half-open, into the original text), or an error record with the path and the reason \
+        (empty, binary, undecodable, unreadable, a folder named like a document, a broken \
+        or looping symbolic link). Records carry "schemaVersion" and "documentId" \
+        (docs/schema.json).
+
+        documentId: the path relative to the folder given (a file given: its name), e.g. \
+        sub/a.txt. If two folders given hold the same relative path, the later document is \
+        named by its full path; the same path given twice gets #2.
+
+        Formats:
+          json   one indented record per document: with -o, the file
+                 OUT/<documentId>.json, mirroring the input tree (written
+                 atomically); without -o, standard output.
+          jsonl  one line per document, in input order, to -o FILE or stdout.
+          csv    a folder of tables joined on document_id: documents, sections,
+                 measures, responsibilities (measure x department x role),
+                 amounts, counts, percentages, references, organizations,
+                 diagnostics, errors. RFC 4180, UTF-8 (--excel adds a BOM for
+                 Excel); lists in a cell are joined with "|".
+        See docs/datasets.md for the columns.
+
+        Resuming (--skip-existing): json skips documents whose OUT/<documentId>.json \
+        exists; jsonl reads the documentIds already in the file, drops a last line cut \
+        short, and appends the others; csv takes the documents listed in documents.csv as \
+        done, drops other tables' rows of documents not listed, and appends the others.
+
+        Streaming (--stdin): reads JSON lines {"path": ...}, {"id": ..., "text": ...} or \
+        {"id": ..., "base64": ...} (optional "format": plain, markdown, html) and writes \
+        exactly one JSON line per input line (error records too), in input order, each \
+        flushed at once: a mapper for Spark's RDD.pipe or Hadoop Streaming \
+        (Examples/spark/).
 
         Examples:
-          zhengce extract notice.txt                   print the JSON of one document
-          zhengce extract Corpus/ -o out/              one out/NAME.json per document
+          zhengce extract notice.txt                    the JSON of one document
+          zhengce extract Corpus/ -o out/               out/NAME.json per document
           zhengce extract Corpus/ --format jsonl > all.jsonl
+          zhengce extract docs/ --format csv --excel -o tables/
+          zhengce extract docs/ -o out/ --skip-existing     resume an interrupted run
 
-        Exit status: 0 when every document was extracted, 1 when some failed (each \
-        failure is reported with its path and reason), 2 on a usage error.
+        A progress bar is drawn on standard error when it is a terminal; a one-line \
+        summary follows the run (--quiet silences both, and the per-document errors).
+
+        Exit status: 0 when every document was extracted, 1 when some failed (each failure \
+        is in the output as an error record and on standard error) or the output could not \
+        be written, 2 on a usage error.
         """
     )
 
+    /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, jsonl
+        case json, jsonl, csv
     }
 
     @Argument(help: "Files or folders to read (folders are walked recursively).")
-    var paths: [String]
+    var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "Write here: a folder for --format json, a file for jsonl. Default: standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write here: a folder for json and csv, a file for jsonl. Default: standard output.",
+        valueName: "path"))
     var output: String?
 
-    @Option(name: .shortAndLong, help: "json: one indented record per document; jsonl: one line per document.")
-    var format: Format = .json
+    @Option(name: .shortAndLong, help: "json, jsonl or csv (default: json; jsonl with --stdin).")
+    var format: Format?
+
+    @Flag(help: "csv: start each table with a UTF-8 byte order mark, for Excel.")
+    var excel = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Documents extracted in parallel (default: the number of active processors).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp(
+        "Take files matching this glob in folders (repeatable; replaces the default *.txt *.md *.markdown *.html *.htm). "
+            + "A glob with / matches the path under the folder given, one without the file name; case-insensitive.",
+        valueName: "glob"))
+    var include: [String] = []
+
+    @Option(help: ArgumentHelp("Leave out files and folders matching this glob (repeatable).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(help: "Also walk files and folders whose names start with a dot.")
+    var hidden = false
+
+    @Flag(help: "Resume: leave out documents already in the output (see above).")
+    var skipExisting = false
+
+    @Flag(help: "Read JSON lines from standard input and write one JSON line per input (see above).")
+    var stdin = false
+
+    @Flag(name: .shortAndLong, help: "No progress bar, no summary, no per-document errors on standard error.")
+    var quiet = false
+
+    /// The format in effect.
+    var effectiveFormat: Format { format ?? (stdin ? .jsonl : .json) }
+
+    func validate() throws {
+        if stdin {
+            guard paths.isEmpty else { throw ValidationError("--stdin reads its inputs from standard input; give no paths.") }
+            guard effectiveFormat == .jsonl else { throw ValidationError("--stdin writes JSON lines; --format must be jsonl.") }
+            guard !skipExisting else { throw ValidationError("--skip-existing does not apply to --stdin.") }
+        } else if paths.isEmpty {
+            throw ValidationError("Give files or folders to read, or --stdin.")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if excel && effectiveFormat != .csv { throw ValidationError("--excel applies to --format csv.") }
+        if skipExisting && output == nil { throw ValidationError("--skip-existing needs -o: the output to resume.") }
+        switch (effectiveFormat, output) {
+        case (.csv, nil):
+            throw ValidationError("--format csv writes a folder of tables; give it with -o.")
+        case (.json, let path?), (.csv, let path?):
+            if case .file = PathKind.of(path) { throw ValidationError("\(path) is a file; -o needs a folder for \(effectiveFormat).") }
+        case (.jsonl, let path?):
+            if case .directory = PathKind.of(path) { throw ValidationError("\(path) is a folder; -o needs a file for jsonl.") }
+        default:
+            break
+        }
+    }
 
     func run() throws {
-        let files = DocumentWalker.files(in: paths)
-        let extractor = try DocumentExtractor()
-        var failures = 0
-        let writer = try OutputWriter(format: format, output: output)
-        for file in files {
-            do {
-                let result = try extractor.extract(fileAt: file.path)
-                try writer.write(result, relativePath: file.relativePath)
-            } catch let error as ExtractionError {
-                failures += 1
-                FileHandle.standardError.write(Data("zhengce: \(error.description)\n".utf8))
-            }
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let writesToTerminal = output == nil && ProgressReporter.standardOutputIsTerminal
+        let progress = ProgressReporter(showsBar: ProgressReporter.standardErrorIsTerminal && !writesToTerminal,
+                                        quiet: quiet)
+        let sink: any RecordSink
+        do {
+            sink = try makeSink()
+        } catch let error as BatchError {
+            throw ValidationError(error.description)
         }
-        try writer.finish()
-        if failures > 0 { throw ExitCode(1) }
-    }
-}
-
-/// A file to read, with its path relative to the folder it was found in.
-struct FoundFile {
-    var path: String
-    var relativePath: String
-}
-
-/// Finds the documents under the paths a user gave.
-enum DocumentWalker {
-    static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
-
-    static func files(in paths: [String]) -> [FoundFile] {
-        var found: [FoundFile] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let enumerator = FileManager.default.enumerator(atPath: path)
-                var inFolder: [String] = []
-                while let relative = enumerator?.nextObject() as? String {
-                    if extensions.contains((relative as NSString).pathExtension.lowercased()) { inFolder.append(relative) }
-                }
-                for relative in inFolder.sorted() {
-                    found.append(FoundFile(path: (path as NSString).appendingPathComponent(relative), relativePath: relative))
-                }
+        let pipeline = BatchPipeline(jobs: jobs, sink: sink, progress: progress)
+        do {
+            if stdin {
+                try pipeline.run(Self.readStandardInput)
             } else {
-                found.append(FoundFile(path: path, relativePath: (path as NSString).lastPathComponent))
+                let walker = FileWalker(filter: GlobFilter(includes: include, excludes: exclude, hidden: hidden))
+                if progress.showsBar { Self.countInBackground(walker, paths, progress) }
+                try pipeline.run { [paths] enqueue in
+                    var ids = DocumentIDs()
+                    walker.walk(paths, visit: { found in
+                        let id = ids.assign(relativePath: found.relativePath, path: found.path)
+                        switch found.kind {
+                        case .file:
+                            enqueue(id, found.path, .file(format: nil))
+                        case .problem(let reason):
+                            enqueue(id, found.path, .failure(DocumentFailure(path: found.path, kind: .unreadable, reason: reason)))
+                        }
+                    }, warn: progress.warn)
+                }
             }
+        } catch let error as BatchError {
+            progress.finish()
+            FileHandle.standardError.write(Data("zhengce: error: \(error.description)\n".utf8))
+            throw ExitCode(1)
         }
-        return found
-    }
-}
-
-/// Writes results where the user asked.
-final class OutputWriter {
-    private let format: ExtractCommand.Format
-    private let output: String?
-    private var lines: FileHandle?
-
-    init(format: ExtractCommand.Format, output: String?) throws {
-        self.format = format
-        self.output = output
-        if let output, format == .json {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } else if let output, format == .jsonl {
-            _ = FileManager.default.createFile(atPath: output, contents: nil)
-            lines = FileHandle(forWritingAtPath: output)
-        }
+        let summary = progress.finish()
+        if summary.failed > 0 { throw ExitCode(1) }
     }
 
-    func write(_ result: ExtractionResult, relativePath: String) throws {
-        switch (format, output) {
+    /// The sink for the chosen format and output.
+    private func makeSink() throws -> any RecordSink {
+        switch (effectiveFormat, output) {
         case (.json, let folder?):
-            let target = (folder as NSString).appendingPathComponent(relativePath + ".json")
-            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data((try JSONFormat.encode(result, pretty: true) + "\n").utf8).write(to: URL(fileURLWithPath: target))
+            return try JSONFolderSink(folder: folder, skipExisting: skipExisting)
         case (.json, nil):
-            print(try JSONFormat.encode(result, pretty: true))
-        case (.jsonl, _):
-            let line = try JSONFormat.encode(result, pretty: false) + "\n"
-            if let lines { lines.write(Data(line.utf8)) } else { print(line, terminator: "") }
+            return JSONStreamSink(output: .standardOutput(), pretty: true, flushEachRecord: false)
+        case (.jsonl, let file?):
+            let resuming = skipExisting && FileSystem.exists(file)
+            let done = resuming ? try ResumeReader.jsonLines(at: file) : []
+            return JSONStreamSink(output: try OutputFile.open(file, append: resuming), pretty: false,
+                                  flushEachRecord: stdin, done: done)
+        case (.jsonl, nil):
+            return JSONStreamSink(output: .standardOutput(), pretty: false, flushEachRecord: stdin)
+        case (.csv, let folder?):
+            return try CSVTablesSink(folder: folder, excel: excel, skipExisting: skipExisting)
+        case (.csv, nil):
+            throw BatchError.output("--format csv needs -o")
         }
     }
 
-    func finish() throws { try lines?.close() }
+    /// The producer of `--stdin`: every line is an input, blank and broken ones included.
+    @Sendable private static func readStandardInput(_ enqueue: BatchPipeline.Enqueue) {
+        var number = 0
+        while let line = readLine(strippingNewline: true) {
+            number += 1
+            enqueue("", "", .request(line: line, number: number))
+        }
+    }
+
+    /// Counts the documents and bytes to expect, for the progress bar, while the work starts.
+    private static func countInBackground(_ walker: FileWalker, _ paths: [String], _ progress: ProgressReporter) {
+        Thread {
+            var documents = 0, bytes = 0
+            walker.walk(paths, visit: { found in
+                documents += 1
+                if case .file(let size) = found.kind { bytes += size }
+            }, warn: { _ in })
+            progress.setTotal(documents: documents, bytes: bytes)
+        }.start()
+    }
 }

@@ -24,7 +24,7 @@ struct ExplainCommandTests {
     }
 
     @Test func badInputIsRefused() throws {
-        #expect(try CommandRunner.run(["explain", document, "--at", "-1"], in: root).status == 64)
+        #expect(try CommandRunner.run(["explain", document, "--at", "-1"], in: root).status == 2)
         let missing = try CommandRunner.run(["explain", "Corpus/no-such-file.txt"], in: root)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no such file"))

@@ -1,20 +1,30 @@
 import Foundation
 
 /// The one way results are written as JSON, so files, lines and fixtures agree.
+///
+/// Keys come in contract order (the order each type's `encode(to:)` writes
+/// them), non-ASCII and `/` are written as is, decimals exactly: the same value
+/// always gives the same bytes.
 public enum JSONFormat {
-    /// An encoder for results: keys sorted, non-ASCII as is.
-    ///
-    /// Foundation's encoder on Linux writes an object's keys in hash order,
-    /// which changes from run to run; sorting them makes the same input give
-    /// the same bytes every time, so outputs can be diffed and cached.
+    /// A value as JSON text: indented (two spaces) for a file, one line for JSONL.
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
+        String(decoding: try OrderedJSONEncoder(pretty: pretty).encode(value), as: UTF8.self)
+    }
+
+    /// A value as UTF-8 JSON bytes, as ``encode(_:pretty:)`` writes it.
+    public static func bytes<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
+        try OrderedJSONEncoder(pretty: pretty).encode(value)
+    }
+
+    /// A Foundation encoder for callers that need one; keys sorted, so its
+    /// output is stable too (but not in contract order: prefer ``encode(_:pretty:)``).
     public static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+                                          : [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 
-    /// A result as JSON text: indented for a file, one line for JSONL.
-    public static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
-        String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self)
-    }
+    /// A decoder for records written by ``encode(_:pretty:)``.
+    public static func decoder() -> JSONDecoder { JSONDecoder() }
 }

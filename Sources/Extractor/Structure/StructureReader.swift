@@ -1,10 +1,18 @@
+import Segmenter
+
 /// What the structure reader found: the document's kind, metadata, headings and measures.
 public struct StructureMatches: Sendable {
+    /// `normative` or `report`.
     public var genre = "report"
+    /// The 公文 elements or the post's headline and date; nil when there are none.
     public var metadata: Metadata?
+    /// Headings in document order.
     public var sections: [Section] = []
+    /// The numbered measures of a normative document.
     public var measures: [Measure] = []
+    /// Doubts about the structure (a measure without a responsibility note).
     public var diagnostics: [Diagnostic] = []
+    /// Near misses, when asked for.
     public var rejections: [Rejection] = []
     public init() {}
 }
@@ -13,25 +21,85 @@ public struct StructureMatches: Sendable {
 public struct StructureReader: Sendable {
     public init() {}
 
+    /// Reads the structure of the document in `context`.
     public func read(_ context: ExtractionContext) -> StructureMatches {
-        StructureMatches()  // not yet written: issue 4
+        let document = context.document
+        let text = context.text.scalars
+        let lines = LayoutLines.of(document)
+        let header = DocumentHeaderReader(lines: lines).read()
+        let (headings, dropped) = MarkedHeadingScanner.scanKeepingDropped(
+            text, wrapWidth: document.format == .plain ? LayoutLines.wrapWidth(lines) : nil)
+        let planned = MeasurePlanner(text: text, headings: headings, notes: ResponsibilityNoteReader(document: document)).plan()
+        let noted = planned.count { $0.note != nil }
+        let normative = planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2)
+
+        var result = StructureMatches()
+        if context.collectsRejections {
+            result.rejections = dropped.map { heading in
+                let span = context.span(of: heading.marker.lowerBound..<heading.title.upperBound)
+                return Rejection(text: context.originalText(span), span: span, rule: "section.out-of-sequence",
+                                 reason: "its number does not follow an earlier one of its level")
+            }
+        }
+        result.genre = normative ? "normative" : "report"
+        if normative {
+            for plan in planned {
+                let measure = Self.measure(plan, headings: headings, context: context)
+                result.measures.append(measure)
+                if noted > 0, plan.note == nil {
+                    result.diagnostics.append(Diagnostic(
+                        severity: .note, message: "measure \(measure.number) names no responsible unit",
+                        span: measure.span, rule: "responsibility.missing"))
+                }
+                if let note = plan.note, note.lead.isEmpty, note.cooperating.isEmpty {
+                    result.diagnostics.append(Diagnostic(
+                        severity: .warning, message: "the responsibility note of measure \(measure.number) lists no unit",
+                        span: context.span(of: note.range), rule: "responsibility.empty"))
+                }
+            }
+        }
+        let headline = NewsHeadline(document: document, lines: lines, text: text, isReport: !normative)
+        result.metadata = Self.metadata(header: header, headline: headline, document: document)
+        result.sections = Self.sections(headings: headings, headline: headline, context: context)
+        return result
     }
-}
 
-/// Finds titles cited in `《》` (spec §6).
-public struct ReferenceMatcher: Sendable {
-    public init() {}
-
-    public func match(_ context: ExtractionContext) -> [Reference] {
-        []  // not yet written: issue 4
+    private static func measure(_ plan: PlannedMeasure, headings: [MarkedHeading], context: ExtractionContext) -> Measure {
+        let heading = headings[plan.heading]
+        let document = context.document
+        // The item ends with its note, unless the note opens it, right after
+        // the title (`1.标题。（责任单位：…）正文…`).
+        var end = plan.body.upperBound
+        if let note = plan.note, note.range.lowerBound > heading.title.upperBound + 2 {
+            end = note.range.upperBound
+        }
+        return Measure(
+            number: plan.number,
+            title: WrittenText.of(heading.title, in: document),
+            span: context.span(of: heading.marker.lowerBound..<end),
+            lead: plan.note?.lead.map { WrittenText.of($0, in: document) } ?? [],
+            cooperating: plan.note?.cooperating.map { WrittenText.of($0, in: document) } ?? [],
+            rule: plan.note.map { "measure.numbered+" + $0.rule } ?? "measure.numbered")
     }
-}
 
-/// Finds government and Party bodies (spec §6).
-public struct OrganizationMatcher: Sendable {
-    public init() {}
+    private static func metadata(header: DocumentHeader, headline: NewsHeadline, document: TextDocument) -> Metadata? {
+        if header.title != nil || header.documentNumber != nil {
+            return Metadata(title: header.title, documentNumber: header.documentNumber, issuers: header.issuers,
+                            recipients: header.recipients, date: header.date ?? headline.date)
+        }
+        guard headline.title != nil || headline.date != nil else { return nil }
+        return Metadata(title: headline.title, date: headline.date)
+    }
 
-    public func match(_ context: ExtractionContext, measures: [Measure]) -> [Organization] {
-        []  // not yet written: issue 4
+    private static func sections(headings: [MarkedHeading], headline: NewsHeadline, context: ExtractionContext) -> [Section] {
+        var sections = headings.map { heading in
+            Section(level: heading.level,
+                    marker: context.originalText(context.span(of: heading.marker)),
+                    title: WrittenText.of(heading.title, in: context.document),
+                    span: context.span(of: heading.marker.lowerBound..<heading.title.upperBound),
+                    rule: "section.marker")
+        }
+        sections += headline.sections(context: context)
+        return sections.sorted { $0.span < $1.span }
     }
 }

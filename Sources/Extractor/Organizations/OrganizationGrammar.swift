@@ -1,0 +1,197 @@
+/// A body's name found in the text, before its mentions are counted.
+struct OrganizationCandidate: Sendable, Equatable {
+    /// The name in the normalised text.
+    var range: Range<Int>
+    var kind: Organization.Kind
+    var rule: String
+}
+
+/// Reads a body's name leftwards from its ending:
+///
+///     name   = prefix? head? body ending
+///     head   = (place level)+ organ?      中阳县宁乡镇郝家岭村 · 石嘴山市人民政府 · 市委
+///     body   = stem* | free text          人社 · 组织 · 人才工作 · 昌达汽贸联合
+///     prefix = 中共 | 共青团 | 团
+///
+/// Stems come from the bundled lexicon of department stems; a place is a run
+/// of two or three characters before a level word that the document vouches
+/// for or that follows punctuation or a function word. A name with neither a
+/// head nor a known stem is taken only for endings that allow it, after a
+/// setup verb or punctuation (`建立人才资源综合开发服务中心`).
+struct OrganizationGrammar {
+    let text: [Unicode.Scalar]
+    let places: PlaceGazetteer
+    let vocabulary: OrganizationVocabulary
+
+    /// The longest free-text body.
+    private let maxFree = 10
+    /// Head organs that may stand between a level and an ending (市委办公室, 市人民政府办公室).
+    private static let headOrgans = WordList(["委", "党委", "人民政府", "政府"])
+
+    /// The name ending with `suffix` at `end`, if the text before it reads as one.
+    func name(endingAt end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
+        let suffixStart = end - suffix.text.count
+        if vocabulary.isBlocked(suffixStart..<end, suffix: suffix, in: text) { return nil }
+        var position = suffixStart
+        // Department stems (人社, 组织, 人才工作).
+        var stemCount = 0, stemLength = 0, topicOnly = true
+        while stemCount < 3, let length = vocabulary.stems.longestMatch(in: text, endingAt: position, floor: max(0, position - 12)) {
+            if vocabulary.topicStems.longestMatch(in: text, endingAt: position) != length { topicOnly = false }
+            position -= length
+            stemLength += length
+            stemCount += 1
+        }
+        if let head = head(endingAt: position, bodyIsFree: false) {
+            if stemCount > 0 || suffix.organ {
+                return candidate(head..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.headed")
+            }
+        }
+        // A department named without its level (人社局, 教育部), but not the
+        // tail of a level that did not read as a head (各县区人社局).
+        if stemCount > 0, suffix.stem, !topicOnly, stemLength >= 2,
+           vocabulary.levels.longestMatch(in: text, endingAt: position) == nil,
+           position == 0 || !ScalarClass.isNameCharacter(text[position - 1])
+            || vocabulary.boundaryWords.longestMatch(in: text, endingAt: position) != nil
+            || vocabulary.setupVerbs.longestMatch(in: text, endingAt: position) != nil
+            || vocabulary.nonPlaceWords.longestMatch(in: text, endingAt: position) != nil {
+            return candidate(position..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.department")
+        }
+        if suffix.stem, stemCount == 0, let named = unknownDepartment(suffixStart: suffixStart, end: end, suffix: suffix) {
+            return named
+        }
+        guard suffix.free else { return nil }
+        return freeName(suffixStart: suffixStart, end: end, suffix: suffix)
+    }
+
+    /// A department whose stem the lexicon lacks, under a level that opens a
+    /// name (`、市营商环境局、`): two to five plain characters between them.
+    private func unknownDepartment(suffixStart: Int, end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
+        for length in 2...5 where suffixStart - length >= 0 {
+            let start = suffixStart - length
+            let scalar = text[start]
+            guard ScalarClass.isIdeograph(scalar), !vocabulary.placeForbidden.contains(scalar),
+                  vocabulary.levels.longestMatch(in: text, from: start, limit: suffixStart) == nil,
+                  vocabulary.nonPlaceWords.longestMatch(in: text, from: start, limit: suffixStart) == nil else { return nil }
+            if let head = head(endingAt: start, bodyIsFree: true), opensName(at: head) {
+                return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed-department")
+            }
+        }
+        return nil
+    }
+
+    /// A name whose body is free text: the nearest head to the left, or for a
+    /// headless ending the farthest opening within reach.
+    private func freeName(suffixStart: Int, end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
+        var headless: Int?
+        var length = 1
+        while length <= maxFree, suffixStart - length >= 0 {
+            let start = suffixStart - length
+            guard ScalarClass.isNameCharacter(text[start]) else { break }
+            if let head = head(endingAt: start, bodyIsFree: true) {
+                return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed")
+            }
+            if suffix.headless, length >= 2,
+               start == 0 || !ScalarClass.isNameCharacter(text[start - 1]) || vocabulary.setupVerbs.longestMatch(in: text, endingAt: start) != nil {
+                headless = start
+            }
+            length += 1
+        }
+        // A headless body is words only: no count (xx个乡镇…), no redaction mark.
+        guard let start = headless,
+              text[start..<suffixStart].allSatisfy({ ScalarClass.isIdeograph($0) && $0 != "个" }) else { return nil }
+        return candidate(start..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headless")
+    }
+
+    private func candidate(_ range: Range<Int>, suffix: OrganSuffix, body: Range<Int>, rule: String) -> OrganizationCandidate? {
+        if suffix.free, suffix.text.last == "心" || suffix.text.last == "会" {
+            for index in body where vocabulary.centreExclusions.longestMatch(in: text, from: index, limit: body.upperBound) != nil {
+                return nil
+            }
+        }
+        // A counted class of bodies (xx个乡镇农民工服务中心) is not one body.
+        if range.lowerBound > 0, "个家所".unicodeScalars.contains(text[range.lowerBound - 1]) { return nil }
+        return OrganizationCandidate(range: range, kind: kind(of: range, suffix: suffix, body: body), rule: rule)
+    }
+
+    private func kind(of range: Range<Int>, suffix: OrganSuffix, body: Range<Int>) -> Organization.Kind {
+        vocabulary.kind(of: Array(text[range]), suffix: suffix)
+    }
+
+    /// The start of a head (places, levels, an organ, a prefix) ending at `end`.
+    /// Before a free-text body the level must not run into a word (市级, 乡村).
+    func head(endingAt end: Int, bodyIsFree: Bool) -> Int? {
+        var position = end
+        var found = false
+        // An organ after the level: 市[委]办公室, 市[人民政府]办公室.
+        if let organ = Self.headOrgans.longestMatch(in: text, endingAt: position),
+           vocabulary.levels.longestMatch(in: text, endingAt: position - organ) != nil {
+            position -= organ
+        }
+        var first = true
+        while let level = vocabulary.levels.longestMatch(in: text, endingAt: position) {
+            let levelStart = position - level
+            let place = vocabulary.provincialLevels.longestMatch(in: text, endingAt: position) == level
+                ? provinceLength(endingAt: levelStart) : placeLength(endingAt: levelStart)
+            // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
+            if first, position == end, bodyIsFree,
+               vocabulary.levelBlockers.longestMatch(in: text, from: position) != nil { break }
+            // A bare level: not 全市, 各县, 乡镇.
+            if place == 0, levelStart > 0, vocabulary.deictics.contains(text[levelStart - 1]) { break }
+            found = true
+            position = levelStart - place
+            first = false
+            if place == 0 { break }
+        }
+        // A province named without its level: 宁夏人社厅, 甘肃团省委.
+        if !found, !bodyIsFree, position == end, let province = vocabulary.provinces.longestMatch(in: text, endingAt: position),
+           opensName(at: position - province) {
+            position -= province
+            found = true
+        }
+        guard found else { return nil }
+        if let prefix = vocabulary.prefixes.longestMatch(in: text, endingAt: position) {
+            // 团 only opens a name before a level: 团县委, 团xx县委.
+            if !(prefix == 1 && text[position - 1] == "团" && position - 1 > 0 && ScalarClass.isIdeograph(text[position - 2])
+                 && !opensName(at: position - 1)) {
+                position -= prefix
+            }
+        }
+        return position
+    }
+
+    /// The length of the place name ending at `end` (before a level word), or 0:
+    /// a redaction mark (`x`, `xx`), a run the document vouches for, or else the
+    /// shortest run of two or three characters that opens a name.
+    func placeLength(endingAt end: Int) -> Int {
+        guard end > 0 else { return 0 }
+        var redacted = 0
+        while end - redacted > 0, ScalarClass.isRedaction(text[end - redacted - 1]) { redacted += 1 }
+        if redacted > 0 { return redacted }
+        for length in stride(from: 4, through: 2, by: -1) where end - length >= 0 {
+            if vocabulary.isPlaceable((end - length)..<end, in: text), places.contains(text[(end - length)..<end]) { return length }
+        }
+        for length in 2...3 where end - length >= 0 {
+            if vocabulary.isPlaceable((end - length)..<end, in: text), opensName(at: end - length) { return length }
+        }
+        return 0
+    }
+
+    /// The length of the province name ending at `end` (before 省 or 自治区), or 0.
+    func provinceLength(endingAt end: Int) -> Int {
+        var redacted = 0
+        while end - redacted > 0, ScalarClass.isRedaction(text[end - redacted - 1]) { redacted += 1 }
+        if redacted > 0 { return redacted }
+        return vocabulary.provinces.longestMatch(in: text, endingAt: end) ?? 0
+    }
+
+    /// Whether a name may start at `index`: after punctuation, a line start, a
+    /// function word, a name prefix or a level word.
+    func opensName(at index: Int) -> Bool {
+        if index == 0 || !ScalarClass.isNameCharacter(text[index - 1]) { return true }
+        if vocabulary.boundaryWords.longestMatch(in: text, endingAt: index) != nil { return true }
+        if vocabulary.setupVerbs.longestMatch(in: text, endingAt: index) != nil { return true }
+        if vocabulary.prefixes.longestMatch(in: text, endingAt: index) != nil { return true }
+        if vocabulary.levels.longestMatch(in: text, endingAt: index) != nil { return true }
+        return false
+    }
+}

@@ -1,0 +1,137 @@
+import Segmenter
+
+/// Finds government and Party bodies (spec §6) and counts their mentions.
+///
+/// Names are read leftwards from the endings of body names (局 委 办 部 厅 中心
+/// 党校 工会 管委会 …) by ``OrganizationGrammar``; national bodies come from a
+/// small list; units of responsibility notes are taken as the note names them
+/// when they are definite (`三县区党委政府`, `各园区管委会`) and left out when
+/// vague (`市直相关部门`). A name followed by a post (`县委书记`) names the
+/// post, not the body.
+public struct OrganizationMatcher: Sendable {
+    public init() {}
+
+    /// The bodies named in the document of `context`, in order of first mention.
+    public func match(_ context: ExtractionContext, measures: [Measure]) -> [Organization] {
+        let text = context.text.scalars
+        let vocabulary = OrganizationVocabulary.shared
+        let noteUnits = Self.noteUnits(context: context, measures: measures)
+        var covered = [Bool](repeating: false, count: text.count + 1)
+        for unit in noteUnits { for index in unit.range { covered[index] = true } }
+
+        var candidates = Self.scan(text, vocabulary: vocabulary)
+        candidates = Self.longestFirst(candidates).filter { candidate in
+            !candidate.range.contains { covered[$0] }
+                && vocabulary.positionWords.longestMatch(in: text, from: candidate.range.upperBound) == nil
+        }
+        candidates += noteUnits.filter { Self.isDefiniteBody(text[$0.range], vocabulary: vocabulary) }
+        candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
+
+        var order: [String] = []
+        var byName: [String: Organization] = [:]
+        for candidate in candidates {
+            let name = WrittenText.of(candidate.range, in: context.document)
+            let span = context.span(of: candidate.range)
+            if var known = byName[name] {
+                known.mentions += 1
+                known.spans.append(span)
+                byName[name] = known
+            } else {
+                order.append(name)
+                byName[name] = Organization(name: name, kind: candidate.kind, mentions: 1, spans: [span], rule: candidate.rule)
+            }
+        }
+        return order.map { byName[$0]! }
+    }
+
+    /// Every name the grammar reads, national bodies and department abbreviations included.
+    static func scan(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> [OrganizationCandidate] {
+        let grammar = OrganizationGrammar(text: text, places: PlaceGazetteer(text, vocabulary: vocabulary), vocabulary: vocabulary)
+        var candidates: [OrganizationCandidate] = []
+        for end in stride(from: 1, through: text.count, by: 1) {
+            vocabulary.forEachSuffix(in: text, endingAt: end) { suffix in
+                guard let candidate = grammar.name(endingAt: end, suffix: suffix) else { return false }
+                candidates.append(candidate)
+                return true
+            }
+            if let length = vocabulary.nationalBodies.longestMatch(in: text, endingAt: end) {
+                let name = String(String.UnicodeScalarView(text[(end - length)..<end]))
+                candidates.append(OrganizationCandidate(range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
+                                                        rule: "organization.national"))
+            }
+            if let abbreviation = departmentAbbreviation(endingAt: end, grammar: grammar, vocabulary: vocabulary) {
+                candidates.append(abbreviation)
+            }
+        }
+        return candidates
+    }
+
+    /// A level and a department stem acting as a subject, without an ending:
+    /// `市财政要统筹…`, `县人社负责…`.
+    private static func departmentAbbreviation(endingAt end: Int, grammar: OrganizationGrammar,
+                                               vocabulary: OrganizationVocabulary) -> OrganizationCandidate? {
+        let text = grammar.text
+        guard end < text.count, abbreviationFollowers.longestMatch(in: text, from: end) != nil,
+              let stem = vocabulary.stems.longestMatch(in: text, endingAt: end),
+              vocabulary.topicStems.longestMatch(in: text, endingAt: end) != stem,
+              let start = grammar.head(endingAt: end - stem, bodyIsFree: false), start < end - stem else { return nil }
+        return OrganizationCandidate(range: start..<end, kind: .government, rule: "organization.abbreviation")
+    }
+
+    private static let abbreviationFollowers = WordList(["要", "应", "将", "负责", "牵头", "会同", "配合"])
+
+    /// Candidates with overlaps resolved: the longer name wins, then the earlier.
+    static func longestFirst(_ candidates: [OrganizationCandidate]) -> [OrganizationCandidate] {
+        let ranked = candidates.sorted {
+            $0.range.count != $1.range.count ? $0.range.count > $1.range.count : $0.range.lowerBound < $1.range.lowerBound
+        }
+        let end = candidates.map(\.range.upperBound).max() ?? 0
+        var taken = [Bool](repeating: false, count: end)
+        var kept: [OrganizationCandidate] = []
+        for candidate in ranked where !candidate.range.contains(where: { taken[$0] }) {
+            for index in candidate.range { taken[index] = true }
+            kept.append(candidate)
+        }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The units of the measures' responsibility notes, read again from the text.
+    static func noteUnits(context: ExtractionContext, measures: [Measure]) -> [OrganizationCandidate] {
+        let text = context.text
+        let reader = ResponsibilityNoteReader(document: context.document)
+        var units: [OrganizationCandidate] = []
+        for measure in measures {
+            let range = normalisedRange(of: measure.span, in: text)
+            guard let note = reader.note(in: range) else { continue }
+            for unit in note.lead + note.cooperating {
+                let name = Array(text.scalars[unit])
+                let vocabulary = OrganizationVocabulary.shared
+                let kind = vocabulary.organSuffix(of: name).map { vocabulary.kind(of: name, suffix: $0) } ?? .government
+                units.append(OrganizationCandidate(range: unit, kind: kind, rule: "organization.responsibility"))
+            }
+        }
+        return units
+    }
+
+    /// Whether a unit of a note names one body or a definite set of bodies.
+    static func isDefiniteBody(_ name: ArraySlice<Unicode.Scalar>, vocabulary: OrganizationVocabulary) -> Bool {
+        let scalars = Array(name)
+        guard let suffix = vocabulary.organSuffix(of: scalars), scalars.count > suffix.text.count else { return false }
+        return !vocabulary.isVague(scalars) && !vocabulary.isNonGovernment(scalars)
+    }
+
+    /// The normalised range whose characters come from original `span`.
+    static func normalisedRange(of span: Span, in text: MappedText) -> Range<Int> {
+        func firstIndex(startingAtOrAfter offset: Int) -> Int {
+            var low = 0, high = text.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(text.starts[middle]) < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let lower = firstIndex(startingAtOrAfter: span.start)
+        let upper = firstIndex(startingAtOrAfter: span.end)
+        return lower..<max(lower, upper)
+    }
+}

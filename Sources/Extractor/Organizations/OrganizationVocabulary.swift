@@ -1,0 +1,208 @@
+/// How a body's ending behaves (see `Resources/structure/organ-suffixes.txt`).
+struct OrganSuffix: Sendable {
+    let text: [Unicode.Scalar]
+    /// Words that, right after or right before the ending, make it part of
+    /// another word (局长, 干部), from `suffix-blockers.txt`.
+    var blockedAfter: [WordList] = []
+    var blockedBefore: [(ending: Int, words: WordList)] = []
+    let kind: Organization.Kind
+    /// May follow a level word directly (市委, 县法院).
+    let organ: Bool
+    /// Needs or accepts a department stem (市人社局).
+    let stem: Bool
+    /// Accepts a free-text body (市委人才工作领导小组).
+    let free: Bool
+    /// May stand without a place or level (建立人才资源综合开发服务中心).
+    let headless: Bool
+}
+
+/// The word lists of the organisation reader, read once.
+struct OrganizationVocabulary: Sendable {
+    let suffixes: [Unicode.Scalar: [OrganSuffix]]
+    private let suffixLasts: ScalarSet
+    let suffixWords: WordList
+    let stems: WordList
+    /// Stems that name a field of work rather than a department (人才, 人才工作).
+    let topicStems: WordList
+    let levels: WordList
+    let levelBlockers: WordList
+    let deictics: ScalarSet
+    let placeForbidden: ScalarSet
+    /// Verbs and adverbs that are never a place (落实, 调整, 已经).
+    let nonPlaceWords: WordList
+    /// Provincial-level names, the only places before 省 and 自治区.
+    let provinces: WordList
+    /// Levels that only a province name may precede.
+    let provincialLevels: WordList
+    let boundaryWords: WordList
+    let setupVerbs: WordList
+    let prefixes: WordList
+    let positionWords: WordList
+    let vagueWords: WordList
+    let genericHeads: WordList
+    let nonGovernmentEndings: WordList
+    let centreExclusions: WordList
+    let nationalBodies: WordList
+    let nationalKinds: [String: Organization.Kind]
+
+    static let shared = OrganizationVocabulary()
+
+    private init() {
+        var suffixes: [Unicode.Scalar: [OrganSuffix]] = [:]
+        var words: [String] = []
+        for line in RuleData.list("structure/organ-suffixes") {
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count >= 2, let kind = Organization.Kind(rawValue: fields[1]) else {
+                fatalError("bad line in structure/organ-suffixes.txt: \(line)")
+            }
+            let flags = Set(fields.dropFirst(2))
+            let suffix = OrganSuffix(text: fields[0].scalars, kind: kind, organ: flags.contains("organ"),
+                                     stem: flags.contains("stem"), free: flags.contains("free"),
+                                     headless: flags.contains("headless"))
+            suffixes[suffix.text.last!, default: []].append(suffix)
+            words.append(fields[0])
+        }
+        let sorted = suffixes.mapValues { $0.sorted { $0.text.count > $1.text.count } }
+        suffixWords = WordList(words)
+        var stems: [String] = [], topics: [String] = []
+        for line in RuleData.list("structure/department-stems") {
+            let fields = line.split(separator: " ").map(String.init)
+            stems.append(fields[0])
+            if fields.count > 1, fields[1] == "topic" { topics.append(fields[0]) }
+        }
+        self.stems = WordList(stems)
+        topicStems = WordList(topics)
+        levels = WordList(RuleData.list("structure/place-levels"))
+        levelBlockers = WordList(RuleData.list("structure/level-blockers"))
+        deictics = ScalarSet(RuleData.list("structure/deictic-prefixes").flatMap(\.unicodeScalars))
+        placeForbidden = ScalarSet(RuleData.list("structure/place-forbidden").flatMap(\.unicodeScalars))
+        nonPlaceWords = WordList(RuleData.list("structure/non-place-words"))
+        provinces = WordList(RuleData.list("structure/province-names"))
+        provincialLevels = WordList(["省", "自治区", "特别行政区", "国家"])
+        boundaryWords = WordList(RuleData.list("structure/boundary-words"))
+        setupVerbs = WordList(RuleData.list("structure/setup-verbs"))
+        prefixes = WordList(RuleData.list("structure/name-prefixes"))
+        positionWords = WordList(RuleData.list("structure/position-words"))
+        vagueWords = WordList(RuleData.list("structure/vague-unit-words"))
+        genericHeads = WordList(RuleData.list("structure/generic-heads"))
+        nonGovernmentEndings = WordList(RuleData.list("structure/non-government-bodies"))
+        centreExclusions = WordList(RuleData.list("structure/centre-exclusions"))
+        var kinds: [String: Organization.Kind] = [:]
+        for line in RuleData.list("structure/national-bodies") {
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count == 2, let kind = Organization.Kind(rawValue: fields[1]) else {
+                fatalError("bad line in structure/national-bodies.txt: \(line)")
+            }
+            kinds[fields[0]] = kind
+        }
+        nationalKinds = kinds
+        nationalBodies = WordList(kinds.keys)
+        var after: [String: [String]] = [:], before: [String: [String]] = [:]
+        for line in RuleData.list("structure/suffix-blockers") {
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count >= 3 else { fatalError("bad line in structure/suffix-blockers.txt: \(line)") }
+            switch fields[0] {
+            case "after": after[fields[1], default: []] += fields.dropFirst(2)
+            case "before": before[fields[1], default: []] += fields.dropFirst(2)
+            default: fatalError("bad line in structure/suffix-blockers.txt: \(line)")
+            }
+        }
+        let afterLists = after.mapValues { WordList($0) }, beforeLists = before.mapValues { WordList($0) }
+        var blocked = sorted
+        for (last, list) in blocked {
+            blocked[last] = list.map { suffix in
+                var suffix = suffix
+                let text = String(String.UnicodeScalarView(suffix.text))
+                for (ending, words) in afterLists where text.hasSuffix(ending) { suffix.blockedAfter.append(words) }
+                for (ending, words) in beforeLists where text.hasSuffix(ending) {
+                    suffix.blockedBefore.append((ending.unicodeScalars.count, words))
+                }
+                return suffix
+            }
+        }
+        self.suffixes = blocked
+        suffixLasts = ScalarSet(blocked.keys)
+    }
+
+    /// Calls `body` with each ending that ends just before `end`, longest first,
+    /// until it returns true.
+    @inline(__always)
+    func forEachSuffix(in text: [Unicode.Scalar], endingAt end: Int, _ body: (OrganSuffix) -> Bool) {
+        guard end > 0, suffixLasts.contains(text[end - 1]), let candidates = suffixes[text[end - 1]] else { return }
+        for suffix in candidates where end - suffix.text.count >= 0 && text.has(suffix.text, at: end - suffix.text.count) {
+            if body(suffix) { return }
+        }
+    }
+
+    /// Whether `range` of `text` may be a place name: Chinese characters only,
+    /// none that never stands in one, not opening with 全/本/各…, not ending
+    /// with a verb or adverb.
+    func isPlaceable(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Bool {
+        guard !range.isEmpty, !deictics.contains(text[range.lowerBound]) else { return false }
+        for index in range where !ScalarClass.isIdeograph(text[index]) || placeForbidden.contains(text[index]) { return false }
+        for index in range where nonPlaceWords.longestMatch(in: text, from: index, limit: range.upperBound) != nil { return false }
+        return true
+    }
+
+    /// The endings that end just before `end`, longest first.
+    func suffixes(in text: [Unicode.Scalar], endingAt end: Int) -> [OrganSuffix] {
+        guard end > 0, suffixLasts.contains(text[end - 1]), let candidates = suffixes[text[end - 1]] else { return [] }
+        return candidates.filter { end - $0.text.count >= 0 && text.has($0.text, at: end - $0.text.count) }
+    }
+
+    /// Whether the neighbours of an ending at `range` make it part of another word.
+    func isBlocked(_ range: Range<Int>, suffix: OrganSuffix, in text: [Unicode.Scalar]) -> Bool {
+        for words in suffix.blockedAfter where words.longestMatch(in: text, from: range.upperBound) != nil { return true }
+        for (ending, words) in suffix.blockedBefore where words.longestMatch(in: text, endingAt: range.upperBound - ending) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a unit named as written is vague (市直相关部门, 有关部门, 各级党委).
+    func isVague(_ name: [Unicode.Scalar]) -> Bool {
+        for index in 0..<name.count where vagueWords.longestMatch(in: name, from: index) != nil { return true }
+        return genericHeads.longestMatch(in: name, endingAt: name.count) != nil
+    }
+
+    /// Whether a name ends as a school, institute, firm or hospital does.
+    func isNonGovernment(_ name: [Unicode.Scalar]) -> Bool {
+        nonGovernmentEndings.longestMatch(in: name, endingAt: name.count) != nil
+    }
+
+    private static let youthLeague = "共青团".scalars
+    private static let communistParty = "中共".scalars
+
+    /// Whether `name[..<end]` ends with a Party committee: 党委, or 委 right after a level (市委, 县委).
+    private func isPartyCommittee(_ name: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        guard end >= 2, name[end - 1] == "委" else { return false }
+        return name[end - 2] == "党" || levels.longestMatch(in: name, endingAt: end - 1) != nil
+    }
+    private static let partyStems: [[Unicode.Scalar]] = ["组织", "宣传", "统战", "政法", "编", "网信", "机要", "保密", "老干部"]
+        .map(\.scalars)
+
+    /// What kind of body a name ending with `suffix` names: the Youth League
+    /// (团县委) is a people's organisation; 委 after a level (市委) or after a
+    /// Party committee (县委政法委) is the Party's, after a stem (市卫健委) the
+    /// government's; 部 is the Party's for its own departments (组织部).
+    func kind(of name: [Unicode.Scalar], suffix: OrganSuffix) -> Organization.Kind {
+        if name.first == "团" || name.starts(with: Self.youthLeague) { return .people }
+        let bodyEnd = name.count - suffix.text.count
+        // An office or school of a Party committee is the Party's: 中共…市委办公室, 县委党校.
+        if name.starts(with: Self.communistParty) || (0..<bodyEnd).contains(where: { isPartyCommittee(name, endingAt: $0 + 1) }) {
+            return .party
+        }
+        if suffix.text == ["委"] || suffix.text == ["部"] {
+            if suffix.text == ["委"], bodyEnd > 0, levels.longestMatch(in: name, endingAt: bodyEnd) != nil { return .party }
+            if name[..<bodyEnd].contains("委") { return .party }
+            if suffix.text == ["部"], !Self.partyStems.contains(where: { name.has($0, at: bodyEnd - $0.count) }) { return .government }
+            return suffix.text == ["委"] ? .government : .party
+        }
+        return suffix.kind
+    }
+
+    /// The organ ending a name ends with, if any.
+    func organSuffix(of name: [Unicode.Scalar]) -> OrganSuffix? {
+        suffixes(in: name, endingAt: name.count).first
+    }
+}

@@ -1,0 +1,31 @@
+/// Place names a document itself vouches for: a run of two to four characters
+/// that stands before a level word right after punctuation or at a line start
+/// (`。中卫市人社局`, `，中阳县宁乡镇`). Elsewhere the same run may follow a
+/// verb (`推进石嘴山市政府特聘专家计划`) and is still known as a place.
+struct PlaceGazetteer: Sendable {
+    private var names = Set<[Unicode.Scalar]>()
+
+    init(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary = .shared) {
+        var end = 1
+        while end < text.count {
+            defer { end += 1 }
+            guard let level = vocabulary.levels.longestMatch(in: text, endingAt: end + 0, floor: 0),
+                  end - level >= 2 else { continue }
+            let placeEnd = end - level
+            if vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level { continue }
+            for length in 2...4 where placeEnd - length >= 0 {
+                let start = placeEnd - length
+                guard vocabulary.isPlaceable(start..<placeEnd, in: text) else { continue }
+                let opens = start == 0 || !ScalarClass.isNameCharacter(text[start - 1])
+                let prefixed = vocabulary.prefixes.longestMatch(in: text, endingAt: start) != nil
+                if (opens && length <= 3) || prefixed { names.insert(Array(text[start..<placeEnd])) }
+            }
+        }
+    }
+
+    /// Whether the document vouches for `chunk` as a place name.
+    func contains(_ chunk: ArraySlice<Unicode.Scalar>) -> Bool { names.contains(Array(chunk)) }
+
+    /// The number of places known.
+    var count: Int { names.count }
+}

@@ -1,0 +1,131 @@
+/// RFC 4180 CSV: fields separated by `,`, records ended by CRLF, a field
+/// quoted with `"` when it holds a comma, a quote, CR or LF (quotes doubled
+/// inside). Python's `csv`, pandas, R's `read.csv` and Excel all read it.
+public enum CSVFormat {
+    /// The UTF-8 byte order mark Excel needs to open a UTF-8 file as UTF-8.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// One record: the fields quoted as needed, joined by commas, ended by CRLF.
+    public static func record(_ fields: [String]) -> String {
+        var line = ""
+        line.reserveCapacity(fields.reduce(2) { $0 + $1.utf8.count + 1 })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append(",") }
+            line.append(quoted(field))
+        }
+        line.append("\r\n")
+        return line
+    }
+
+    /// A field as written: as is, or in quotes with inner quotes doubled.
+    public static func quoted(_ field: String) -> String {
+        var needsQuotes = false
+        for byte in field.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else { return field }
+        var out = "\""
+        for character in field.unicodeScalars {
+            if character == "\"" { out.append("\"\"") } else { out.unicodeScalars.append(character) }
+        }
+        out.append("\"")
+        return out
+    }
+}
+
+/// Reads RFC 4180 CSV back into records, as ``CSVFormat`` writes it (LF, CR
+/// or CRLF line ends, quoted fields spanning lines, a UTF-8 BOM at the start),
+/// chunk by chunk so a large table never has to fit in memory.
+public struct CSVReader {
+    /// A complete record and where it ends in the input.
+    public struct Record: Sendable, Equatable {
+        /// The fields, unquoted.
+        public var fields: [String]
+        /// The byte offset just after the record's line end, from the start of the input.
+        public var end: Int
+    }
+
+    private enum State { case unquoted, quoted, quoteInQuoted }
+
+    private var fields: [String] = []
+    private var field: [UInt8] = []
+    private var state = State.unquoted
+    /// A record ended by CR, waiting to see whether LF follows.
+    private var pending: Record?
+    private var offset = 0
+
+    /// A reader at the start of an input.
+    public init() {}
+
+    /// Reads the next chunk of the input, handing each record completed in it
+    /// to `emit`. A last record without its line end (a write cut short) is
+    /// never emitted, so the `end` of the last record emitted is where the
+    /// intact part of the input stops.
+    public mutating func read<Bytes: Collection<UInt8>>(_ chunk: Bytes, _ emit: (Record) throws -> Void) rethrows {
+        var bytes = chunk[...]
+        if offset == 0, bytes.starts(with: CSVFormat.byteOrderMark) {
+            bytes = bytes.dropFirst(3)
+            offset = 3
+        }
+        for byte in bytes {
+            offset += 1
+            if var record = pending {
+                pending = nil
+                if byte == UInt8(ascii: "\n") {
+                    record.end = offset
+                    try emit(record)
+                    continue
+                }
+                try emit(record)
+            }
+            switch state {
+            case .quoted:
+                if byte == UInt8(ascii: "\"") { state = .quoteInQuoted } else { field.append(byte) }
+                continue
+            case .quoteInQuoted:
+                if byte == UInt8(ascii: "\"") {
+                    field.append(byte)
+                    state = .quoted
+                    continue
+                }
+                state = .unquoted
+            case .unquoted:
+                break
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                state = .quoted
+            case UInt8(ascii: ","):
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                let record = Record(fields: fields, end: offset)
+                fields.removeAll()
+                if byte == UInt8(ascii: "\r") { pending = record } else { try emit(record) }
+            default:
+                field.append(byte)
+            }
+        }
+    }
+
+    /// Ends the input: a record ended by a lone CR at the very end is emitted.
+    public mutating func finish(_ emit: (Record) throws -> Void) rethrows {
+        if let record = pending {
+            pending = nil
+            try emit(record)
+        }
+    }
+
+    /// Every complete record of a whole input.
+    public static func records<Bytes: Collection<UInt8>>(in bytes: Bytes) -> [Record] {
+        var reader = CSVReader()
+        var records: [Record] = []
+        reader.read(bytes) { records.append($0) }
+        reader.finish { records.append($0) }
+        return records
+    }
+}

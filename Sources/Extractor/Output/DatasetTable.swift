@@ -1,0 +1,158 @@
+import Foundation
+
+/// The tables of a CSV dataset: one file each, joined on `document_id`.
+///
+/// `documents` has one row per input (extracted or failed); `measures` one row
+/// per measure; `responsibilities` one row per measure × department × role;
+/// the item tables one row per item; `errors` one row per failed input. Lists
+/// inside a cell are joined with ``DatasetTable/listSeparator``; empty cells
+/// are nulls; booleans are `true`/`false`; numbers are exact decimals; spans
+/// are code points, half-open, into the original text.
+public enum DatasetTable: String, CaseIterable, Sendable {
+    /// One row per input, extracted or failed.
+    case documents
+    /// One row per heading.
+    case sections
+    /// One row per measure.
+    case measures
+    /// One row per measure × department × role (lead, cooperating).
+    case responsibilities
+    /// One row per money amount.
+    case amounts
+    /// One row per count.
+    case counts
+    /// One row per percentage.
+    case percentages
+    /// One row per cited document.
+    case references
+    /// One row per organisation.
+    case organizations
+    /// One row per diagnostic.
+    case diagnostics
+    /// One row per failed input, with the reason.
+    case errors
+
+    /// Separates the members of a list inside one cell (`lead`, `per`,
+    /// `issuers`…). Chinese names never contain it; `、` can (`各区、县级市`).
+    public static let listSeparator = "|"
+
+    /// The file name of the table.
+    public var fileName: String { rawValue + ".csv" }
+
+    /// The header row.
+    public var columns: [String] {
+        switch self {
+        case .documents:
+            ["document_id", "path", "status", "schema_version", "sha256", "encoding", "format", "characters",
+             "genre", "title", "document_number", "issuers", "recipients", "date",
+             "section_count", "measure_count", "amount_count", "count_count", "percentage_count",
+             "reference_count", "organization_count", "diagnostic_count"]
+        case .sections: ["document_id", "level", "marker", "title", "start", "end", "rule"]
+        case .measures: ["document_id", "number", "title", "start", "end", "lead", "cooperating", "rule"]
+        case .responsibilities: ["document_id", "measure_number", "role", "position", "department"]
+        case .amounts:
+            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "rule"]
+        case .counts:
+            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted",
+             "classifier", "subject", "rule"]
+        case .percentages:
+            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "points", "rule"]
+        case .references: ["document_id", "title", "action", "mentions", "first_start", "first_end", "spans", "rule"]
+        case .organizations: ["document_id", "name", "kind", "mentions", "first_start", "first_end", "spans", "rule"]
+        case .diagnostics: ["document_id", "severity", "message", "start", "end", "rule"]
+        case .errors: ["document_id", "path", "kind", "reason"]
+        }
+    }
+}
+
+/// The rows one record adds to each table.
+public struct DatasetRows: Sendable {
+    /// Rows per table, each row in the table's column order.
+    public private(set) var rows: [DatasetTable: [[String]]] = [:]
+
+    /// The rows of `record`: one `documents` row, and its items or its error.
+    public init(_ record: DocumentRecord) {
+        let id = record.documentId
+        switch record.outcome {
+        case .failed(let failure):
+            add(.documents, [id, failure.path, "error", String(ExtractionResult.currentSchemaVersion), failure.sha256 ?? "",
+                             "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""])
+            add(.errors, [id, failure.path, failure.kind.rawValue, failure.reason])
+        case .extracted(let result):
+            addItems(of: result, id: id)
+            let source = result.source, metadata = result.metadata
+            add(.documents, [
+                id, source.path, "ok", String(result.schemaVersion), source.sha256, source.encoding, source.format,
+                String(source.characters), result.genre, metadata?.title ?? "", metadata?.documentNumber ?? "",
+                Self.list(metadata?.issuers ?? []), Self.list(metadata?.recipients ?? []), metadata?.date ?? "",
+                String(result.sections.count), String(result.measures.count), String(result.amounts.count),
+                String(result.counts.count), String(result.percentages.count), String(result.references.count),
+                String(result.organizations.count), String(result.diagnostics.count),
+            ])
+        }
+    }
+
+    /// The rows of one table (empty when the record adds none).
+    public subscript(table: DatasetTable) -> [[String]] { rows[table] ?? [] }
+
+    private mutating func add(_ table: DatasetTable, _ row: [String]) {
+        assert(row.count == table.columns.count, "\(table) row has \(row.count) fields")
+        rows[table, default: []].append(row)
+    }
+
+    private mutating func addItems(of result: ExtractionResult, id: String) {
+        for section in result.sections {
+            add(.sections, [id, String(section.level), section.marker, section.title,
+                            String(section.span.start), String(section.span.end), section.rule])
+        }
+        for measure in result.measures {
+            add(.measures, [id, measure.number, measure.title, String(measure.span.start), String(measure.span.end),
+                            Self.list(measure.lead), Self.list(measure.cooperating), measure.rule])
+            for (role, departments) in [("lead", measure.lead), ("cooperating", measure.cooperating)] {
+                for (position, department) in departments.enumerated() {
+                    add(.responsibilities, [id, measure.number, role, String(position + 1), department])
+                }
+            }
+        }
+        for amount in result.amounts {
+            add(.amounts, [id, amount.measure ?? "", amount.text, String(amount.span.start), String(amount.span.end),
+                           Self.number(amount.min), Self.number(amount.max), String(amount.approximate),
+                           String(amount.redacted), Self.list(amount.per), amount.rule])
+        }
+        for count in result.counts {
+            add(.counts, [id, count.measure ?? "", count.text, String(count.span.start), String(count.span.end),
+                          Self.number(count.min), Self.number(count.max), String(count.approximate),
+                          String(count.redacted), count.classifier, count.subject ?? "", count.rule])
+        }
+        for percentage in result.percentages {
+            add(.percentages, [id, percentage.measure ?? "", percentage.text, String(percentage.span.start),
+                               String(percentage.span.end), Self.number(percentage.min), Self.number(percentage.max),
+                               String(percentage.approximate), String(percentage.redacted), String(percentage.points),
+                               percentage.rule])
+        }
+        for reference in result.references {
+            add(.references, [id, reference.title, reference.action ?? "", String(reference.spans.count),
+                              Self.start(reference.spans), Self.end(reference.spans), Self.spans(reference.spans),
+                              reference.rule])
+        }
+        for organization in result.organizations {
+            add(.organizations, [id, organization.name, organization.kind.rawValue, String(organization.mentions),
+                                 Self.start(organization.spans), Self.end(organization.spans),
+                                 Self.spans(organization.spans), organization.rule])
+        }
+        for diagnostic in result.diagnostics {
+            add(.diagnostics, [id, diagnostic.severity.rawValue, diagnostic.message,
+                               diagnostic.span.map { String($0.start) } ?? "", diagnostic.span.map { String($0.end) } ?? "",
+                               diagnostic.rule])
+        }
+    }
+
+    private static func list(_ values: [String]) -> String { values.joined(separator: DatasetTable.listSeparator) }
+    private static func number(_ value: Decimal?) -> String { value.map { $0.description } ?? "" }
+    private static func start(_ spans: [Span]) -> String { spans.first.map { String($0.start) } ?? "" }
+    private static func end(_ spans: [Span]) -> String { spans.first.map { String($0.end) } ?? "" }
+    /// Spans as `start-end` pairs joined by the list separator: `12-20|40-48`.
+    private static func spans(_ spans: [Span]) -> String {
+        spans.map { "\($0.start)-\($0.end)" }.joined(separator: DatasetTable.listSeparator)
+    }
+}

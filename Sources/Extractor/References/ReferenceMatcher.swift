@@ -1,0 +1,119 @@
+import Segmenter
+
+/// Finds titles cited in `《》` (spec §6): each distinct title once, with every
+/// place it is cited and the verb before its first citation that has one
+/// (`出台`, `制定`, `落实`, `印发`, `贯彻`…), so a promised policy can be told
+/// from an existing one.
+///
+/// Titles are compared as the normalised text reads them (PDF breaks and stray
+/// spaces gone) and written as the document wrote them, a real space kept.
+public struct ReferenceMatcher: Sendable {
+    public init() {}
+
+    /// The references of the document in `context`, in order of first citation.
+    public func match(_ context: ExtractionContext) -> [Reference] {
+        let text = context.text.scalars
+        let vocabulary = StructureVocabulary.shared
+        var order: [[Unicode.Scalar]] = []
+        var found: [[Unicode.Scalar]: (forms: [String], spans: [Span], action: String?)] = [:]
+        for citation in Self.citations(in: text) {
+            let key = Array(text[citation]).filter { !ScalarClass.isSpace($0) }
+            guard !key.isEmpty else { continue }
+            let form = WrittenText.of(citation, in: context.document, keepingSpaces: true).trimmed
+            let action = Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary)
+                ?? Self.action(after: citation.upperBound + 1, in: text, vocabulary: vocabulary)
+            if found[key] == nil { order.append(key) }
+            var entry = found[key] ?? ([], [], nil)
+            entry.forms.append(form)
+            entry.spans.append(context.span(of: citation))
+            entry.action = entry.action ?? action
+            found[key] = entry
+        }
+        return order.map { key in
+            let entry = found[key]!
+            return Reference(title: Self.preferredForm(entry.forms), action: entry.action, spans: entry.spans,
+                             rule: entry.action == nil ? "reference.title" : "reference.title+verb")
+        }
+    }
+
+    /// The contents of top-level `《…》` pairs on one line (brackets excluded).
+    static func citations(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var open: Int?
+        var depth = 0
+        for index in text.indices {
+            switch text[index] {
+            case "《":
+                if depth == 0 { open = index }
+                depth += 1
+            case "》":
+                guard depth > 0 else { continue }
+                depth -= 1
+                if depth == 0, let start = open, index > start + 1 { result.append((start + 1)..<index) }
+            case "\n":
+                depth = 0
+                open = nil
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// The verb before a citation whose `《` is at `index`: found across a run
+    /// of earlier citations (`出台《…》、《…》`) and an issuer (`落实自治区《…》`).
+    static func action(before index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary) -> String? {
+        var position = index
+        // Back over earlier citations joined by 、 和 及 与 or nothing.
+        while position > 0 {
+            var cursor = position
+            if cursor > 0, "、和及与,，".unicodeScalars.contains(text[cursor - 1]) { cursor -= 1 }
+            guard cursor > 0, text[cursor - 1] == "》" else { break }
+            var depth = 0
+            var back = cursor - 1
+            while back >= 0 {
+                if text[back] == "》" { depth += 1 }
+                if text[back] == "《" { depth -= 1; if depth == 0 { break } }
+                if text[back] == "\n" { return nil }
+                back -= 1
+            }
+            guard back >= 0 else { return nil }
+            position = back
+        }
+        // Back over an issuer or a particle (自治区, 的).
+        var skipped = 0
+        while skipped < 2, let length = vocabulary.referenceActors.longestMatch(in: text, endingAt: position, floor: max(0, position - 6)) {
+            if let verb = vocabulary.referenceVerbs.longestMatch(in: text, endingAt: position, floor: max(0, position - 8)), verb >= length {
+                break
+            }
+            position -= length
+            skipped += 1
+        }
+        guard let verb = vocabulary.referenceVerbs.longestMatch(in: text, endingAt: position, floor: max(0, position - 8)) else {
+            return nil
+        }
+        return String(String.UnicodeScalarView(text[(position - verb)..<position]))
+    }
+
+    /// The verb after a citation fronted by 将 or 把: `现将《…》印发给你们`.
+    static func action(after index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary) -> String? {
+        var open = index - 1
+        while open > 0, text[open] != "《" { open -= 1 }
+        guard open > 0, text[open - 1] == "将" || text[open - 1] == "把", index < text.count else { return nil }
+        guard let verb = vocabulary.referenceVerbs.longestMatch(in: text, from: index, limit: min(text.count, index + 6)) else {
+            return nil
+        }
+        return String(String.UnicodeScalarView(text[index..<(index + verb)]))
+    }
+
+    /// The form a title is written in most often; on a tie, the one with fewer spaces.
+    static func preferredForm(_ forms: [String]) -> String {
+        var counts: [String: Int] = [:]
+        for form in forms { counts[form, default: 0] += 1 }
+        return forms.min { left, right in
+            let (l, r) = (counts[left]!, counts[right]!)
+            if l != r { return l > r }
+            return left.unicodeScalars.count { $0 == " " } < right.unicodeScalars.count { $0 == " " }
+        } ?? ""
+    }
+}

@@ -1,0 +1,238 @@
+import Segmenter
+
+/// The 公文 elements at the head and foot of a document (GB/T 9704-2012).
+struct DocumentHeader: Sendable {
+    var title: String?
+    /// Layout lines the title was read from.
+    var titleLines: Range<Int>?
+    var documentNumber: String?
+    var issuers: [String] = []
+    var recipients: [String] = []
+    var date: String?
+}
+
+/// Reads the 公文 elements from the layout lines: the issuing-organ line
+/// (`中共石嘴山市委办公室文件`), the 发文字号, the title (ending in a genre word
+/// such as 通知 or 实施意见, on up to three lines), the 主送机关 line ending in
+/// `：`, and the signature lines above the 成文日期.
+struct DocumentHeaderReader {
+    let lines: [LayoutLine]
+    var vocabulary: StructureVocabulary = .shared
+    var organizations: OrganizationVocabulary = .shared
+
+    /// How far into the document the header may reach.
+    private let headerReach = 14
+
+    func read() -> DocumentHeader {
+        var header = DocumentHeader()
+        var next = 0
+        var organs: [String] = []
+        let reach = min(lines.count, headerReach)
+        // The issuing-organ line: `…文件`.
+        for index in 0..<min(reach, 4) {
+            let text = lines[index].text.withoutSpaces
+            if text.hasSuffix("文件"), text.count <= 60, !lines[index].hasSentencePunctuation {
+                organs = splitOrgans(String(lines[index].text.trimmed.dropLast(2)))
+                next = index + 1
+                break
+            }
+        }
+        // The title.
+        if let group = titleGroup(from: next, reach: reach) {
+            header.titleLines = group
+            header.title = joined(group)
+        }
+        // The 发文字号, before the title or close after it.
+        let numberReach = min(lines.count, (header.titleLines?.upperBound ?? reach) + 2)
+        for index in 0..<numberReach where lines[index].length <= 50 {
+            if header.titleLines?.contains(index) == true { continue }
+            if let found = DocumentNumber.find(in: lines[index].scalars) {
+                header.documentNumber = found.number
+                break
+            }
+        }
+        guard let titleLines = header.titleLines else { return header }
+        header.recipients = recipients(after: titleLines.upperBound)
+        let (signature, date) = signatureAndDate(after: titleLines.upperBound)
+        header.date = date
+        header.issuers = merged(organs, signature)
+        if header.issuers.isEmpty, let title = header.title {
+            header.issuers = issuers(inTitle: title)
+        }
+        return header
+    }
+
+    // MARK: - Title
+
+    /// The first run of up to three heading-like lines whose text ends with a genre word.
+    private func titleGroup(from start: Int, reach: Int) -> Range<Int>? {
+        var index = start
+        while index < reach {
+            defer { index += 1 }
+            guard isTitleLike(lines[index]) else { continue }
+            var end = index
+            while end < min(reach, index + 3) {
+                if end > index, !isTitleLike(lines[end]) || lines[end].blankBefore > 1 { break }
+                let text = joined(index..<(end + 1))
+                if endsWithGenreWord(text) { return index..<(end + 1) }
+                end += 1
+            }
+        }
+        return nil
+    }
+
+    private func isTitleLike(_ line: LayoutLine) -> Bool {
+        guard line.length >= 4, line.length <= 80 else { return false }
+        if line.hasSentencePunctuation { return false }
+        if DocumentNumber.find(in: line.scalars) != nil { return false }
+        if let last = line.lastScalar, last == "，" || last == "、" { return false }
+        return true
+    }
+
+    /// Whether a title ends with 通知, 实施意见…, after any bracketed tail (`（试行）`).
+    func endsWithGenreWord(_ title: String) -> Bool {
+        var scalars = title.withoutSpaces.scalars
+        // Drop closing quotes and brackets, and a bracketed tail.
+        while let last = scalars.last, last == "”" || last == "》" || last == "\"" { scalars.removeLast() }
+        if let last = scalars.last, last == "）" || last == ")",
+           let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.count - open <= 16 {
+            scalars.removeSubrange(open...)
+        }
+        return vocabulary.genreWords.longestMatch(in: scalars, endingAt: scalars.count) != nil
+    }
+
+    /// The text of lines joined as one: no space between Chinese characters.
+    private func joined(_ range: Range<Int>) -> String {
+        var result = ""
+        for index in range {
+            let text = lines[index].text
+            if let last = result.unicodeScalars.last, let first = text.unicodeScalars.first,
+               (ScalarClass.isLatinLetter(last) || ScalarClass.isDigit(last)) && (ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first)) {
+                result += " "
+            }
+            result += text
+        }
+        return result
+    }
+
+    // MARK: - 主送机关
+
+    private func recipients(after start: Int) -> [String] {
+        var text = ""
+        var index = start
+        while index < min(lines.count, start + 4) {
+            let line = lines[index]
+            if line.contains("。") { return [] }
+            text += line.text.trimmed
+            if let last = line.lastScalar, last == "：" || last == ":" {
+                text.removeLast()
+                let parts = splitTopLevel(text, at: ["，", ","])
+                // Addressees, not a lead-in such as 现就有关事项通知如下：
+                return parts.allSatisfy(isAddressee) ? parts : []
+            }
+            index += 1
+        }
+        return []
+    }
+
+    /// Parts of `text` split at `separators` outside brackets, trimmed.
+    private func splitTopLevel(_ text: String, at separators: Set<Unicode.Scalar>) -> [String] {
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            if ScalarClass.openers.contains(scalar) { depth += 1 }
+            if ScalarClass.closers.contains(scalar) { depth = max(0, depth - 1) }
+            if depth == 0, separators.contains(scalar) {
+                parts.append(String(current).withoutSpaces)
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        parts.append(String(current).withoutSpaces)
+        return parts.filter { !$0.isEmpty }
+    }
+
+    // MARK: - Signature and 成文日期
+
+    /// The organs signed above the first date line after the title, and that date.
+    private func signatureAndDate(after start: Int) -> ([String], String?) {
+        var index = start
+        while index < lines.count {
+            if lines[index].length <= 24, let date = DateReader.lineDate(lines[index].text) {
+                var organs: [String] = []
+                var above = index - 1
+                while above >= start, index - above <= 4, lines[above].length <= 40, !lines[above].hasSentencePunctuation {
+                    let names = splitOrgans(lines[above].text)
+                    guard !names.isEmpty, names.allSatisfy(isOrganName) else { break }
+                    organs.insert(contentsOf: names, at: 0)
+                    above -= 1
+                }
+                return (organs, date)
+            }
+            index += 1
+        }
+        // No date line: a signature and its date on one line (`江城市人民政府  2021年3月5日`).
+        for line in lines[start...] where line.length <= 60 && !line.hasSentencePunctuation {
+            let scalars = line.scalars
+            guard let found = DateReader.isoDate(in: scalars), found.range.upperBound == scalars.count,
+                  found.range.lowerBound > 0 else { continue }
+            let names = splitOrgans(String(String.UnicodeScalarView(scalars[..<found.range.lowerBound])))
+            if !names.isEmpty, names.allSatisfy(isOrganName) { return (names, found.date) }
+        }
+        return ([], nil)
+    }
+
+    /// Organ names written side by side, separated by spaces.
+    private func splitOrgans(_ text: String) -> [String] {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
+        if parts.count > 1, parts.allSatisfy(isOrganName) { return parts }
+        let whole = text.withoutSpaces
+        return whole.isEmpty ? [] : [whole]
+    }
+
+    /// Whether a recipient names bodies: it ends as a body or a class of bodies does.
+    private func isAddressee(_ part: String) -> Bool {
+        let scalars = part.scalars
+        return scalars.count <= 40 && UnitList.isComplete(0..<scalars.count, in: scalars, vocabulary: organizations)
+    }
+
+    private func isOrganName(_ name: String) -> Bool {
+        let scalars = name.withoutSpaces.scalars
+        return scalars.count >= 3 && organizations.organSuffix(of: scalars) != nil
+    }
+
+    /// Organ-line and signature issuers, each once; a shorter form contained in
+    /// a longer one (市人民政府办公室 in 石嘴山市人民政府办公室) is the same organ.
+    private func merged(_ first: [String], _ second: [String]) -> [String] {
+        var result: [String] = []
+        for name in first + second {
+            let key = Self.organKey(name)
+            if let index = result.firstIndex(where: { Self.organKey($0).hasSuffix(key) || key.hasSuffix(Self.organKey($0)) }) {
+                if name.count > result[index].count { result[index] = name }
+            } else {
+                result.append(name)
+            }
+        }
+        return result
+    }
+
+    /// A name with its long forms shortened, so that 中国共产党江城市委员会,
+    /// 中共江城市委员会 and 中共江城市委 compare equal.
+    private static func organKey(_ name: String) -> String {
+        var key = name
+        if key.hasPrefix("中国共产党") { key = "中共" + key.dropFirst(5) }
+        if key.hasSuffix("委员会") { key = key.dropLast(3) + "委" }
+        return key
+    }
+
+    /// Issuers named before 关于 in a title: `中共石嘴山市委办公室 市人民政府办公室 关于…`.
+    private func issuers(inTitle title: String) -> [String] {
+        guard let about = title.range(of: "关于") else { return [] }
+        let head = String(title[..<about.lowerBound])
+        return head.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" })
+            .map { String($0).withoutSpaces }
+            .filter(isOrganName)
+    }
+}

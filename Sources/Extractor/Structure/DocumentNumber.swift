@@ -1,0 +1,55 @@
+/// Reads a 发文字号 (`石党办发〔2020〕32号`) and writes it with its year in 〔〕,
+/// whatever brackets it came in: `[2020]`, `（2020）`, `〔2020〕第32号`.
+enum DocumentNumber {
+    private static let opening: Set<Unicode.Scalar> = ["〔", "[", "［", "(", "（", "【", "〈", "﹝"]
+    private static let closing: Set<Unicode.Scalar> = ["〕", "]", "］", ")", "）", "】", "〉", "﹞"]
+
+    /// The first document number in `line`, normalised, with the range of the
+    /// scalars it was read from.
+    static func find(in line: [Unicode.Scalar]) -> (number: String, range: Range<Int>)? {
+        var index = 0
+        while index < line.count {
+            defer { index += 1 }
+            guard opening.contains(line[index]) else { continue }
+            var cursor = index + 1
+            while cursor < line.count, line[cursor] == " " { cursor += 1 }
+            let yearStart = cursor
+            while cursor < line.count, ScalarClass.isDigit(line[cursor]) || isFullWidthDigit(line[cursor]) { cursor += 1 }
+            guard cursor - yearStart == 4 else { continue }
+            let year = line[yearStart..<cursor].map(folded)
+            while cursor < line.count, line[cursor] == " " { cursor += 1 }
+            guard cursor < line.count, closing.contains(line[cursor]) else { continue }
+            cursor += 1
+            while cursor < line.count, line[cursor] == " " { cursor += 1 }
+            if cursor < line.count, line[cursor] == "第" { cursor += 1 }
+            let serialStart = cursor
+            while cursor < line.count, ScalarClass.isDigit(line[cursor]) || isFullWidthDigit(line[cursor]) { cursor += 1 }
+            guard cursor > serialStart, cursor - serialStart <= 5 else { continue }
+            let serial = line[serialStart..<cursor].map(folded)
+            while cursor < line.count, line[cursor] == " " { cursor += 1 }
+            guard cursor < line.count, line[cursor] == "号" else { continue }
+            // The issuer's code: the characters right before the bracket.
+            var prefixStart = index
+            while prefixStart > 0, ScalarClass.isIdeograph(line[prefixStart - 1]) || ScalarClass.isLatinLetter(line[prefixStart - 1]),
+                  index - prefixStart < 12 {
+                prefixStart -= 1
+            }
+            guard prefixStart < index else { continue }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: line[prefixStart..<index])
+            view.append("〔")
+            view.append(contentsOf: year)
+            view.append("〕")
+            view.append(contentsOf: serial.drop { $0 == "0" && serial.count > 1 })
+            view.append("号")
+            return (String(view), prefixStart..<(cursor + 1))
+        }
+        return nil
+    }
+
+    private static func isFullWidthDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0xFF10 && scalar.value <= 0xFF19 }
+
+    private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        isFullWidthDigit(scalar) ? Unicode.Scalar(scalar.value - 0xFF10 + 0x30)! : scalar
+    }
+}

@@ -1,0 +1,285 @@
+import Segmenter
+
+/// A note saying who carries out a measure, with its units as ranges of the
+/// normalised text.
+struct ResponsibilityNote: Sendable, Equatable {
+    /// The whole note, brackets included.
+    var range: Range<Int>
+    var lead: [Range<Int>]
+    var cooperating: [Range<Int>]
+    /// The rule that read it.
+    var rule: String
+}
+
+/// Finds and reads responsibility notes in the body of a numbered item:
+///
+/// - `（市委编办、市人社局牵头负责，三县区党委政府、市直相关部门配合）`
+/// - `（市教体局负责）`, `（市人社局会同市财政局负责）`
+/// - `责任单位：市发展改革委、市财政局` (a lone list is the lead)
+/// - `牵头单位：市人社局；配合单位：市财政局、市教育局`
+/// - `（市人社局、市财政局）` at the end of an item, every unit a body
+struct ResponsibilityNoteReader {
+    let text: [Unicode.Scalar]
+    /// For each character, whether the original broke the line just before it
+    /// (the normaliser may have joined the line; empty: unknown).
+    var brokenBefore: [Bool] = []
+    var vocabulary: StructureVocabulary = .shared
+    var organizations: OrganizationVocabulary = .shared
+
+    init(text: [Unicode.Scalar], brokenBefore: [Bool] = []) {
+        self.text = text
+        self.brokenBefore = brokenBefore
+    }
+
+    /// A reader over a document's normalised text that knows its original line breaks.
+    init(document: TextDocument) {
+        self.init(text: document.text.scalars, brokenBefore: LayoutLines.breaks(document))
+    }
+
+    private static let fillers: [[Unicode.Scalar]] = ["按照职责分工", "按职责分工", "按职责", "分别", "共同", "具体", "等"].map(\.scalars)
+    private static let jointly: [Unicode.Scalar] = "会同".scalars
+    private static let leadMark: [Unicode.Scalar] = "牵头".scalars
+
+    /// The note of the item whose body is `body`, if it has one: the last
+    /// labelled note, else the last bracketed note with a role word.
+    func note(in body: Range<Int>) -> ResponsibilityNote? {
+        if let labelled = labelledNote(in: body) { return labelled }
+        return bracketedNote(in: body)
+    }
+
+    // MARK: - 责任单位：…
+
+    private struct Label {
+        var start: Int
+        var contentStart: Int
+        var role: StructureVocabulary.Role
+        var contentEnd = 0
+    }
+
+    private func labelledNote(in body: Range<Int>) -> ResponsibilityNote? {
+        var labels: [Label] = []
+        var index = body.lowerBound
+        while index < body.upperBound {
+            // A label may follow a name directly: the normaliser runs the
+            // lines `牵头单位：市住建局` / `配合单位：…` together.
+            if let length = vocabulary.noteLabelList.longestMatch(in: text, from: index, limit: body.upperBound) {
+                var colon = index + length
+                while colon < body.upperBound, text[colon] == " " { colon += 1 }
+                if colon < body.upperBound, text[colon] == "：" || text[colon] == ":" {
+                    let name = String(String.UnicodeScalarView(text[index..<(index + length)]))
+                    labels.append(Label(start: index, contentStart: colon + 1, role: vocabulary.noteLabels[name] ?? .lead))
+                    index = colon + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        guard !labels.isEmpty else { return nil }
+        for position in labels.indices {
+            let limit = position + 1 < labels.count ? labels[position + 1].start : body.upperBound
+            labels[position].contentEnd = contentEnd(from: labels[position].contentStart, limit: limit)
+        }
+        // The last group of labels that follow one another.
+        var first = labels.count - 1
+        while first > 0, isSeparatorRun(labels[first - 1].contentEnd..<labels[first].start) { first -= 1 }
+        let group = labels[first...]
+        // Beside a 牵头单位 list, a 责任单位 list names those who carry it out.
+        let hasLeadingLabel = group.contains { text.has(Self.leadMark, at: $0.start) }
+        var lead: [Range<Int>] = [], cooperating: [Range<Int>] = []
+        for var label in group {
+            if hasLeadingLabel, label.role == .lead, !text.has(Self.leadMark, at: label.start) { label.role = .cooperating }
+            let units = UnitList.split(label.contentStart..<label.contentEnd, in: text, vocabulary: organizations)
+            var marked: [Range<Int>] = [], unmarked: [Range<Int>] = []
+            for unit in units {
+                if let stripped = strippingLeadMark(unit) { marked.append(stripped) } else { unmarked.append(unit) }
+            }
+            switch label.role {
+            case .lead where !marked.isEmpty:
+                lead += marked
+                cooperating += unmarked
+            case .lead: lead += unmarked + marked
+            case .cooperating: cooperating += unmarked + marked
+            }
+        }
+        var lower = group.first!.start, upper = group.last!.contentEnd
+        if lower > body.lowerBound, "(【[".unicodeScalars.contains(text[lower - 1]) {
+            lower -= 1
+            if upper < body.upperBound, ")】]".unicodeScalars.contains(text[upper]) { upper += 1 }
+        }
+        return ResponsibilityNote(range: lower..<upper, lead: lead, cooperating: cooperating, rule: "responsibility.labelled")
+    }
+
+    /// Where the units after a label end: a line or sentence end, a closing
+    /// bracket, or another `标签：` such as 完成时限.
+    private func contentEnd(from start: Int, limit: Int) -> Int {
+        var index = start
+        var depth = 0
+        while index < limit {
+            let scalar = text[index]
+            if scalar == "(" || scalar == "（" { depth += 1 }
+            else if scalar == ")" || scalar == "）" || scalar == "】" || scalar == "]" {
+                if depth == 0 { return index }
+                depth -= 1
+            } else if depth == 0, scalar == "\n" || scalar == "。" || scalar == "；" || scalar == ";" {
+                return index
+            } else if depth == 0, scalar == "：" || scalar == ":" {
+                // Another label: walk back over its word.
+                var back = index
+                while back > start, ScalarClass.isIdeograph(text[back - 1]) { back -= 1 }
+                return back
+            } else if depth == 0, index > start, index < brokenBefore.count, brokenBefore[index],
+                      !"、，,".unicodeScalars.contains(text[index]), !"、，,".unicodeScalars.contains(text[index - 1]),
+                      UnitList.isComplete(start..<index, in: text, vocabulary: organizations) {
+                // The list ended with its line: the next line, run into it by
+                // the normaliser, is text again (`责任单位：市人社局` / `各地要…`).
+                return index
+            }
+            index += 1
+        }
+        return limit
+    }
+
+    private func isSeparatorRun(_ range: Range<Int>) -> Bool {
+        guard range.lowerBound <= range.upperBound else { return false }
+        return text[range].allSatisfy { " \n。；;，,)】]（(【[".unicodeScalars.contains($0) }
+    }
+
+    /// A unit marked `（牵头）` or `牵头` within a lone list, without the mark.
+    private func strippingLeadMark(_ unit: Range<Int>) -> Range<Int>? {
+        var end = unit.upperBound
+        if end > unit.lowerBound, text[end - 1] == ")" || text[end - 1] == "）" {
+            end -= 1
+            guard end - 2 >= unit.lowerBound, text.has(Self.leadMark, at: end - 2),
+                  end - 3 >= unit.lowerBound, text[end - 3] == "(" || text[end - 3] == "（" else { return nil }
+            return unit.lowerBound..<(end - 3)
+        }
+        guard end - 2 > unit.lowerBound, text.has(Self.leadMark, at: end - 2) else { return nil }
+        return unit.lowerBound..<(end - 2)
+    }
+
+    // MARK: - （…牵头负责，…配合）
+
+    private func bracketedNote(in body: Range<Int>) -> ResponsibilityNote? {
+        var groups: [Range<Int>] = []  // content ranges, brackets excluded
+        var stack: [Int] = []
+        for index in body {
+            let scalar = text[index]
+            if scalar == "(" || scalar == "（" { stack.append(index) }
+            else if scalar == ")" || scalar == "）", let open = stack.popLast(), stack.isEmpty {
+                groups.append((open + 1)..<index)
+            }
+        }
+        for content in groups.reversed() {
+            if let note = readCued(content) { return note }
+        }
+        // A bracket closing the item that lists bodies only.
+        if let content = groups.last, isAtEnd(content.upperBound + 1, of: body) {
+            let units = UnitList.split(content, in: text, vocabulary: organizations)
+            if !units.isEmpty, units.allSatisfy({ unit in
+                !organizations.suffixes(in: text, endingAt: unit.upperBound).isEmpty
+                    && !text[unit].contains(where: ScalarClass.isDigit)
+            }) {
+                return ResponsibilityNote(range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: units,
+                                          cooperating: [], rule: "responsibility.bodies")
+            }
+        }
+        return nil
+    }
+
+    private func isAtEnd(_ index: Int, of body: Range<Int>) -> Bool {
+        text[index..<body.upperBound].allSatisfy { " \n。；;".unicodeScalars.contains($0) }
+    }
+
+    /// A bracket's content read clause by clause: each clause ends with a
+    /// lead word (牵头负责) or a cooperating word (配合).
+    private func readCued(_ content: Range<Int>) -> ResponsibilityNote? {
+        var clauses: [Range<Int>] = []
+        var start = content.lowerBound
+        var depth = 0
+        for index in content {
+            let scalar = text[index]
+            if scalar == "(" || scalar == "（" { depth += 1 }
+            else if scalar == ")" || scalar == "）" { depth = max(0, depth - 1) }
+            else if depth == 0, scalar == "，" || scalar == "," || scalar == "；" || scalar == ";" {
+                clauses.append(start..<index)
+                start = index + 1
+            }
+        }
+        clauses.append(start..<content.upperBound)
+        // Each clause's role: its own cue, else the next cued clause's
+        // (`市委组织部，市人社局牵头负责`), else cooperating after a lead.
+        var roles: [(units: Range<Int>, role: StructureVocabulary.Role?, cue: Int)] = []
+        for clause in clauses {
+            let clause = UnitList.trim(clause, in: text)
+            guard !clause.isEmpty else { continue }
+            let leadCue = vocabulary.leadCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) ?? 0
+            let cooperatingCue = vocabulary.cooperatingCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) ?? 0
+            if leadCue > 0, leadCue >= cooperatingCue { roles.append((clause, .lead, leadCue)) }
+            else if cooperatingCue > 0 { roles.append((clause, .cooperating, cooperatingCue)) }
+            else { roles.append((clause, nil, 0)) }
+        }
+        guard roles.contains(where: { $0.role != nil }) else { return nil }
+        // Beside a 牵头 clause, a plain 负责 clause names those who carry it out.
+        let leads = roles.filter { $0.role == .lead }
+        if leads.count > 1, leads.contains(where: { containsLeadMark($0.units.upperBound - $0.cue..<$0.units.upperBound) }) {
+            for index in roles.indices where roles[index].role == .lead
+                && !containsLeadMark(roles[index].units.upperBound - roles[index].cue..<roles[index].units.upperBound) {
+                roles[index].role = .cooperating
+            }
+        }
+        var next: StructureVocabulary.Role?
+        for index in roles.indices.reversed() {
+            if let role = roles[index].role { next = role } else { roles[index].role = next }
+        }
+        var lead: [Range<Int>] = [], cooperating: [Range<Int>] = []
+        for (clause, role, cue) in roles {
+            var units = clause.lowerBound..<(clause.upperBound - cue)
+            if cue > 0 { units = strippingFillers(units) }
+            if role == nil {
+                // A trailing clause without a role word: bodies only.
+                let split = UnitList.split(units, in: text, vocabulary: organizations)
+                guard split.allSatisfy({ !organizations.suffixes(in: text, endingAt: $0.upperBound).isEmpty }) else { continue }
+                if lead.isEmpty { lead += split } else { cooperating += split }
+            } else if role == .lead, let joint = firstTopLevel(Self.jointly, in: units) {
+                lead += UnitList.split(units.lowerBound..<joint, in: text, vocabulary: organizations)
+                cooperating += UnitList.split((joint + Self.jointly.count)..<units.upperBound, in: text, vocabulary: organizations)
+            } else if role == .lead {
+                lead += UnitList.split(units, in: text, vocabulary: organizations)
+            } else {
+                cooperating += UnitList.split(units, in: text, vocabulary: organizations)
+            }
+        }
+        // A bracket that only happens to end with 参加 or 负责 names no body.
+        guard (lead + cooperating).contains(where: { UnitList.isComplete($0, in: text, vocabulary: organizations) }) else {
+            return nil
+        }
+        return ResponsibilityNote(range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: lead,
+                                  cooperating: cooperating, rule: "responsibility.bracketed")
+    }
+
+    private func containsLeadMark(_ range: Range<Int>) -> Bool {
+        firstTopLevel(Self.leadMark, in: range) != nil
+    }
+
+    private func strippingFillers(_ range: Range<Int>) -> Range<Int> {
+        var upper = range.upperBound
+        var changed = true
+        while changed {
+            changed = false
+            for filler in Self.fillers where upper - filler.count > range.lowerBound && text.has(filler, at: upper - filler.count) {
+                upper -= filler.count
+                changed = true
+            }
+        }
+        return range.lowerBound..<upper
+    }
+
+    private func firstTopLevel(_ word: [Unicode.Scalar], in range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index + word.count <= range.upperBound {
+            if text.has(word, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,180 @@
+import Segmenter
+
+/// Character classes and small scans over `[Unicode.Scalar]`, shared by the
+/// structure, reference and organisation readers.
+enum ScalarClass {
+    /// A Chinese character (CJK unified ideographs and extensions, and 〇).
+    @inline(__always)
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF, 0x3007: true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    @inline(__always)
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value | 0x20
+        return value >= 0x61 && value <= 0x7A
+    }
+
+    /// `x`, `xx`: the placeholder a redacted name or number is written with.
+    @inline(__always)
+    static func isRedaction(_ scalar: Unicode.Scalar) -> Bool { scalar == "x" || scalar == "X" }
+
+    /// A character that can be part of a name: an ideograph or a redaction mark.
+    @inline(__always)
+    static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool { isIdeograph(scalar) || isRedaction(scalar) }
+
+    /// Space of any width, and line breaks.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200A, 0x202F, 0x205F, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    static let openers = ScalarSet("(（[【〔［〈《“‘「『".unicodeScalars)
+    static let closers = ScalarSet(")）]】〕］〉》”’」』".unicodeScalars)
+    /// Punctuation that ends a sentence.
+    static let sentenceEnds = ScalarSet("。！？!?；;".unicodeScalars)
+}
+
+/// A set of scalars as a bitmap: membership without hashing, for the hot
+/// loops that test every character.
+struct ScalarSet: Sendable {
+    private var bits: [UInt64]
+    /// Scalars beyond the Basic Multilingual Plane.
+    private var others: Set<UInt32> = []
+    private static let limit: UInt32 = 0x10000
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        bits = [UInt64](repeating: 0, count: Int(Self.limit / 64))
+        for scalar in scalars { insert(scalar) }
+    }
+
+    mutating func insert(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        if value < Self.limit { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) } else { others.insert(value) }
+    }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < Self.limit { return bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        return others.contains(value)
+    }
+}
+
+/// Words as scalar arrays, found forwards or backwards in a text, longest first.
+struct WordList: Sendable {
+    private let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+    private let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
+    private let members: Set<[Unicode.Scalar]>
+    /// First and last characters of the words, to turn most lookups away without hashing.
+    private let firsts: ScalarSet
+    private let lasts: ScalarSet
+    /// The longest word's length.
+    let maxLength: Int
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        var first: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var last: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var members = Set<[Unicode.Scalar]>()
+        var longest = 0
+        for word in words {
+            let scalars = Array(word.unicodeScalars)
+            guard let head = scalars.first, let tail = scalars.last, members.insert(scalars).inserted else { continue }
+            first[head, default: []].append(scalars)
+            last[tail, default: []].append(scalars)
+            longest = max(longest, scalars.count)
+        }
+        byFirst = first.mapValues { $0.sorted { $0.count > $1.count } }
+        byLast = last.mapValues { $0.sorted { $0.count > $1.count } }
+        firsts = ScalarSet(first.keys)
+        lasts = ScalarSet(last.keys)
+        self.members = members
+        maxLength = longest
+    }
+
+    /// Whether `word` is in the list.
+    func contains<C: Collection>(_ word: C) -> Bool where C.Element == Unicode.Scalar { members.contains(Array(word)) }
+
+    /// The length of the longest word that starts at `start` and ends by `limit`.
+    func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> Int? {
+        let limit = min(limit ?? text.count, text.count)
+        guard start < limit, firsts.contains(text[start]), let candidates = byFirst[text[start]] else { return nil }
+        for word in candidates where start + word.count <= limit {
+            var index = 1
+            while index < word.count, text[start + index] == word[index] { index += 1 }
+            if index == word.count { return word.count }
+        }
+        return nil
+    }
+
+    /// The length of the longest word that ends just before `end` and starts at or after `floor`.
+    func longestMatch(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> Int? {
+        guard end > floor, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]] else { return nil }
+        for word in candidates where end - word.count >= floor {
+            var index = 1
+            while index < word.count, text[end - 1 - index] == word[word.count - 1 - index] { index += 1 }
+            if index == word.count { return word.count }
+        }
+        return nil
+    }
+
+    /// Every word length that ends just before `end`, longest first.
+    func matches(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> [Int] {
+        guard end > floor, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]] else { return [] }
+        var lengths: [Int] = []
+        for word in candidates where end - word.count >= floor {
+            var index = 1
+            while index < word.count, text[end - 1 - index] == word[word.count - 1 - index] { index += 1 }
+            if index == word.count { lengths.append(word.count) }
+        }
+        return lengths
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// Whether `word` stands at `index`.
+    func has(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= count else { return false }
+        for offset in 0..<word.count where self[index + offset] != word[offset] { return false }
+        return true
+    }
+
+    /// The first index of `scalar` in `range`, or nil.
+    func firstIndex(of scalar: Unicode.Scalar, in range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if self[index] == scalar { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string as scalars.
+    var scalars: [Unicode.Scalar] { Array(unicodeScalars) }
+
+    /// The string without any whitespace.
+    var withoutSpaces: String {
+        var view = String.UnicodeScalarView()
+        for scalar in unicodeScalars where !ScalarClass.isSpace(scalar) { view.append(scalar) }
+        return String(view)
+    }
+
+    /// The string with leading and trailing whitespace removed.
+    var trimmed: String {
+        var scalars = unicodeScalars[...]
+        while let first = scalars.first, ScalarClass.isSpace(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, ScalarClass.isSpace(last) { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,38 @@
+/// The word lists of the structure, reference and organisation readers, read
+/// once from `Resources/structure/`.
+struct StructureVocabulary: Sendable {
+    /// A responsibility role.
+    enum Role: String, Sendable { case lead, cooperating }
+
+    /// Title endings of normative documents (通知, 实施意见…).
+    let genreWords: WordList
+    let leadCues: WordList
+    let cooperatingCues: WordList
+    /// `责任单位` → lead, `配合单位` → cooperating.
+    let noteLabels: [String: Role]
+    let noteLabelList: WordList
+    let nonMeasureParts: Set<String>
+    let referenceVerbs: WordList
+    let referenceActors: WordList
+
+    static let shared = StructureVocabulary()
+
+    private init() {
+        genreWords = WordList(RuleData.list("structure/genre-words"))
+        leadCues = WordList(RuleData.list("structure/lead-cues"))
+        cooperatingCues = WordList(RuleData.list("structure/cooperating-cues"))
+        var labels: [String: Role] = [:]
+        for line in RuleData.list("structure/note-labels") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count == 2, let role = Role(rawValue: String(fields[1])) else {
+                fatalError("bad line in structure/note-labels.txt: \(line)")
+            }
+            labels[String(fields[0])] = role
+        }
+        noteLabels = labels
+        noteLabelList = WordList(labels.keys)
+        nonMeasureParts = Set(RuleData.list("structure/non-measure-parts"))
+        referenceVerbs = WordList(RuleData.list("structure/reference-verbs"))
+        referenceActors = WordList(RuleData.list("structure/reference-actors"))
+    }
+}

@@ -1,0 +1,54 @@
+import Extractor
+import Foundation
+import Segmenter
+
+/// Turns one input into its record, on a worker thread. Owns a
+/// ``DocumentExtractor`` (ICU iterators are not thread-safe): one per worker.
+final class DocumentProcessor {
+    private let extractor: DocumentExtractor
+
+    init() throws {
+        extractor = try DocumentExtractor()
+    }
+
+    /// The record of `item`; never throws: every failure is a record.
+    func record(for item: WorkItem) -> (record: DocumentRecord, bytes: Int) {
+        var item = item
+        if case .request(let line, let number) = item.content {
+            let request = StreamRequest.parse(line, number: number)
+            item.documentId = request.documentId
+            item.path = request.path
+            item.content = request.content
+        }
+        switch item.content {
+        case .failure(let failure):
+            return (DocumentRecord(documentId: item.documentId, outcome: .failed(failure)), 0)
+        case .file(let format):
+            if case .problem(let reason) = PathKind.of(item.path) {
+                let failure = DocumentFailure(path: item.path, kind: .unreadable, reason: reason)
+                return (DocumentRecord(documentId: item.documentId, outcome: .failed(failure)), 0)
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try DocumentExtractor.readBytes(item.path)
+            } catch {
+                return (DocumentRecord(documentId: item.documentId, outcome: .failed(DocumentFailure(error))), 0)
+            }
+            return (extract(bytes, item: item, format: format), bytes.count)
+        case .bytes(let bytes, let format):
+            return (extract(bytes, item: item, format: format), bytes.count)
+        case .request:
+            preconditionFailure("requests are parsed above")
+        }
+    }
+
+    private func extract(_ bytes: [UInt8], item: WorkItem, format: DocumentFormat?) -> DocumentRecord {
+        do {
+            let result = try extractor.extract(bytes: bytes, path: item.path, format: format)
+            return DocumentRecord(documentId: item.documentId, outcome: .extracted(result))
+        } catch {
+            return DocumentRecord(documentId: item.documentId,
+                                  outcome: .failed(DocumentFailure(error, sha256: SHA256.hex(bytes))))
+        }
+    }
+}

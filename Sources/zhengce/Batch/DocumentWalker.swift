@@ -1,0 +1,23 @@
+/// A document input found under the paths a user gave, for the commands that
+/// walk files without the batch runner (`eval`, `check`).
+struct FoundFile: Sendable {
+    /// The path as the user sees it.
+    var path: String
+    /// The path relative to the folder given (a file given: its name).
+    var relativePath: String
+}
+
+/// Lists the inputs under the paths a user gave exactly as `extract` walks them
+/// (``FileWalker`` with the default globs: sorted, symlink loops walked once).
+/// Inputs that cannot be read (a folder named `x.txt`, a broken link) are
+/// listed too, so a command that reads them reports their failure.
+enum DocumentWalker {
+    /// Every input under `paths`, in walk order.
+    static func files(in paths: [String]) -> [FoundFile] {
+        var found: [FoundFile] = []
+        FileWalker(filter: GlobFilter()).walk(paths, visit: { input in
+            found.append(FoundFile(path: input.path, relativePath: input.relativePath))
+        }, warn: { _ in })
+        return found
+    }
+}

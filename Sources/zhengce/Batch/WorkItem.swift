@@ -1,0 +1,72 @@
+import Extractor
+import Foundation
+import Segmenter
+
+/// One input of a batch, numbered in input order.
+struct WorkItem: Sendable {
+    /// The position in input order, from 0.
+    var index: Int
+    /// The key that joins the document's rows (see ``DocumentIDs``).
+    var documentId: String
+    /// The path as the user sees it (`source.path` of the record).
+    var path: String
+    /// Where the document's bytes come from.
+    var content: Content
+
+    enum Content: Sendable {
+        /// Read the file at `path`, as `format` or guessing it.
+        case file(format: DocumentFormat?)
+        /// The bytes are here; `path` only names the document and hints its format.
+        case bytes([UInt8], format: DocumentFormat?)
+        /// A line of `--stdin` still to be parsed (see ``StreamRequest``).
+        case request(line: String, number: Int)
+        /// Known to fail before reading.
+        case failure(DocumentFailure)
+    }
+}
+
+/// What a worker made of one input, ready for the writer.
+struct Completed: Sendable {
+    enum Status: Sendable { case extracted, failed, skipped }
+
+    var index: Int
+    var documentId: String
+    var path: String
+    var status: Status
+    var failure: DocumentFailure?
+    /// Bytes of the document read (0 when skipped or unreadable).
+    var bytes: Int
+    var items: ItemTally
+    /// The record in the sink's form, made on the worker thread.
+    var rendered: Rendered
+    /// Set when the record could not be rendered or written: the run stops.
+    var outputError: Result<Void, BatchError> = .success(())
+}
+
+/// A record in an output's own form: JSON text, CSV rows, or nothing left to write.
+enum Rendered: Sendable {
+    case none
+    case bytes([UInt8])
+    case tables([DatasetTable: String])
+}
+
+/// How many items of each kind a run found.
+struct ItemTally: Sendable {
+    var measures = 0, amounts = 0, counts = 0, percentages = 0, references = 0, organizations = 0
+
+    init() {}
+
+    init(_ result: ExtractionResult) {
+        measures = result.measures.count; amounts = result.amounts.count; counts = result.counts.count
+        percentages = result.percentages.count; references = result.references.count
+        organizations = result.organizations.count
+    }
+
+    var total: Int { measures + amounts + counts + percentages + references + organizations }
+
+    static func += (lhs: inout ItemTally, rhs: ItemTally) {
+        lhs.measures += rhs.measures; lhs.amounts += rhs.amounts; lhs.counts += rhs.counts
+        lhs.percentages += rhs.percentages; lhs.references += rhs.references
+        lhs.organizations += rhs.organizations
+    }
+}

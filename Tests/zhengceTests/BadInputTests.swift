@@ -6,9 +6,9 @@ import TestSupport
 
 /// Broken and hostile files through the built `zhengce`, as a batch run meets
 /// them: each gives a sound result (one JSON record passing every check of
-/// ``ResultInvariants``) or exit status 1 with one line on standard error
-/// naming the file and the reason, within a time limit, and never takes the
-/// rest of the run down with it.
+/// ``ResultInvariants``) or exit status 1 with an error record and a line on
+/// standard error naming the file and the reason, within a time limit, and
+/// never takes the rest of the run down with it.
 @Suite("Bad input, end to end")
 struct BadInputTests {
     /// Seconds a debug build may take on one file: catches hangs and quadratic paths.
@@ -150,16 +150,18 @@ struct BadInputTests {
         let run = try BadInputRunner.run(["extract", folder.path, "--format", "jsonl"], limit: Self.limit)
         #expect(!run.timedOut, "still running after \(Self.limit)")
         #expect(run.status == 1, "exit \(run.status): \(run.stderr)")
-        let records = run.stdout.split(separator: "\n").compactMap {
-            try? JSONDecoder().decode(ExtractionResult.self, from: Data($0.utf8))
-        }
-        #expect(records.map { URL(fileURLWithPath: $0.source.path).lastPathComponent }.sorted() == good.keys.sorted(),
+        // Exactly one record per input: a result for each good file, an error record for each bad one.
+        let lines = run.stdout.split(separator: "\n")
+        let results = lines.compactMap { try? JSONDecoder().decode(ExtractionResult.self, from: Data($0.utf8)) }
+        let failures = lines.compactMap { try? JSONDecoder().decode(ErrorRecord.self, from: Data($0.utf8)) }
+        #expect(lines.count == good.count + bad.count, "stdout: \(run.stdout.prefix(500))")
+        #expect(results.map { URL(fileURLWithPath: $0.source.path).lastPathComponent }.sorted() == good.keys.sorted(),
                 "stdout: \(run.stdout.prefix(500))")
+        #expect(failures.map(\.documentId).sorted() == bad, "stdout: \(run.stdout.prefix(500))")
         let complaints = run.stderr.split(separator: "\n").map(String.init)
         for name in bad {
             #expect(complaints.contains { $0.contains(name) }, "\(name) not reported: \(run.stderr)")
         }
-        #expect(complaints.count == bad.count, "\(run.stderr)")
     }
 
     // MARK: - Helpers
@@ -204,15 +206,38 @@ struct BadInputTests {
         return problems
     }
 
-    /// Exit status 1, nothing on standard output, one line `zhengce: PATH: REASON` on standard error.
+    /// The record `extract` writes for a document it could not read.
+    struct ErrorRecord: Decodable {
+        struct Source: Decodable { var path: String }
+        struct Failure: Decodable { var kind: String; var reason: String }
+        var documentId: String
+        var source: Source
+        var error: Failure
+    }
+
+    /// One error record naming the file and the reason on standard output,
+    /// and a line `zhengce: PATH: REASON` on standard error.
     static func expectClearError(_ run: BadInputRunner.Outcome, path: String, reason: String,
                                  sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(run.stdout.isEmpty, "output for a failed file: \(run.stdout.prefix(200))", sourceLocation: sourceLocation)
-        let lines = run.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "\(run.stderr)", sourceLocation: sourceLocation)
-        let line = lines.first.map(String.init) ?? ""
-        #expect(line.hasPrefix("zhengce: \(path): "), "\(line)", sourceLocation: sourceLocation)
-        #expect(line.count > "zhengce: \(path): ".count, "no reason given", sourceLocation: sourceLocation)
-        if !reason.isEmpty { #expect(line.contains(reason), "\(line) does not say \(reason)", sourceLocation: sourceLocation) }
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 1, "\(lines.count) records: \(run.stdout.prefix(300))", sourceLocation: sourceLocation)
+        if let line = lines.first {
+            do {
+                let record = try JSONDecoder().decode(ErrorRecord.self, from: Data(line.utf8))
+                #expect(record.source.path == path, "record for \(record.source.path)", sourceLocation: sourceLocation)
+                #expect(!record.error.kind.isEmpty && !record.error.reason.isEmpty, "no reason given", sourceLocation: sourceLocation)
+                if !reason.isEmpty {
+                    #expect(record.error.reason.contains(reason), "\(record.error.reason) does not say \(reason)",
+                            sourceLocation: sourceLocation)
+                }
+            } catch {
+                Issue.record("no error record: \(line.prefix(300)): \(error)", sourceLocation: sourceLocation)
+            }
+        }
+        let complaint = run.stderr.split(separator: "\n").first { $0.hasPrefix("zhengce: \(path): ") }.map(String.init)
+        #expect(complaint != nil, "stderr does not name the file: \(run.stderr)", sourceLocation: sourceLocation)
+        if let complaint, !reason.isEmpty {
+            #expect(complaint.contains(reason), "\(complaint) does not say \(reason)", sourceLocation: sourceLocation)
+        }
     }
 }

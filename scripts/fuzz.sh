@@ -9,9 +9,9 @@
 #                                 4 KiB, one third on inputs up to 64 KiB
 #   FUZZ_CONFIG=release scripts/fuzz.sh 600   (faster; asserts off, checks on)
 #
-# Seeds: Corpus/, Fixtures/fuzz-seeds/ (GB18030, UTF-16, HTML, Markdown with
-# front matter, numerals, PDF breaks) and the saved crash inputs in
-# Tests/ExtractorTests/Cases/robustness/. The grown corpus is kept in
+# Seeds: Corpus/, Fixtures/heldout/docs/, Fixtures/fuzz-seeds/ (GB18030,
+# UTF-16, HTML, Markdown with front matter, numerals, PDF breaks) and the saved
+# crash inputs in Tests/ExtractorTests/Cases/robustness/. The grown corpus is kept in
 # .build-fuzz/corpus between runs. A finding is written to .build-fuzz/findings/;
 # replay it with `.build-fuzz/<config>/FuzzPipeline FILE`, then save it under
 # Tests/ExtractorTests/Cases/robustness/ so RobustnessRegressionTests replay it.
@@ -38,7 +38,9 @@ corpus="$scratch/corpus"
 findings="$scratch/findings"
 mkdir -p "$corpus" "$findings"
 seeds=(Corpus Fixtures/fuzz-seeds)
-[ -d Tests/ExtractorTests/Cases/robustness ] && seeds+=(Tests/ExtractorTests/Cases/robustness)
+for folder in Fixtures/heldout/docs Tests/ExtractorTests/Cases/robustness; do
+  [ -d "$folder" ] && seeds+=("$folder")
+done
 
 # Swift's own crash backtracer reads the stack in ways ASan flags; libFuzzer
 # and ASan report crashes themselves. Allocation stacks are not recorded

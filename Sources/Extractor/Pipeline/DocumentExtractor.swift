@@ -49,8 +49,16 @@ public final class DocumentExtractor {
         return try extract(bytes: bytes, path: path)
     }
 
+    /// The largest input read, in bytes (1 GiB): far beyond any policy
+    /// document, and small enough that offsets fit the 32-bit maps of
+    /// ``MappedText`` and the working copies (about 12 times the input) fit
+    /// in memory, so a huge file is refused instead of trapping or exhausting
+    /// memory in the middle of a batch.
+    public static let maximumBytes = 1 << 30
+
     /// Extracts a document from its bytes; `path` names it and hints its format.
     public func extract(bytes: [UInt8], path: String, format: DocumentFormat? = nil) throws(ExtractionError) -> ExtractionResult {
+        if bytes.count > Self.maximumBytes { throw .unreadable(path: path, reason: Self.tooLarge(bytes.count)) }
         let document: TextDocument
         do {
             document = try TextDocument(bytes: bytes, path: path, format: format)
@@ -91,6 +99,10 @@ public final class DocumentExtractor {
         return (result, found.rejections + shape.rejections)
     }
 
+    private static func tooLarge(_ size: Int) -> String {
+        "too large: \(size) bytes (at most \(maximumBytes >> 20) MiB are read)"
+    }
+
     /// The bytes of a regular file, or a clear reason why not.
     public static func readBytes(_ path: String) throws(ExtractionError) -> [UInt8] {
         var info = stat()
@@ -105,6 +117,7 @@ public final class DocumentExtractor {
         if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
         // A FIFO or device would block or never end: read regular files only.
         if info.st_mode & S_IFMT != S_IFREG { throw .unreadable(path: path, reason: "not a regular file") }
+        if Int(info.st_size) > maximumBytes { throw .unreadable(path: path, reason: tooLarge(Int(info.st_size))) }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied")
         }

@@ -135,6 +135,23 @@ struct BadInputTests {
         Self.expectClearError(run, path: path, reason: "permission denied")
     }
 
+    @Test("a file too large to read is refused before it is read")
+    func hugeFile() throws {
+        let folder = try CommandRunner.temporaryFolder("bad-input")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("huge.txt").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("给予50万元".utf8)))
+        // Sparse: 1 GiB and a byte on paper, nothing on disk.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(DocumentExtractor.maximumBytes) + 1)
+        try handle.close()
+        let run = try BadInputRunner.run(["extract", path, "--format", "jsonl"], limit: Self.limit)
+        let elapsed = run.elapsed
+        #expect(elapsed < .seconds(5), "read the file instead of refusing it")
+        #expect(run.status == 1)
+        Self.expectClearError(run, path: path, reason: "too large")
+    }
+
     @Test("one bad file never takes the rest of a batch down")
     func batchGoesOn() throws {
         let folder = try CommandRunner.temporaryFolder("bad-input-batch")

@@ -41,6 +41,11 @@ final class QuantityVocabulary: Sendable {
     let classifierWordExceptions: ScalarWordList
     let trailingProcessWords: ScalarWordList
     let moneyWords: ScalarWordList
+    let rankPrefixes: ScalarWordList
+    let rankPrefixExceptions: ScalarWordList
+    let rankClassifiers: ScalarWordList
+    let phaseWords: ScalarWordList
+    let perAverages: ScalarWordTable<String>
 
     /// The lists as bundled; loaded on first use.
     static let shared = QuantityVocabulary()
@@ -74,5 +79,10 @@ final class QuantityVocabulary: Sendable {
         classifierWordExceptions = ScalarWordList(resource: "classifier-word-exceptions")
         trailingProcessWords = ScalarWordList(resource: "trailing-process-words")
         moneyWords = ScalarWordList(resource: "money-words")
+        rankPrefixes = ScalarWordList(resource: "rank-prefixes")
+        rankPrefixExceptions = ScalarWordList(resource: "rank-prefix-exceptions")
+        rankClassifiers = ScalarWordList(resource: "rank-classifiers")
+        phaseWords = ScalarWordList(resource: "phase-words")
+        perAverages = ScalarWordTable(resource: "per-average-words") { $0[0] }
     }
 }

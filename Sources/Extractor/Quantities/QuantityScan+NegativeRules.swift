@@ -89,11 +89,13 @@ extension QuantityScan {
         return vocabulary.rankPrefixExceptions.matchLengthEnding(text, before: before) <= vocabulary.rankPrefixes.words[prefix].count
     }
 
-    /// `创新园二期建成`, `港区三期工程`: `N期` between a noun and a word of
-    /// building is a phase. After a verb (`举办培训5期`) it counts sessions.
+    /// `创新园二期建成`, `港区三期工程`, `，二期项目…`: `N期` after a noun or
+    /// at the start of a clause, before a word of building, is a phase.
+    /// After a verb (`举办培训5期`) it counts sessions.
     func isConstructionPhase(before: Int, after: Int) -> Bool {
-        guard vocabulary.phaseWords.match(text, at: skipSpaces(after)) != nil,
-              before > 0, Self.isIdeograph(text[before - 1]) else { return false }
+        guard vocabulary.phaseWords.match(text, at: skipSpaces(after)) != nil else { return false }
+        guard before > 0, !Self.endsClause(text[before - 1]) else { return true }
+        guard Self.isIdeograph(text[before - 1]) else { return false }
         return vocabulary.subjectVerbs.matchEnding(text, before: before) == nil
             && vocabulary.perLinks.matchEnding(text, before: before) == nil
             && vocabulary.bounds.list.matchEnding(text, before: before) == nil

@@ -6,8 +6,15 @@ import Foundation
 /// before it (`引进高层次人才115名`), across quotes and `、` lists, never
 /// across a verb, a clause end or another quantity. Verbal classifiers (`次`,
 /// `人次`) look only before. A count of people takes a phrase before it only
-/// when that phrase names people (`评定副高级职称67人` has none). Counts
-/// written back to back (`9类24项服务优待事项`) share one subject.
+/// when that phrase names people (`评定副高级职称67人` has none), or, for
+/// person-times, an activity (`职业技能培训1.8万人次`). Counts written back to
+/// back (`9类24项服务优待事项`) share one subject.
+///
+/// Verbs that describe the noun stay in the phrase (`返乡人才`, `技工院校在校生`);
+/// time words and the scope of a `每` never are subjects (`每年认定10个`,
+/// `每万名劳动力中研发人员`). A line break the normaliser kept inside running
+/// prose is crossed. The subject is the original text of its range, line
+/// breaks removed (`县（市、区）` as written).
 extension QuantityScan {
     /// The farthest a subject reaches from its number, in scalars.
     static let subjectReach = 40
@@ -538,9 +545,5 @@ extension QuantityScan {
             position -= 1
         }
         return nil
-    }
-
-    func string(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(text[range]))
     }
 }

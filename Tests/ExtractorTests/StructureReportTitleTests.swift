@@ -62,6 +62,37 @@ struct StructureReportTitleTests {
         #expect(result.sections.map(\.title) == ["认清形势", "抓好落实"])
     }
 
+    @Test func numberedReportReadsLikeANotice() throws {
+        let result = try StructureHarness.extract("""
+            江城市人力资源和社会保障局文件
+
+            江人社发〔2023〕8号
+
+            江城市人力资源和社会保障局关于2023年上半年人才工作情况的报告
+
+            市人民政府：
+
+            现将我局2023年上半年人才工作情况报告如下。
+
+            一、主要成效
+
+            上半年引进各类人才1200名。
+
+            二、下步打算
+
+            继续抓好人才引进工作。
+
+            江城市人力资源和社会保障局
+
+            2023年7月10日
+            """)
+        #expect(result.metadata?.title == "江城市人力资源和社会保障局关于2023年上半年人才工作情况的报告")
+        #expect(result.metadata?.documentNumber == "江人社发〔2023〕8号")
+        #expect(result.metadata?.recipients == ["市人民政府"])
+        #expect(result.metadata?.issuers == ["江城市人力资源和社会保障局"])
+        #expect(result.metadata?.date == "2023-07-10")
+    }
+
     @Test func sentenceMentioningAReportIsNoTitle() throws {
         let result = try StructureHarness.extract("""
             县人社局日前发布人才发展年度报告。报告显示，全县人才总量稳步增长。

@@ -9,11 +9,9 @@ struct DocumentHeader: Sendable {
     var issuers: [String] = []
     var recipients: [String] = []
     var date: String?
-    /// A report's title read from its first line (`…人才工作总结`), when the
-    /// document has no 公文 title; its issuers and date then come from the
-    /// signature that closes it.
-    var reportTitle: String?
-    /// Layout lines the report's title was read from.
+    /// Layout lines of a report's title read from its first line
+    /// (`…人才工作总结`), when the document has no 公文 title; its issuers and
+    /// date then come from the signature that closes it.
     var reportTitleLines: Range<Int>?
 }
 
@@ -57,10 +55,15 @@ struct DocumentHeaderReader {
                 break
             }
         }
+        // A 公文 that reports rather than rules (…情况的报告, …的通报).
+        if header.titleLines == nil, header.documentNumber != nil || !organs.isEmpty,
+           let group = (next..<reach).lazy.compactMap({ titleGroup(at: $0, reach: reach, words: vocabulary.reportGenreWords) }).first {
+            header.titleLines = group
+            header.title = joined(group)
+        }
         guard let titleLines = header.titleLines else {
             if header.documentNumber == nil, let group = reportTitleGroup() {
                 header.reportTitleLines = group
-                header.reportTitle = joined(group)
                 if let (organs, date) = closingSignature(after: group.upperBound) {
                     header.issuers = organs
                     header.date = date

@@ -150,12 +150,14 @@ struct EvaluationRatchetTests {
 
     @Test func theFileReadsBackAsWritten() throws {
         var ratchet = Ratchet()
+        ratchet.about = "Minimums on a held-out set."
         _ = ratchet.raise(to: card(found: 3, of: 7))
         let folder = try Scratch.folder("ratchet")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("ratchet.json").path
         try ratchet.write(to: path)
         #expect(try Ratchet(file: path) == ratchet)
+        #expect(try Ratchet(file: path).about == "Minimums on a held-out set.")  // a rewrite keeps what the file says of itself
         #expect(try JSONValue.parse(ratchet.fileText)["minimum"]?["amounts"]?["f1"] == .number(JSONNumber(text: "0.6")))
     }
 }

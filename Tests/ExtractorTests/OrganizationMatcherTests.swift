@@ -56,4 +56,21 @@ struct OrganizationMatcherTests {
         #expect(names == ["市工信局", "三县区党委政府", "各园区管委会", "市人社局"])
         #expect(result.organizations.first { $0.name == "三县区党委政府" }?.mentions == 2)
     }
+
+    @Test func officesNamedInALabelledNoteCountAndRecipientClassesDoNot() throws {
+        let result = try StructureHarness.extract("""
+            关于印发人才措施的通知
+
+            各区县人社局、财政局，市直有关单位：
+
+            一、主要任务
+
+            1.建立人才工作督办机制。按季度通报进展。
+            责任单位：市委组织部、市委政研室
+
+            2.实施人才安居工程。市财政每年安排专项资金。
+            责任单位：市住建局、市财政局
+            """)
+        #expect(result.organizations.map(\.name) == ["市委组织部", "市委政研室", "市财政", "市住建局", "市财政局"])
+    }
 }

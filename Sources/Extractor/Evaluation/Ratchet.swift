@@ -10,14 +10,21 @@ public struct Ratchet: Sendable, Equatable {
     /// Minimums by figure; a figure without one is not checked.
     public var minimums: [RatchetFigure: Decimal] = [:]
 
+    /// What the file says about itself (which gold, how to raise); kept when rewritten.
+    public var about = "Minimum F1 per field group and accuracy per agreement field on Fixtures/gold. "
+        + "They only go up: raise them with `zhengce eval --gold Fixtures/gold Corpus --ratchet Fixtures/ratchet.json --update-ratchet`; "
+        + "never lower one to make a change pass."
+
     /// No minimums.
     public init() {}
 
     /// Reads a ratchet file: `{"minimum": {"amounts": {"f1": 0.8}, "metadata": {"accuracy": 0.6}, …}}`.
     public init(file path: String) throws(EvaluationError) {
-        guard case .object(let minimum)? = try FileNames.readJSON(path)["minimum"] else {
+        let file = try FileNames.readJSON(path)
+        guard case .object(let minimum)? = file["minimum"] else {
             throw .malformed(path: path, reason: "no \"minimum\" object")
         }
+        if case .string(let about)? = file["about"] { self.about = about }
         for figure in RatchetFigure.all {
             guard let value = minimum[figure.field]?[figure.measure] else { continue }
             guard let number = value.numberValue?.decimal else {
@@ -79,9 +86,6 @@ public struct Ratchet: Sendable, Equatable {
 
     /// The file's text: every figure that has a minimum, in report order, one per line.
     public var fileText: String {
-        let about = "Minimum F1 per field group and accuracy per agreement field on Fixtures/gold. "
-            + "They only go up: raise them with `zhengce eval --gold Fixtures/gold Corpus --ratchet Fixtures/ratchet.json --update-ratchet`; "
-            + "never lower one to make a change pass."
         let lines = RatchetFigure.all.compactMap { figure in
             minimums[figure].map { "    " + JSONRendering.quoted(figure.field) + ": {" + JSONRendering.quoted(figure.measure) + ": \($0)}" }
         }

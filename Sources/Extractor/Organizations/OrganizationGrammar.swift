@@ -32,6 +32,7 @@ struct OrganizationGrammar {
     func name(endingAt end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
         let suffixStart = end - suffix.text.count
         if vocabulary.isBlocked(suffixStart..<end, suffix: suffix, in: text) { return nil }
+        if suffix.division { return division(suffixStart: suffixStart, end: end, suffix: suffix) }
         var position = suffixStart
         // Department stems (人社, 组织, 人才工作).
         var stemCount = 0, stemLength = 0, topicOnly = true
@@ -62,6 +63,29 @@ struct OrganizationGrammar {
         guard suffix.free else { return nil }
         return freeName(suffixStart: suffixStart, end: end, suffix: suffix)
     }
+
+    /// A division of a body named right before it: the body's name, two to
+    /// eight plain characters, the ending (`省人社厅职业能力建设处`, `市委督查室`).
+    private func division(suffixStart: Int, end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
+        for length in 2...maxDivision where suffixStart - length > 0 {
+            let start = suffixStart - length
+            let scalar = text[start]
+            guard ScalarClass.isIdeograph(scalar), !vocabulary.placeForbidden.contains(scalar) else { return nil }
+            var parent: OrganizationCandidate?
+            vocabulary.forEachSuffix(in: text, endingAt: start) { owner in
+                guard !owner.division, let found = name(endingAt: start, suffix: owner) else { return false }
+                parent = found
+                return true
+            }
+            if let parent {
+                return candidate(parent.range.lowerBound..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.division")
+            }
+        }
+        return nil
+    }
+
+    /// The longest body of a division.
+    private let maxDivision = 8
 
     /// A department whose stem the lexicon lacks, under a level that opens a
     /// name (`、市营商环境局、`): two to five plain characters between them.
@@ -176,12 +200,17 @@ struct OrganizationGrammar {
         return 0
     }
 
-    /// The length of the province name ending at `end` (before 省 or 自治区), or 0.
+    /// The length of the province name ending at `end` (before 省 or 自治区), or 0:
+    /// a listed province or one the document vouches for.
     func provinceLength(endingAt end: Int) -> Int {
         var redacted = 0
         while end - redacted > 0, ScalarClass.isRedaction(text[end - redacted - 1]) { redacted += 1 }
         if redacted > 0 { return redacted }
-        return vocabulary.provinces.longestMatch(in: text, endingAt: end) ?? 0
+        if let listed = vocabulary.provinces.longestMatch(in: text, endingAt: end) { return listed }
+        for length in stride(from: 3, through: 2, by: -1) where end - length >= 0 {
+            if places.containsProvince(text[(end - length)..<end]) { return length }
+        }
+        return 0
     }
 
     /// Whether a name may start at `index`: after punctuation, a line start, a

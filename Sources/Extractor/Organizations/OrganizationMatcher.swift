@@ -24,6 +24,7 @@ public struct OrganizationMatcher: Sendable {
             !candidate.range.contains { covered[$0] }
                 && vocabulary.positionWords.longestMatch(in: text, from: candidate.range.upperBound) == nil
         }
+        candidates = Self.withoutCollectives(candidates, in: text, vocabulary: vocabulary)
         candidates += noteUnits.filter { Self.isDefiniteBody(text[$0.range], vocabulary: vocabulary) }
         candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
 
@@ -67,18 +68,100 @@ public struct OrganizationMatcher: Sendable {
     }
 
     /// A level and a department stem acting as a subject, without an ending:
-    /// `市财政要统筹…`, `县人社负责…`.
+    /// `市财政要统筹…`, `由县财政全额贴息`, `区财政全年安排…`. The name opens a
+    /// clause, and a modal, a preposition or a verb of charge or funding
+    /// follows it, perhaps after words of time or manner.
     private static func departmentAbbreviation(endingAt end: Int, grammar: OrganizationGrammar,
                                                vocabulary: OrganizationVocabulary) -> OrganizationCandidate? {
         let text = grammar.text
-        guard end < text.count, abbreviationFollowers.longestMatch(in: text, from: end) != nil,
-              let stem = vocabulary.stems.longestMatch(in: text, endingAt: end),
+        guard end < text.count, let stem = vocabulary.stems.longestMatch(in: text, endingAt: end),
+              actsAsSubject(from: end, in: text, vocabulary: vocabulary),
               vocabulary.topicStems.longestMatch(in: text, endingAt: end) != stem,
-              let start = grammar.head(endingAt: end - stem, bodyIsFree: false), start < end - stem else { return nil }
+              vocabulary.verbStems.longestMatch(in: text, endingAt: end) != stem,
+              let start = grammar.head(endingAt: end - stem, bodyIsFree: false), start < end - stem,
+              grammar.opensName(at: start) else { return nil }
         return OrganizationCandidate(range: start..<end, kind: .government, rule: "organization.abbreviation")
     }
 
-    private static let abbreviationFollowers = WordList(["要", "应", "将", "负责", "牵头", "会同", "配合"])
+    /// Whether a verb of the subject follows `start`, after at most two words
+    /// of time or manner (`每年`, `全额`, `三年`).
+    static func actsAsSubject(from start: Int, in text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> Bool {
+        var index = start
+        for _ in 0..<3 {
+            if vocabulary.abbreviationFollowers.longestMatch(in: text, from: index) != nil { return true }
+            if let length = vocabulary.abbreviationAdverbials.longestMatch(in: text, from: index) {
+                index += length
+                continue
+            }
+            // A span of years: 三年, 2年.
+            var next = index
+            while next < text.count, next - index < 3, ScalarClass.isDigit(text[next]) || ChineseNumber.isNumeral(text[next]) { next += 1 }
+            guard next > index, next < text.count, text[next] == "年" else { return false }
+            index = next + 1
+        }
+        return false
+    }
+
+    /// Candidates without those that name a class of bodies through a leading
+    /// `各` (`各设区市人力资源社会保障局、财政局`: the bureaus of every city), as
+    /// recipients and collective phrases do. Notes name such classes as units;
+    /// elsewhere they are no body.
+    static func withoutCollectives(_ candidates: [OrganizationCandidate], in text: [Unicode.Scalar],
+                                   vocabulary: OrganizationVocabulary) -> [OrganizationCandidate] {
+        candidates.filter { candidate in
+            let start = candidate.range.lowerBound
+            if isGovernedByEach(start, in: text, vocabulary: vocabulary) { return false }
+            // A bare department listed after a collective unit shares its 各.
+            return candidate.rule != "organization.department" || !isListedAfterEach(start, in: text)
+        }
+    }
+
+    /// Whether the `、` list that `start` continues is led by 各
+    /// (`要求各地级市人社局、财政局`), looking back over at most four items.
+    static func isListedAfterEach(_ start: Int, in text: [Unicode.Scalar]) -> Bool {
+        var index = start
+        for _ in 0..<4 {
+            guard index > 0, text[index - 1] == "、" else { return false }
+            index -= 1
+            let itemEnd = index
+            var depth = 0
+            while index > 0 {
+                let scalar = text[index - 1]
+                if scalar == ")" || scalar == "）" { depth += 1 }
+                else if scalar == "(" || scalar == "（" { depth = max(0, depth - 1) }
+                else if depth == 0, !ScalarClass.isNameCharacter(scalar) { break }
+                index -= 1
+            }
+            if text[index..<itemEnd].contains(each) { return true }
+        }
+        return false
+    }
+
+    /// The farthest a leading 各 may stand before the name it governs (各设区市…).
+    private static let eachReach = 6
+    private static let each: Unicode.Scalar = "各"
+
+    /// Whether a 各 stands before `start` with only place words between
+    /// (`各[设区]市…`, `各县（市、区）…`), not a verb or a function word.
+    static func isGovernedByEach(_ start: Int, in text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> Bool {
+        var index = start, characters = 0
+        while index > 0, characters <= eachReach {
+            let scalar = text[index - 1]
+            if scalar == each { return true }
+            if scalar == ")" || scalar == "）" {
+                // A bracketed list of levels: 各县（市、区）.
+                guard let open = text[max(0, index - 10)..<(index - 1)].lastIndex(where: { $0 == "(" || $0 == "（" }) else { return false }
+                index = open
+                continue
+            }
+            guard ScalarClass.isNameCharacter(scalar), !vocabulary.placeForbidden.contains(scalar),
+                  vocabulary.boundaryWords.longestMatch(in: text, endingAt: index) == nil,
+                  vocabulary.nonPlaceWords.longestMatch(in: text, endingAt: index) == nil else { return false }
+            index -= 1
+            characters += 1
+        }
+        return false
+    }
 
     /// Candidates with overlaps resolved: the longer name wins, then the earlier.
     static func longestFirst(_ candidates: [OrganizationCandidate]) -> [OrganizationCandidate] {
@@ -116,7 +199,8 @@ public struct OrganizationMatcher: Sendable {
     /// Whether a unit of a note names one body or a definite set of bodies.
     static func isDefiniteBody(_ name: ArraySlice<Unicode.Scalar>, vocabulary: OrganizationVocabulary) -> Bool {
         let scalars = Array(name)
-        guard let suffix = vocabulary.organSuffix(of: scalars), scalars.count > suffix.text.count else { return false }
+        guard let suffix = vocabulary.organSuffix(of: scalars), scalars.count > suffix.text.count,
+              vocabulary.endsBody(scalars, endingAt: scalars.count) else { return false }
         return !vocabulary.isVague(scalars) && !vocabulary.isNonGovernment(scalars)
     }
 

@@ -4,6 +4,9 @@ struct OrganSuffix: Sendable {
     /// Words that, right after or right before the ending, make it part of
     /// another word (局长, 干部), from `suffix-blockers.txt`.
     var blockedAfter: [WordList] = []
+    /// Longer followers that keep it an ending though a blocker starts them
+    /// (中心 + 工作人员, where 中心工作 alone is a word).
+    var keptAfter: [WordList] = []
     var blockedBefore: [(ending: Int, words: WordList)] = []
     let kind: Organization.Kind
     /// May follow a level word directly (市委, 县法院).
@@ -14,6 +17,8 @@ struct OrganSuffix: Sendable {
     let free: Bool
     /// May stand without a place or level (建立人才资源综合开发服务中心).
     let headless: Bool
+    /// Ends a division of a named body (省人社厅[职业能力建设]处, 市委[督查]室).
+    let division: Bool
 }
 
 /// The word lists of the organisation reader, read once.
@@ -24,6 +29,12 @@ struct OrganizationVocabulary: Sendable {
     let stems: WordList
     /// Stems that name a field of work rather than a department (人才, 人才工作).
     let topicStems: WordList
+    /// Stems that are also verbs (组织, 规划): a department only with its ending.
+    let verbStems: WordList
+    /// Words after which a level and a stem act as the department (安排, 承担, 要).
+    let abbreviationFollowers: WordList
+    /// Time and manner words between such a department and its verb (每年, 全额).
+    let abbreviationAdverbials: WordList
     let levels: WordList
     let levelBlockers: WordList
     let deictics: ScalarSet
@@ -34,6 +45,8 @@ struct OrganizationVocabulary: Sendable {
     let provinces: WordList
     /// Levels that only a province name may precede.
     let provincialLevels: WordList
+    /// Provincial levels before which a document's own province names are learnt (省, 自治区).
+    let learnedProvincialLevels: WordList
     let boundaryWords: WordList
     let setupVerbs: WordList
     let prefixes: WordList
@@ -58,20 +71,24 @@ struct OrganizationVocabulary: Sendable {
             let flags = Set(fields.dropFirst(2))
             let suffix = OrganSuffix(text: fields[0].scalars, kind: kind, organ: flags.contains("organ"),
                                      stem: flags.contains("stem"), free: flags.contains("free"),
-                                     headless: flags.contains("headless"))
+                                     headless: flags.contains("headless"), division: flags.contains("division"))
             suffixes[suffix.text.last!, default: []].append(suffix)
             words.append(fields[0])
         }
         let sorted = suffixes.mapValues { $0.sorted { $0.text.count > $1.text.count } }
         suffixWords = WordList(words)
-        var stems: [String] = [], topics: [String] = []
+        var stems: [String] = [], topics: [String] = [], verbs: [String] = []
         for line in RuleData.list("structure/department-stems") {
             let fields = line.split(separator: " ").map(String.init)
             stems.append(fields[0])
-            if fields.count > 1, fields[1] == "topic" { topics.append(fields[0]) }
+            if fields.contains("topic") { topics.append(fields[0]) }
+            if fields.contains("verb") { verbs.append(fields[0]) }
         }
         self.stems = WordList(stems)
         topicStems = WordList(topics)
+        verbStems = WordList(verbs)
+        abbreviationFollowers = WordList(RuleData.list("structure/abbreviation-followers"))
+        abbreviationAdverbials = WordList(RuleData.list("structure/abbreviation-adverbials"))
         levels = WordList(RuleData.list("structure/place-levels"))
         levelBlockers = WordList(RuleData.list("structure/level-blockers"))
         deictics = ScalarSet(RuleData.list("structure/deictic-prefixes").flatMap(\.unicodeScalars))
@@ -79,6 +96,7 @@ struct OrganizationVocabulary: Sendable {
         nonPlaceWords = WordList(RuleData.list("structure/non-place-words"))
         provinces = WordList(RuleData.list("structure/province-names"))
         provincialLevels = WordList(["省", "自治区", "特别行政区", "国家"])
+        learnedProvincialLevels = WordList(["省", "自治区"])
         boundaryWords = WordList(RuleData.list("structure/boundary-words"))
         setupVerbs = WordList(RuleData.list("structure/setup-verbs"))
         prefixes = WordList(RuleData.list("structure/name-prefixes"))
@@ -97,23 +115,26 @@ struct OrganizationVocabulary: Sendable {
         }
         nationalKinds = kinds
         nationalBodies = WordList(kinds.keys)
-        var after: [String: [String]] = [:], before: [String: [String]] = [:]
+        var after: [String: [String]] = [:], before: [String: [String]] = [:], keep: [String: [String]] = [:]
         for line in RuleData.list("structure/suffix-blockers") {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count >= 3 else { fatalError("bad line in structure/suffix-blockers.txt: \(line)") }
             switch fields[0] {
             case "after": after[fields[1], default: []] += fields.dropFirst(2)
             case "before": before[fields[1], default: []] += fields.dropFirst(2)
+            case "keep": keep[fields[1], default: []] += fields.dropFirst(2)
             default: fatalError("bad line in structure/suffix-blockers.txt: \(line)")
             }
         }
         let afterLists = after.mapValues { WordList($0) }, beforeLists = before.mapValues { WordList($0) }
+        let keepLists = keep.mapValues { WordList($0) }
         var blocked = sorted
         for (last, list) in blocked {
             blocked[last] = list.map { suffix in
                 var suffix = suffix
                 let text = String(String.UnicodeScalarView(suffix.text))
                 for (ending, words) in afterLists where text.hasSuffix(ending) { suffix.blockedAfter.append(words) }
+                for (ending, words) in keepLists where text.hasSuffix(ending) { suffix.keptAfter.append(words) }
                 for (ending, words) in beforeLists where text.hasSuffix(ending) {
                     suffix.blockedBefore.append((ending.unicodeScalars.count, words))
                 }
@@ -150,9 +171,26 @@ struct OrganizationVocabulary: Sendable {
         return candidates.filter { end - $0.text.count >= 0 && text.has($0.text, at: end - $0.text.count) }
     }
 
+    /// Whether a body's ending ends just before `end`: an ending other than a
+    /// division's, or a division's (处, 科, 室) two to eight characters after
+    /// another ending, at or after `floor` (`市委督查室`, not `市科`).
+    func endsBody(_ text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> Bool {
+        for suffix in suffixes(in: text, endingAt: end) {
+            let start = end - suffix.text.count
+            guard start >= floor else { continue }
+            if !suffix.division { return true }
+            if isBlocked(start..<end, suffix: suffix, in: text) { continue }
+            for length in 2...8 where start - length > floor {
+                if suffixes(in: text, endingAt: start - length).contains(where: { !$0.division }) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether the neighbours of an ending at `range` make it part of another word.
     func isBlocked(_ range: Range<Int>, suffix: OrganSuffix, in text: [Unicode.Scalar]) -> Bool {
-        for words in suffix.blockedAfter where words.longestMatch(in: text, from: range.upperBound) != nil { return true }
+        let kept = suffix.keptAfter.contains { $0.longestMatch(in: text, from: range.upperBound) != nil }
+        for words in suffix.blockedAfter where !kept && words.longestMatch(in: text, from: range.upperBound) != nil { return true }
         for (ending, words) in suffix.blockedBefore where words.longestMatch(in: text, endingAt: range.upperBound - ending) != nil {
             return true
         }

@@ -2,8 +2,11 @@
 /// that stands before a level word right after punctuation or at a line start
 /// (`。中卫市人社局`, `，中阳县宁乡镇`). Elsewhere the same run may follow a
 /// verb (`推进石嘴山市政府特聘专家计划`) and is still known as a place.
+/// Provinces are learnt the same way before 省 and 自治区 (`南川省财政厅`),
+/// apart from the other places, so that only they stand before those levels.
 struct PlaceGazetteer: Sendable {
     private var names = Set<[Unicode.Scalar]>()
+    private var provinces = Set<[Unicode.Scalar]>()
 
     init(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary = .shared) {
         var end = 1
@@ -12,19 +15,24 @@ struct PlaceGazetteer: Sendable {
             guard let level = vocabulary.levels.longestMatch(in: text, endingAt: end + 0, floor: 0),
                   end - level >= 2 else { continue }
             let placeEnd = end - level
-            if vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level { continue }
+            let provincial = vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level
+            if provincial, !vocabulary.learnedProvincialLevels.contains(text[placeEnd..<end]) { continue }
             for length in 2...4 where placeEnd - length >= 0 {
                 let start = placeEnd - length
                 guard vocabulary.isPlaceable(start..<placeEnd, in: text) else { continue }
                 let opens = start == 0 || !ScalarClass.isNameCharacter(text[start - 1])
                 let prefixed = vocabulary.prefixes.longestMatch(in: text, endingAt: start) != nil
-                if (opens && length <= 3) || prefixed { names.insert(Array(text[start..<placeEnd])) }
+                guard (opens && length <= 3) || prefixed else { continue }
+                if provincial { provinces.insert(Array(text[start..<placeEnd])) } else { names.insert(Array(text[start..<placeEnd])) }
             }
         }
     }
 
     /// Whether the document vouches for `chunk` as a place name.
     func contains(_ chunk: ArraySlice<Unicode.Scalar>) -> Bool { names.contains(Array(chunk)) }
+
+    /// Whether the document vouches for `chunk` as a province's name.
+    func containsProvince(_ chunk: ArraySlice<Unicode.Scalar>) -> Bool { provinces.contains(Array(chunk)) }
 
     /// The number of places known.
     var count: Int { names.count }

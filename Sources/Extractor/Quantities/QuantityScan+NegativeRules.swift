@@ -31,6 +31,12 @@ extension QuantityScan {
             if before > 0, text[before - 1] == "第" || isInOrdinalList(before) {
                 return Verdict(rule: "count.ordinal", reason: "an ordinal (第…)")
             }
+            if isRank(before: before, classifier: word) {
+                return Verdict(rule: "count.rank", reason: "a place in a ranking (前N名)")
+            }
+            if word == ["期"], isConstructionPhase(before: before, after: after) {
+                return Verdict(rule: "count.phase", reason: "the phase of a building or project (二期工程)")
+            }
             if before > 0, Self.opensName(text[before - 1]) {
                 return Verdict(rule: "count.quoted-name", reason: "a number opening a quoted name")
             }
@@ -58,7 +64,7 @@ extension QuantityScan {
             if number.isBareOne, !isRange, !first.approximate, !first.hasMultiplier {
                 return Verdict(rule: "count.indefinite-one", reason: "一 before a classifier is an article")
             }
-            if word == ["个"], vocabulary.durationAfterGe.match(text, at: after) != nil {
+            if word == ["个"], isDurationAfterGe(after) {
                 return Verdict(rule: "count.duration", reason: "a duration (个月, 个工作日)")
             }
             if chinese, word.last == "次", isSessionOrdinal(after: after) {
@@ -72,6 +78,35 @@ extension QuantityScan {
             }
             return nil
         }
+    }
+
+    /// `前3位`, `前三名`: a place in a ranking, unless the word before is a
+    /// time word ending in the same character (`目前3名`).
+    func isRank(before: Int, classifier: [Unicode.Scalar]) -> Bool {
+        guard let rankClassifier = vocabulary.rankClassifiers.match(classifier, at: 0),
+              vocabulary.rankClassifiers.words[rankClassifier].count == classifier.count,
+              let prefix = vocabulary.rankPrefixes.matchEnding(text, before: before) else { return false }
+        return vocabulary.rankPrefixExceptions.matchLengthEnding(text, before: before) <= vocabulary.rankPrefixes.words[prefix].count
+    }
+
+    /// `创新园二期建成`, `港区三期工程`, `，二期项目…`: `N期` after a noun or
+    /// at the start of a clause, before a word of building, is a phase.
+    /// After a verb (`举办培训5期`) it counts sessions.
+    func isConstructionPhase(before: Int, after: Int) -> Bool {
+        guard vocabulary.phaseWords.match(text, at: skipSpaces(after)) != nil else { return false }
+        guard before > 0, !Self.endsClause(text[before - 1]) else { return true }
+        guard Self.isIdeograph(text[before - 1]) else { return false }
+        return vocabulary.subjectVerbs.matchEnding(text, before: before) == nil
+            && vocabulary.perLinks.matchEnding(text, before: before) == nil
+            && vocabulary.bounds.list.matchEnding(text, before: before) == nil
+    }
+
+    /// `3个月`, `两个多月`, `5个半小时`: `个` and a unit of time, maybe with
+    /// `多`, `余` or `半` between them.
+    func isDurationAfterGe(_ after: Int) -> Bool {
+        var position = after
+        if position < count, text[position] == "多" || text[position] == "余" || text[position] == "半" { position += 1 }
+        return vocabulary.durationAfterGe.match(text, at: position) != nil
     }
 
     /// `第一、二批`: a number in a `、` list of numerals that 第 opens.

@@ -312,20 +312,26 @@ struct QuantityScan {
         }
     }
 
-    /// `最高补助5000元`, `最多可给予3万元`: a bound word before the granting
-    /// verb still bounds the sum, though it stays outside the span.
+    /// `最高补助5000元`, `最多可给予3万元`, `至少举办2场`, `至少有2名`: a
+    /// bound word before the verb that governs the number still bounds it,
+    /// though it stays outside the span.
     func readDetachedBound(before start: Int, into bounds: inout Bounds) {
         var position = skipSpacesBackward(start)
         let floor = max(0, start - 12)
-        let link = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
-        guard link > 0 else { return }
-        position = skipSpacesBackward(position - link)
-        guard let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) else { return }
-        let bound = vocabulary.bounds.values[word]
-        guard !bound.after, bound.effect != .approximate,
-              vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.words[word].count
-        else { return }
-        bounds.apply(bound.effect)
+        for links in 0..<3 {
+            if links > 0, let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) {
+                let bound = vocabulary.bounds.values[word]
+                guard !bound.after, bound.effect != .approximate,
+                      vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.words[word].count
+                else { return }
+                bounds.apply(bound.effect)
+                return
+            }
+            let link = max(vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor),
+                           vocabulary.subjectVerbs.matchLengthEnding(text, before: position, floor: floor))
+            guard link > 0 else { return }
+            position = skipSpacesBackward(position - link)
+        }
     }
 
     /// A bound word glued after the unit (`以上`, `左右`) moves `end` on.
@@ -351,32 +357,59 @@ struct QuantityScan {
     // MARK: - Amount units per
 
     /// The units of a `每…` governing the amount at `start`: `每人每年` → 人, 年.
-    /// Between them may stand granting verbs and one short noun
-    /// (`每人每月发放生活补贴3000元`), never a clause break or another verb.
+    /// Between them may stand granting verbs and the noun phrases they govern
+    /// (`每年安排人才发展专项资金500万元`), never a clause break, another
+    /// quantity, or a verb of another kind right after the `每…`
+    /// (`每年评选一批优秀团队给予5万元`, `每年评选…，分别给予5万元` have none).
+    /// Else an average word of the clause (`户均增收1.2万元` → 户).
     func perUnits(before start: Int) -> [String] {
         var position = skipSpacesBackward(start)
-        let floor = max(0, start - 24)
-        var nounSkipped = false
-        for _ in 0..<4 {
-            for _ in 0..<3 {
-                let length = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
-                guard length > 0 else { break }
-                position = skipSpacesBackward(position - length)
+        let floor = max(previousItemEnd(before: start), start - Self.perReach)
+        // A verb that is no granting link stands between the `每…` and the
+        // amount (`每年评选一批优秀团队给予`): the `每…` belongs to it.
+        var crossedVerb = false
+        while position > floor {
+            let link = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
+            if link > 0 {
+                position = skipSpacesBackward(position - link)
+                crossedVerb = false
+                continue
             }
-            let units = perUnitsEnding(at: position, floor: floor)
-            if !units.isEmpty || nounSkipped { return units }
-            // `每名博士给予20万元`: a short noun between the unit and the verb.
-            nounSkipped = true
-            var nounStart = position
-            while nounStart > floor, position - nounStart < 6, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每",
-                  vocabulary.perLinks.matchLengthEnding(text, before: nounStart, floor: floor) == 0,
-                  vocabulary.subjectVerbs.matchLengthEnding(text, before: nounStart, floor: floor) < 2 {
-                nounStart -= 1
-                let units = perUnitsEnding(at: nounStart, floor: floor)
+            if !crossedVerb {
+                let units = perUnitsEnding(at: position, floor: floor)
                 if !units.isEmpty { return units }
             }
-            guard nounStart < position else { return [] }
-            position = nounStart
+            let scalar = text[position - 1]
+            guard isPerNounScalar(scalar), scalar != "每" else { break }
+            let verb = vocabulary.subjectVerbs.matchLengthEnding(text, before: position, floor: floor)
+            if verb >= 2, vocabulary.nominalVerbs.matchLengthEnding(text, before: position, floor: floor) == 0 {
+                crossedVerb = true
+                position -= verb
+                continue
+            }
+            position -= 1
+        }
+        return averageUnit(before: start)
+    }
+
+    /// How far back a `每…` may govern an amount, in scalars.
+    static let perReach = 32
+    /// Characters of a noun phrase between a granting verb and its amount.
+    func isPerNounScalar(_ scalar: Unicode.Scalar) -> Bool {
+        Self.isIdeograph(scalar) || Self.opensQuote(scalar) || Self.closesQuote(scalar)
+    }
+
+    /// `户均增收1.2万元`, `人均可支配收入3.2万元`: the unit of an average word
+    /// that stands earlier in the same clause, with only words between.
+    func averageUnit(before start: Int) -> [String] {
+        var position = skipSpacesBackward(start)
+        let floor = max(0, start - 12)
+        while position > floor {
+            if let word = vocabulary.perAverages.list.matchEnding(text, before: position, floor: floor) {
+                return [vocabulary.perAverages.values[word]]
+            }
+            guard Self.isIdeograph(text[position - 1]), text[position - 1] != "每" else { return [] }
+            position -= 1
         }
         return []
     }

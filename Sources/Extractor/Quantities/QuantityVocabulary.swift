@@ -34,13 +34,26 @@ final class QuantityVocabulary: Sendable {
     let subjectStops: ScalarWordList
     let measureNouns: ScalarWordList
     let scopeWords: ScalarWordList
-    let personEndings: BMPMask
+    let personEndings: ScalarWordList
     let nominalHeads: ScalarWordList
     let nominalVerbs: ScalarWordList
     let programmeNouns: ScalarWordList
     let classifierWordExceptions: ScalarWordList
     let trailingProcessWords: ScalarWordList
     let moneyWords: ScalarWordList
+    let rankPrefixes: ScalarWordList
+    let rankPrefixExceptions: ScalarWordList
+    let rankClassifiers: ScalarWordList
+    let phaseWords: ScalarWordList
+    let perAverages: ScalarWordTable<String>
+    let attributiveVerbs: ScalarWordList
+    let singleStops: BMPMask
+    let stopsAfter: BMPMask
+    let visitEvents: ScalarWordList
+    let personRecordNouns: ScalarWordList
+    let nominalVerbHeads: ScalarWordList
+    let settlingVerbs: ScalarWordList
+    let placeHeads: ScalarWordList
 
     /// The lists as bundled; loaded on first use.
     static let shared = QuantityVocabulary()
@@ -67,12 +80,25 @@ final class QuantityVocabulary: Sendable {
         subjectStops = ScalarWordList(resource: "subject-stops")
         measureNouns = ScalarWordList(resource: "measure-nouns")
         scopeWords = ScalarWordList(resource: "scope-and-time-words")
-        personEndings = BMPMask(RuleData.list("quantities/person-endings").compactMap { $0.unicodeScalars.first })
+        personEndings = ScalarWordList(resource: "person-endings")
         nominalHeads = ScalarWordList(resource: "nominal-heads")
         nominalVerbs = ScalarWordList(resource: "nominal-verbs")
         programmeNouns = ScalarWordList(resource: "programme-nouns")
         classifierWordExceptions = ScalarWordList(resource: "classifier-word-exceptions")
         trailingProcessWords = ScalarWordList(resource: "trailing-process-words")
         moneyWords = ScalarWordList(resource: "money-words")
+        rankPrefixes = ScalarWordList(resource: "rank-prefixes")
+        rankPrefixExceptions = ScalarWordList(resource: "rank-prefix-exceptions")
+        rankClassifiers = ScalarWordList(resource: "rank-classifiers")
+        phaseWords = ScalarWordList(resource: "phase-words")
+        perAverages = ScalarWordTable(resource: "per-average-words") { $0[0] }
+        attributiveVerbs = ScalarWordList(resource: "attributive-verbs")
+        singleStops = BMPMask(RuleData.list("quantities/subject-single-stops").compactMap { $0.unicodeScalars.first })
+        stopsAfter = BMPMask(RuleData.list("quantities/subject-stops-after").compactMap { $0.unicodeScalars.first })
+        visitEvents = ScalarWordList(resource: "visit-events")
+        personRecordNouns = ScalarWordList(resource: "person-record-nouns")
+        nominalVerbHeads = ScalarWordList(resource: "nominal-verb-heads")
+        settlingVerbs = ScalarWordList(resource: "settling-verbs")
+        placeHeads = ScalarWordList(resource: "place-heads")
     }
 }

@@ -9,6 +9,10 @@ struct DocumentHeader: Sendable {
     var issuers: [String] = []
     var recipients: [String] = []
     var date: String?
+    /// Layout lines of a report's title read from its first line
+    /// (`…人才工作总结`), when the document has no 公文 title; its issuers and
+    /// date then come from the signature that closes it.
+    var reportTitleLines: Range<Int>?
 }
 
 /// Reads the 公文 elements from the layout lines: the issuing-organ line
@@ -51,7 +55,22 @@ struct DocumentHeaderReader {
                 break
             }
         }
-        guard let titleLines = header.titleLines else { return header }
+        // A 公文 that reports rather than rules (…情况的报告, …的通报).
+        if header.titleLines == nil, header.documentNumber != nil || !organs.isEmpty,
+           let group = (next..<reach).lazy.compactMap({ titleGroup(at: $0, reach: reach, words: vocabulary.reportGenreWords) }).first {
+            header.titleLines = group
+            header.title = joined(group)
+        }
+        guard let titleLines = header.titleLines else {
+            if header.documentNumber == nil, let group = reportTitleGroup() {
+                header.reportTitleLines = group
+                if let (organs, date) = closingSignature(after: group.upperBound) {
+                    header.issuers = organs
+                    header.date = date
+                }
+            }
+            return header
+        }
         header.recipients = recipients(after: titleLines.upperBound)
         let (signature, date) = signatureAndDate(after: titleLines.upperBound)
         header.date = date
@@ -66,19 +85,28 @@ struct DocumentHeaderReader {
 
     /// The first run of up to three heading-like lines whose text ends with a genre word.
     private func titleGroup(from start: Int, reach: Int) -> Range<Int>? {
-        var index = start
-        while index < reach {
-            defer { index += 1 }
-            guard isTitleLike(lines[index]) else { continue }
-            var end = index
-            while end < min(reach, index + 3) {
-                if end > index, !isTitleLike(lines[end]) || lines[end].blankBefore > 1 { break }
-                let text = joined(index..<(end + 1))
-                if endsWithGenreWord(text) { return index..<(end + 1) }
-                end += 1
-            }
+        for index in start..<max(start, reach) {
+            if let group = titleGroup(at: index, reach: reach, words: vocabulary.genreWords) { return group }
         }
         return nil
+    }
+
+    /// The run of up to three heading-like lines from `index` whose text ends with one of `words`.
+    private func titleGroup(at index: Int, reach: Int, words: WordList) -> Range<Int>? {
+        guard index < reach, isTitleLike(lines[index]) else { return nil }
+        var end = index
+        while end < min(reach, index + 3) {
+            if end > index, !isTitleLike(lines[end]) || lines[end].blankBefore > 1 { break }
+            if endsWithGenreWord(joined(index..<(end + 1)), words: words) { return index..<(end + 1) }
+            end += 1
+        }
+        return nil
+    }
+
+    /// A report's title: its first lines, when they end as a report's,
+    /// speech's or summary's title does (总结, 报告, 讲话…).
+    private func reportTitleGroup() -> Range<Int>? {
+        titleGroup(at: 0, reach: min(lines.count, headerReach), words: vocabulary.reportGenreWords)
     }
 
     private func isTitleLike(_ line: LayoutLine) -> Bool {
@@ -89,8 +117,9 @@ struct DocumentHeaderReader {
         return true
     }
 
-    /// Whether a title ends with 通知, 实施意见…, after any bracketed tail (`（试行）`).
-    func endsWithGenreWord(_ title: String) -> Bool {
+    /// Whether a title ends with 通知, 实施意见… (or one of `words`), after any
+    /// bracketed tail (`（试行）`, `（摘要）`).
+    func endsWithGenreWord(_ title: String, words: WordList? = nil) -> Bool {
         var scalars = title.withoutSpaces.scalars
         // Drop closing quotes and brackets, and a bracketed tail.
         while let last = scalars.last, last == "”" || last == "》" || last == "\"" { scalars.removeLast() }
@@ -98,7 +127,7 @@ struct DocumentHeaderReader {
            let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.count - open <= 16 {
             scalars.removeSubrange(open...)
         }
-        return vocabulary.genreWords.longestMatch(in: scalars, endingAt: scalars.count) != nil
+        return (words ?? vocabulary.genreWords).longestMatch(in: scalars, endingAt: scalars.count) != nil
     }
 
     /// The text of lines joined as one: no space between Chinese characters.
@@ -182,6 +211,22 @@ struct DocumentHeaderReader {
             if !names.isEmpty, names.allSatisfy(isOrganName) { return (names, found.date) }
         }
         return ([], nil)
+    }
+
+    /// The date line closing a report, after its body, and the organs signed
+    /// right above it (`桐山区人力资源和社会保障局` / `2023年12月18日`).
+    private func closingSignature(after start: Int) -> ([String], String)? {
+        guard let last = lines.indices.last, last >= start, lines[last].length <= 24,
+              let date = DateReader.lineDate(lines[last].text) else { return nil }
+        var organs: [String] = []
+        var above = last - 1
+        while above >= start, last - above <= 3, lines[above].length <= 40, !lines[above].hasSentencePunctuation {
+            let names = splitOrgans(lines[above].text)
+            guard !names.isEmpty, names.allSatisfy(isOrganName) else { break }
+            organs.insert(contentsOf: names, at: 0)
+            above -= 1
+        }
+        return (organs, date)
     }
 
     /// Organ names written side by side, separated by spaces.

@@ -16,7 +16,10 @@ struct NewsHeadline {
     private var lineGroups: [Range<Int>] = []
     private let lines: [LayoutLine]
 
-    init(document: TextDocument, lines: [LayoutLine], text: [Unicode.Scalar], isReport: Bool) {
+    /// `firstLineTitle`: the lines of a report's title read from its first
+    /// line (`…工作总结`), used when the markup names no headline.
+    init(document: TextDocument, lines: [LayoutLine], text: [Unicode.Scalar], isReport: Bool,
+         firstLineTitle: Range<Int>? = nil) {
         self.lines = lines
         let markup = document.markup
         if let value = markup.frontMatter["date"] { date = DateReader.isoDate(value) }
@@ -30,6 +33,9 @@ struct NewsHeadline {
         }
         if title == nil { title = markup.frontMatter["title"]?.trimmed ?? markup.htmlTitle.map(Self.withoutSiteName) }
         if title?.isEmpty == true { title = nil }
+        if title == nil, let firstLineTitle {
+            title = firstLineTitle.map { lines[$0].text.trimmed }.joined(separator: " ")
+        }
         if date == nil { date = Self.datedLine(in: lines) }
         guard isReport, markupHeadings.isEmpty, document.format != .markdown else { return }
         var groups = StandaloneHeadings(lines: lines, text: text, blocks: document.format != .plain).find()
@@ -37,6 +43,8 @@ struct NewsHeadline {
             let headline = title.withoutSpaces
             groups.removeAll { group in group.map { lines[$0].text }.joined().withoutSpaces == headline }
         }
+        // The report's title is no section, whatever lines ran into it.
+        if let firstLineTitle { groups.removeAll { $0.overlaps(firstLineTitle) } }
         // A plain report opening with its only heading line has that line as its headline.
         if title == nil, document.format == .plain, groups.count == 1, groups[0].lowerBound == 0 {
             title = groups[0].map { lines[$0].text.trimmed }.joined(separator: " ")

@@ -176,7 +176,7 @@ struct ResponsibilityNoteReader {
         if let content = groups.last, isAtEnd(content.upperBound + 1, of: body) {
             let units = UnitList.split(content, in: text, vocabulary: organizations)
             if !units.isEmpty, units.allSatisfy({ unit in
-                !organizations.suffixes(in: text, endingAt: unit.upperBound).isEmpty
+                organizations.endsBody(text, endingAt: unit.upperBound, floor: unit.lowerBound)
                     && !text[unit].contains(where: ScalarClass.isDigit)
             }) {
                 return ResponsibilityNote(range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: units,
@@ -238,7 +238,7 @@ struct ResponsibilityNoteReader {
             if role == nil {
                 // A trailing clause without a role word: bodies only.
                 let split = UnitList.split(units, in: text, vocabulary: organizations)
-                guard split.allSatisfy({ !organizations.suffixes(in: text, endingAt: $0.upperBound).isEmpty }) else { continue }
+                guard split.allSatisfy({ organizations.endsBody(text, endingAt: $0.upperBound, floor: $0.lowerBound) }) else { continue }
                 if lead.isEmpty { lead += split } else { cooperating += split }
             } else if role == .lead, let joint = firstTopLevel(Self.jointly, in: units) {
                 lead += UnitList.split(units.lowerBound..<joint, in: text, vocabulary: organizations)

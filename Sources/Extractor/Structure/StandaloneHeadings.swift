@@ -47,7 +47,21 @@ struct StandaloneHeadings {
         .map(\.scalars)
 
     private func isByline(_ line: LayoutLine) -> Bool {
-        line.length <= 40 && Self.bylineMarks.contains { line.contains($0) }
+        line.length <= 40 && (Self.bylineMarks.contains { line.contains($0) } || Self.namesAPerson(line))
+    }
+
+    /// Whether a line names a person by post and name, as a speech's or
+    /// article's byline does (`市委书记　张三`, `县人社局局长 李四`): a post,
+    /// a space, and two to four characters ending the line.
+    static func namesAPerson(_ line: LayoutLine, posts: WordList = OrganizationVocabulary.shared.positionWords) -> Bool {
+        let scalars = line.scalars
+        guard line.length <= 24, !line.hasSentencePunctuation else { return false }
+        var nameStart = scalars.count
+        while nameStart > 0, ScalarClass.isIdeograph(scalars[nameStart - 1]) { nameStart -= 1 }
+        guard (2...4).contains(scalars.count - nameStart), nameStart > 0, ScalarClass.isSpace(scalars[nameStart - 1]) else { return false }
+        var postEnd = nameStart
+        while postEnd > 0, ScalarClass.isSpace(scalars[postEnd - 1]) { postEnd -= 1 }
+        return posts.longestMatch(in: scalars, endingAt: postEnd) != nil
     }
 
     private func endsParagraph(before index: Int) -> Bool {

@@ -58,7 +58,8 @@ public struct StructureReader: Sendable {
                 }
             }
         }
-        let headline = NewsHeadline(document: document, lines: lines, text: text, isReport: !normative)
+        let headline = NewsHeadline(document: document, lines: lines, text: text, isReport: !normative,
+                                    firstLineTitle: header.reportTitleLines)
         result.metadata = Self.metadata(header: header, headline: headline, document: document)
         result.sections = Self.sections(headings: headings, headline: headline, context: context)
         return result
@@ -87,8 +88,8 @@ public struct StructureReader: Sendable {
             return Metadata(title: header.title, documentNumber: header.documentNumber, issuers: header.issuers,
                             recipients: header.recipients, date: header.date ?? headline.date)
         }
-        guard headline.title != nil || headline.date != nil else { return nil }
-        return Metadata(title: headline.title, date: headline.date)
+        guard headline.title != nil || headline.date != nil || header.date != nil else { return nil }
+        return Metadata(title: headline.title, issuers: header.issuers, date: header.date ?? headline.date)
     }
 
     private static func sections(headings: [MarkedHeading], headline: NewsHeadline, context: ExtractionContext) -> [Section] {

@@ -6,6 +6,8 @@ struct StructureVocabulary: Sendable {
 
     /// Title endings of normative documents (通知, 实施意见…).
     let genreWords: WordList
+    /// Title endings of reports, speeches and summaries (总结, 讲话…).
+    let reportGenreWords: WordList
     let leadCues: WordList
     let cooperatingCues: WordList
     /// `责任单位` → lead, `配合单位` → cooperating.
@@ -19,6 +21,7 @@ struct StructureVocabulary: Sendable {
 
     private init() {
         genreWords = WordList(RuleData.list("structure/genre-words"))
+        reportGenreWords = WordList(RuleData.list("structure/report-genre-words"))
         leadCues = WordList(RuleData.list("structure/lead-cues"))
         cooperatingCues = WordList(RuleData.list("structure/cooperating-cues"))
         var labels: [String: Role] = [:]

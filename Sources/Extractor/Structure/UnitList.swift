@@ -50,7 +50,7 @@ enum UnitList {
     /// ending or a head noun such as 部门, 单位).
     static func isComplete(_ unit: Range<Int>, in text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> Bool {
         let end = unit.upperBound
-        if !vocabulary.suffixes(in: text, endingAt: end).isEmpty { return true }
+        if vocabulary.endsBody(text, endingAt: end, floor: unit.lowerBound) { return true }
         if vocabulary.genericHeads.longestMatch(in: text, endingAt: end, floor: unit.lowerBound) != nil { return true }
         if vocabulary.nonGovernmentEndings.longestMatch(in: text, endingAt: end, floor: unit.lowerBound) != nil { return true }
         return false

@@ -35,31 +35,9 @@ public enum ReferenceScorer {
 
     /// Runs `python3 ARGUMENTS…`, failing on a non-zero exit.
     public static func runPython(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = python!
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let folder = try CommandRunner.temporaryFolder("python")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        let printed = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-        if process.terminationStatus != 0 {
-            throw PythonFailure(message: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-        }
-        return printed
+        let outcome = try CommandRunner.run(python!, arguments, input: input, in: directory)
+        if outcome.status != 0 { throw PythonFailure(message: outcome.stderr) }
+        return outcome.stdout
     }
 
     /// Python ended with a non-zero status.

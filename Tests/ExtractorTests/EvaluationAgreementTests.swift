@@ -6,7 +6,7 @@ import TestSupport
 /// `zhengce eval` must agree exactly with the reference scorer score.py: the
 /// same figures, the same findings, the same printed lines, on the gold
 /// itself, on today's extraction, and on damaged copies of the gold.
-@Suite("Evaluation: agreement with score.py", .enabled(if: ReferenceScorer.isAvailable, ReferenceScorer.absence))
+@Suite("Evaluation: agreement with score.py", .enabled(if: ReferenceScorer.isAvailable, Comment(rawValue: ReferenceScorer.absence)))
 struct EvaluationAgreementTests {
     /// Writes predictions into a new folder, one JSON file each.
     private func folder(_ predictions: [(file: String, prediction: JSONObject)]) throws -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import Extractor
 
 /// Synthetic predictions made from gold annotations with deliberate damage:

@@ -41,7 +41,7 @@ struct OffsetRoundTripTests {
             for offset in Int(text.starts[index])..<Int(text.ends[index]) { covered[offset] = true }
         }
         let dropped = droppedMaterial(document)
-        var generator = SplitMix(seed: UInt64(document.original.count))
+        var generator = SeededGenerator(seed: UInt64(document.original.count))
         for _ in 0..<2_000 {
             let start = Int(generator.next() % UInt64(text.count))
             let length = 1 + Int(generator.next() % 60)
@@ -78,18 +78,5 @@ struct OffsetRoundTripTests {
             for offset in dropped.indices { dropped[offset] = true }
         }
         return dropped
-    }
-}
-
-/// A small deterministic random generator, so a failing span can be reproduced.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

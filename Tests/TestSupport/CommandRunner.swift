@@ -25,8 +25,14 @@ public enum CommandRunner {
     /// Runs `zhengce arguments…`, feeding `input` on standard input.
     @discardableResult
     public static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Outcome {
+        try run(executable, arguments, input: input, in: directory)
+    }
+
+    /// Runs any program with `arguments`, feeding `input` on standard input.
+    @discardableResult
+    public static func run(_ program: URL, _ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         // Output goes to files, so a large output can never block the child.

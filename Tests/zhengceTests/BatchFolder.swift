@@ -115,32 +115,8 @@ enum Output {
         try JSONFormat.decoder().decode(DocumentRecord.self, from: Data(json.utf8))
     }
 
-    /// What a Python run printed and how it ended.
-    struct PythonOutcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs a Python 3 program with arguments; returns its outcome.
-    static func python(_ program: String, _ arguments: [String]) throws -> PythonOutcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", program] + arguments
-        let folder = try CommandRunner.temporaryFolder("python")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return PythonOutcome(status: process.terminationStatus,
-                             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    static func python(_ program: String, _ arguments: [String]) throws -> CommandRunner.Outcome {
+        try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", program] + arguments)
     }
 }

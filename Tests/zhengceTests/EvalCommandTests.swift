@@ -7,7 +7,7 @@ import TestSupport
 struct EvalCommandTests {
     private let root = Repository.root
 
-    @Test(.enabled(if: ScorePy.isAvailable, ScorePy.absence))
+    @Test(.enabled(if: ReferenceScorer.isAvailable, Comment(rawValue: ReferenceScorer.absence)))
     func corpusFiguresAreThoseOfScorePy() throws {
         let out = try CommandRunner.temporaryFolder("eval")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -15,7 +15,7 @@ struct EvalCommandTests {
         for options in [["--json"], [], ["--verbose"]] {
             let ours = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus/"] + options, in: root)
             #expect(ours.status == 0, "\(ours.stderr)")
-            let theirs = try ScorePy.run(["--gold", "Fixtures/gold", "--pred", out.path] + options, in: root)
+            let theirs = try ReferenceScorer.run(["--gold", "Fixtures/gold", "--pred", out.path] + options, in: root)
             #expect(ours.stdout == theirs, "zhengce eval \(options) differs from score.py")
         }
     }
@@ -73,41 +73,5 @@ struct EvalCommandTests {
         let noGold = try CommandRunner.run(["eval", "--gold", "no/such/folder", "Corpus"], in: root)
         #expect(noGold.status == 1)
         #expect(noGold.stderr.contains("no/such/folder"))
-    }
-}
-
-/// The reference scorer next to the repository (`../shared/eval/score.py`), not part of it.
-enum ScorePy {
-    static let script: URL? = {
-        let url = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/eval/score.py").standardizedFileURL
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }()
-
-    static let python: URL? = {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return folders.map { URL(fileURLWithPath: String($0)).appendingPathComponent("python3") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    static var isAvailable: Bool { script != nil && python != nil }
-
-    static let absence: Comment = "score.py not found at ../shared/eval/score.py (or no python3): it is not part of the repository"
-
-    /// Runs score.py and returns what it printed.
-    static func run(_ arguments: [String], in directory: URL) throws -> String {
-        let process = Process()
-        process.executableURL = python!
-        process.arguments = [script!.path] + arguments
-        process.currentDirectoryURL = directory
-        let output = try CommandRunner.temporaryFolder("score")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let file = output.appendingPathComponent("out")
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        process.standardOutput = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return String(decoding: try Data(contentsOf: file), as: UTF8.self)
     }
 }

@@ -51,7 +51,7 @@ sys.exit(1 if bad else 0)
 """#
 
     /// Validates JSON lines; returns the validator's outcome.
-    static func validate(_ jsonLines: String) throws -> Output.PythonOutcome {
+    static func validate(_ jsonLines: String) throws -> CommandRunner.Outcome {
         let folder = try CommandRunner.temporaryFolder("schema")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("records.jsonl")

@@ -66,10 +66,10 @@ extension QuantityScan {
         guard start < count, isNounScalar(text[start]) || Self.opensQuote(text[start]) else { return nil }
         if startsNumber(at: start) { return nil }
         if let verb = vocabulary.subjectVerbs.match(text, at: start),
-           vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.mayContain(text[start]),
+           vocabulary.subjectVerbs.length(verb) > 1 || Self.singleStops.mayContain(text[start]),
            vocabulary.nominalVerbs.match(text, at: start) == nil { return nil }
         if let stop = vocabulary.subjectStops.match(text, at: start),
-           vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.mayContain(text[start]) { return nil }
+           vocabulary.subjectStops.length(stop) > 1 || Self.singleStops.mayContain(text[start]) { return nil }
         let limit = min(count, start + Self.subjectReach)
         var position = start
         while position < limit {
@@ -90,16 +90,16 @@ extension QuantityScan {
                 if scalar == "在" || scalar == "到" { break }
                 if vocabulary.nominalVerbs.match(text, at: position) == nil,
                    let verb = vocabulary.subjectVerbs.match(text, at: position),
-                   vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.mayContain(scalar) {
+                   vocabulary.subjectVerbs.length(verb) > 1 || Self.singleStops.mayContain(scalar) {
                     // `移民安置点`: a verb before a head noun that ends the phrase belongs to it.
-                    let headAt = position + vocabulary.subjectVerbs.words[verb].count
+                    let headAt = position + vocabulary.subjectVerbs.length(verb)
                     let head = vocabulary.nominalHeads.matchLength(text, at: headAt)
                     guard head > 0, headAt + head >= count || !isNounScalar(text[headAt + head]) else { break }
                     position = headAt + head
                     continue
                 }
                 if let stop = vocabulary.subjectStops.match(text, at: position), !isListJoiner(text[position]),
-                   vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.mayContain(scalar) { break }
+                   vocabulary.subjectStops.length(stop) > 1 || Self.singleStops.mayContain(scalar) { break }
             }
             position += 1
         }
@@ -145,16 +145,16 @@ extension QuantityScan {
             if position >= 2, scalar == "年" || scalar == "月" || scalar == "日", NumberReader.digitValue(text[position - 2]) != nil { break }
             if position < end {
                 if let verb = vocabulary.subjectVerbs.matchEnding(text, before: position, floor: floor),
-                   vocabulary.subjectVerbs.words[verb].count > 1 || Self.singleStops.mayContain(text[position - 1]) {
+                   vocabulary.subjectVerbs.length(verb) > 1 || Self.singleStops.mayContain(text[position - 1]) {
                     if isCompound(verbEndingAt: position, phraseEnd: end) {
-                        position -= vocabulary.subjectVerbs.words[verb].count
+                        position -= vocabulary.subjectVerbs.length(verb)
                         continue
                     }
                     break
                 }
                 if let stop = vocabulary.subjectStops.matchEnding(text, before: position, floor: floor),
                    !isListJoiner(text[position - 1]),
-                   vocabulary.subjectStops.words[stop].count > 1 || Self.singleStops.mayContain(text[position - 1]) { break }
+                   vocabulary.subjectStops.length(stop) > 1 || Self.singleStops.mayContain(text[position - 1]) { break }
             }
             position -= 1
         }
@@ -191,7 +191,7 @@ extension QuantityScan {
             || NumberReader.digitValue(text[position]) != nil { position += 1 }
         guard position > start + 1, position < end,
               let classifier = vocabulary.classifiers.list.match(text, at: position, limit: end) else { return start }
-        return position + vocabulary.classifiers.list.words[classifier].count
+        return position + vocabulary.classifiers.list.length(classifier)
     }
 
     /// A subject of at least two characters, or nil.
@@ -301,6 +301,6 @@ extension QuantityScan {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(text[range]))
+        String(scalars: text[range])
     }
 }

@@ -131,7 +131,7 @@ struct QuantityScan {
             term.unitRange = position..<position + 1
         } else if let classifier = vocabulary.classifiers.list.match(text, at: position) {
             term.unit = .classifier(classifier)
-            term.unitRange = position..<position + vocabulary.classifiers.list.words[classifier].count
+            term.unitRange = position..<position + vocabulary.classifiers.list.length(classifier)
         }
         if let unitRange = term.unitRange {
             term.approximate = approximate
@@ -159,7 +159,7 @@ struct QuantityScan {
         // A range: `2—5万元`, `2万至5万元`, `20%—30%`, `1-2名`.
         let separatorAt = skipLineBreak(skipSpaces(first.end))
         if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
-            let secondAt = skipLineBreak(skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count))
+            let secondAt = skipLineBreak(skipSpaces(separatorAt + vocabulary.rangeSeparators.length(separator)))
             if secondAt < count, case .number(let secondNumber)? = NumberReader.read(text, at: secondAt),
                secondNumber.redacted == number.redacted {
                 let second = readTerm(secondNumber)
@@ -244,7 +244,7 @@ struct QuantityScan {
         var end = number.range.upperBound
         let separatorAt = skipSpaces(end)
         if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
-            var secondAt = skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count)
+            var secondAt = skipSpaces(separatorAt + vocabulary.rangeSeparators.length(separator))
             if secondAt + 3 <= count, text[secondAt] == "百", text[secondAt + 1] == "分", text[secondAt + 2] == "之" { secondAt += 3 }
             if case .number(let second)? = NumberReader.read(text, at: secondAt), second.redacted == number.redacted {
                 high = second
@@ -304,10 +304,10 @@ struct QuantityScan {
             guard let word = vocabulary.bounds.list.matchEnding(text, before: at) else { return }
             let bound = vocabulary.bounds.values[word]
             guard !bound.after,
-                  vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.words[word].count
+                  vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.length(word)
             else { return }
             bounds.apply(bound.effect)
-            start = at - vocabulary.bounds.list.words[word].count
+            start = at - vocabulary.bounds.list.length(word)
         }
     }
 
@@ -322,7 +322,7 @@ struct QuantityScan {
         guard let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) else { return }
         let bound = vocabulary.bounds.values[word]
         guard !bound.after, bound.effect != .approximate,
-              vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.words[word].count
+              vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.length(word)
         else { return }
         bounds.apply(bound.effect)
     }
@@ -335,14 +335,14 @@ struct QuantityScan {
         let bound = vocabulary.bounds.values[word]
         guard bound.after else { return }
         bounds.apply(bound.effect)
-        end = at + vocabulary.bounds.list.words[word].count
+        end = at + vocabulary.bounds.list.length(word)
     }
 
     /// `x人（个）`: a second classifier offered in brackets belongs to the count.
     func alternativeClassifier(at index: Int) -> Int? {
         guard index < count, text[index] == "（" || text[index] == "(" else { return nil }
         guard let classifier = vocabulary.classifiers.list.match(text, at: index + 1) else { return nil }
-        let close = index + 1 + vocabulary.classifiers.list.words[classifier].count
+        let close = index + 1 + vocabulary.classifiers.list.length(classifier)
         guard close < count, text[close] == "）" || text[close] == ")" else { return nil }
         return close + 1
     }
@@ -387,10 +387,10 @@ struct QuantityScan {
         var units: [String] = []
         while true {
             if let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor),
-               position - vocabulary.perUnits.words[unit].count > floor,
-               text[position - vocabulary.perUnits.words[unit].count - 1] == "每" {
+               position - vocabulary.perUnits.length(unit) > floor,
+               text[position - vocabulary.perUnits.length(unit) - 1] == "每" {
                 units.insert(vocabulary.perUnits.string(unit), at: 0)
-                position = skipSpacesBackward(position - vocabulary.perUnits.words[unit].count - 1)
+                position = skipSpacesBackward(position - vocabulary.perUnits.length(unit) - 1)
                 continue
             }
             guard !units.isEmpty else { return units }
@@ -400,8 +400,8 @@ struct QuantityScan {
             while nounStart > floor, position - nounStart < 4, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
                 nounStart -= 1
                 if let unit = vocabulary.perUnits.matchEnding(text, before: nounStart, floor: floor),
-                   nounStart - vocabulary.perUnits.words[unit].count > floor,
-                   text[nounStart - vocabulary.perUnits.words[unit].count - 1] == "每" {
+                   nounStart - vocabulary.perUnits.length(unit) > floor,
+                   text[nounStart - vocabulary.perUnits.length(unit) - 1] == "每" {
                     found = true
                     break
                 }
@@ -418,7 +418,7 @@ struct QuantityScan {
         while position + 1 < count, text[position] == "/" || text[position] == "／",
               let unit = vocabulary.perUnits.match(text, at: position + 1) {
             units.append(vocabulary.perUnits.string(unit))
-            position += 1 + vocabulary.perUnits.words[unit].count
+            position += 1 + vocabulary.perUnits.length(unit)
         }
         return (units, position)
     }

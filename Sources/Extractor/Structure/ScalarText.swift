@@ -72,33 +72,22 @@ struct ScalarSet: Sendable {
 
 /// Words as scalar arrays, found forwards or backwards in a text, longest first.
 struct WordList: Sendable {
-    private let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
-    private let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
+    private let index: WordIndex
     private let members: Set<[Unicode.Scalar]>
-    /// First and last characters of the words, to turn most lookups away without hashing.
-    private let firsts: ScalarSet
-    private let lasts: ScalarSet
     /// The longest word's length.
     let maxLength: Int
 
     init<S: Sequence>(_ words: S) where S.Element == String {
-        var first: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        var last: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         var members = Set<[Unicode.Scalar]>()
-        var longest = 0
+        var unique: [[Unicode.Scalar]] = []
         for word in words {
             let scalars = Array(word.unicodeScalars)
-            guard let head = scalars.first, let tail = scalars.last, members.insert(scalars).inserted else { continue }
-            first[head, default: []].append(scalars)
-            last[tail, default: []].append(scalars)
-            longest = max(longest, scalars.count)
+            guard !scalars.isEmpty, members.insert(scalars).inserted else { continue }
+            unique.append(scalars)
         }
-        byFirst = first.mapValues { $0.sorted { $0.count > $1.count } }
-        byLast = last.mapValues { $0.sorted { $0.count > $1.count } }
-        firsts = ScalarSet(first.keys)
-        lasts = ScalarSet(last.keys)
+        index = WordIndex(unique)
         self.members = members
-        maxLength = longest
+        maxLength = unique.map(\.count).max() ?? 0
     }
 
     /// Whether `word` is in the list.
@@ -106,35 +95,20 @@ struct WordList: Sendable {
 
     /// The length of the longest word that starts at `start` and ends by `limit`.
     func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> Int? {
-        let limit = min(limit ?? text.count, text.count)
-        guard start < limit, firsts.contains(text[start]), let candidates = byFirst[text[start]] else { return nil }
-        for word in candidates where start + word.count <= limit {
-            var index = 1
-            while index < word.count, text[start + index] == word[index] { index += 1 }
-            if index == word.count { return word.count }
-        }
-        return nil
+        index.longest(in: text, from: start, limit: min(limit ?? text.count, text.count)).map(index.length)
     }
 
     /// The length of the longest word that ends just before `end` and starts at or after `floor`.
     func longestMatch(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> Int? {
-        guard end > floor, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]] else { return nil }
-        for word in candidates where end - word.count >= floor {
-            var index = 1
-            while index < word.count, text[end - 1 - index] == word[word.count - 1 - index] { index += 1 }
-            if index == word.count { return word.count }
-        }
-        return nil
+        index.longest(in: text, endingAt: end, floor: floor).map(index.length)
     }
 
     /// Every word length that ends just before `end`, longest first.
     func matches(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> [Int] {
-        guard end > floor, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]] else { return [] }
         var lengths: [Int] = []
-        for word in candidates where end - word.count >= floor {
-            var index = 1
-            while index < word.count, text[end - 1 - index] == word[word.count - 1 - index] { index += 1 }
-            if index == word.count { lengths.append(word.count) }
+        index.forEach(in: text, endingAt: end, floor: floor) { id in
+            lengths.append(index.length(id))
+            return true
         }
         return lengths
     }
@@ -165,9 +139,11 @@ extension String {
 
     /// The string without any whitespace.
     var withoutSpaces: String {
-        var view = String.UnicodeScalarView()
-        for scalar in unicodeScalars where !ScalarClass.isSpace(scalar) { view.append(scalar) }
-        return String(view)
+        guard unicodeScalars.contains(where: ScalarClass.isSpace) else { return self }
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars where !ScalarClass.isSpace(scalar) { kept.append(scalar) }
+        return String(scalars: kept)
     }
 
     /// The string with leading and trailing whitespace removed.
@@ -175,6 +151,6 @@ extension String {
         var scalars = unicodeScalars[...]
         while let first = scalars.first, ScalarClass.isSpace(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, ScalarClass.isSpace(last) { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars: scalars)
     }
 }

@@ -55,7 +55,7 @@ public struct OrganizationMatcher: Sendable {
                 return true
             }
             if let length = vocabulary.nationalBodies.longestMatch(in: text, endingAt: end) {
-                let name = String(String.UnicodeScalarView(text[(end - length)..<end]))
+                let name = String(scalars: text[(end - length)..<end])
                 candidates.append(OrganizationCandidate(range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
                                                         rule: "organization.national"))
             }

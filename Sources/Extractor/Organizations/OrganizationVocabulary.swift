@@ -112,7 +112,7 @@ struct OrganizationVocabulary: Sendable {
         for (last, list) in blocked {
             blocked[last] = list.map { suffix in
                 var suffix = suffix
-                let text = String(String.UnicodeScalarView(suffix.text))
+                let text = String(scalars: suffix.text)
                 for (ending, words) in afterLists where text.hasSuffix(ending) { suffix.blockedAfter.append(words) }
                 for (ending, words) in beforeLists where text.hasSuffix(ending) {
                     suffix.blockedBefore.append((ending.unicodeScalars.count, words))

@@ -40,7 +40,7 @@ struct LayoutLine: Sendable {
     }
 
     /// The line as written, trimmed.
-    var text: String { String(String.UnicodeScalarView(scalars)) }
+    var text: String { String(scalars: scalars) }
 
     /// Whether the written line contains `word`.
     func contains(_ word: [Unicode.Scalar]) -> Bool {

@@ -91,7 +91,7 @@ struct MeasurePlanner {
     }
 
     private func isFramingPart(_ index: Int) -> Bool {
-        let title = String(String.UnicodeScalarView(text[headings[index].title]))
+        let title = String(scalars: text[headings[index].title])
         return vocabulary.nonMeasureParts.contains { title.contains($0) }
     }
 

@@ -66,7 +66,7 @@ struct ResponsibilityNoteReader {
                 var colon = index + length
                 while colon < body.upperBound, text[colon] == " " { colon += 1 }
                 if colon < body.upperBound, text[colon] == "：" || text[colon] == ":" {
-                    let name = String(String.UnicodeScalarView(text[index..<(index + length)]))
+                    let name = String(scalars: text[index..<(index + length)])
                     labels.append(Label(start: index, contentStart: colon + 1, role: vocabulary.noteLabels[name] ?? .lead))
                     index = colon + 1
                     continue

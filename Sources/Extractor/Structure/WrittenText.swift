@@ -15,7 +15,8 @@ enum WrittenText {
     static func of(_ range: Range<Int>, in document: TextDocument, keepingSpaces: Bool = false) -> String {
         let text = document.text
         let original = document.original
-        var output = String.UnicodeScalarView()
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(range.count + 8)
         let keep = keepingSpaces && !isSpaced(range, in: document)
         for index in range {
             let start = Int(text.starts[index]), end = Int(text.ends[index])
@@ -29,7 +30,7 @@ enum WrittenText {
             if text[index] == "\n" { continue }
             if end - start == 1 { output.append(original[start]) } else { output.append(text[index]) }
         }
-        return String(output)
+        return String(scalars: output)
     }
 
     /// Whether spaces stand between a third or more of the characters of `range`.

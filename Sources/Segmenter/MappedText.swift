@@ -44,9 +44,16 @@ public struct MappedText: Sendable, Equatable {
     /// Appends `original[range]` unchanged, each scalar mapped to itself
     /// (in bulk: a plain document is copied this way).
     public mutating func append(identity original: [Unicode.Scalar], _ range: Range<Int>) {
+        let base = count
         scalars.append(contentsOf: original[range])
-        starts.append(contentsOf: Int32(range.lowerBound)..<Int32(range.upperBound))
-        ends.append(contentsOf: Int32(range.lowerBound + 1)..<Int32(range.upperBound + 1))
+        starts.append(contentsOf: repeatElement(0, count: range.count))
+        ends.append(contentsOf: repeatElement(0, count: range.count))
+        starts.withUnsafeMutableBufferPointer { starts in
+            for offset in 0..<range.count { starts[base + offset] = Int32(range.lowerBound + offset) }
+        }
+        ends.withUnsafeMutableBufferPointer { ends in
+            for offset in 0..<range.count { ends[base + offset] = Int32(range.lowerBound + offset + 1) }
+        }
     }
 
     /// Appends the scalar at `index` of `other` with its mapping.

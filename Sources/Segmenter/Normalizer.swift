@@ -258,15 +258,26 @@ public enum Normalizer {
     /// `- 1 -`, `— 12 —`, `-1-`, `第 3 页`, `第3页 共10页`.
     static func isPageNumber(_ text: MappedText, _ range: Range<Int>) -> Bool {
         guard range.count <= 24 else { return false }
-        let scalars = text.scalars[range].filter { !isSpace($0) }.map(WidthFolding.fold)
-        guard scalars.count >= 3, scalars.count <= 16 else { return false }
-        if isDash(scalars.first!), isDash(scalars.last!) {
-            let middle = scalars.dropFirst().dropLast().drop(while: isDash).reversed().drop(while: isDash)
-            return !middle.isEmpty && middle.count <= 4 && middle.allSatisfy(isDigit)
+        // The line without spaces, folded, in a buffer on the stack (asked of every short line).
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
+            var count = 0
+            for scalar in text.scalars[range] where !isSpace(scalar) {
+                buffer[count] = WidthFolding.fold(scalar)
+                count += 1
+            }
+            let scalars = UnsafeBufferPointer(rebasing: buffer[..<count])
+            guard count >= 3, count <= 16 else { return false }
+            if isDash(scalars[0]), isDash(scalars[count - 1]) {
+                // Between the outer dashes and any more dashes: one to four digits.
+                var lower = 1, upper = count - 1
+                while lower < upper, isDash(scalars[lower]) { lower += 1 }
+                while upper > lower, isDash(scalars[upper - 1]) { upper -= 1 }
+                return upper > lower && upper - lower <= 4 && scalars[lower..<upper].allSatisfy(isDigit)
+            }
+            if scalars[0] == "第", scalars.contains("页") {
+                return scalars.allSatisfy { isDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" || $0 == "," || $0 == "，" }
+            }
+            return false
         }
-        if scalars.first == "第", scalars.contains("页") {
-            return scalars.allSatisfy { isDigit($0) || ["第", "页", "共", ",", "，"].contains($0) }
-        }
-        return false
     }
 }

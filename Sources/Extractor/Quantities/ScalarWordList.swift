@@ -24,24 +24,30 @@ struct ScalarWordList: Sendable {
     }
 
     /// The longest word that starts at `index`, as its index in ``words``.
+    @inline(__always)
     func match(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int? {
-        self.index.longest(in: text, from: index, limit: min(limit ?? text.count, text.count))
+        self.index.longest(in: text, from: index, limit: limit ?? text.count)
     }
 
     /// The length of the longest word that starts at `index`, or 0.
+    @inline(__always)
     func matchLength(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int {
-        match(text, at: index, limit: limit).map(self.index.length) ?? 0
+        guard let id = match(text, at: index, limit: limit) else { return 0 }
+        return self.index.length(id)
     }
 
     /// The longest word that ends just before `end` (and starts at or after
     /// `floor`), as its index in ``words``.
+    @inline(__always)
     func matchEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> Int? {
         index.longest(in: text, endingAt: end, floor: floor)
     }
 
     /// The length of the longest word that ends just before `end`, or 0.
+    @inline(__always)
     func matchLengthEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> Int {
-        matchEnding(text, before: end, floor: floor).map(index.length) ?? 0
+        guard let id = matchEnding(text, before: end, floor: floor) else { return 0 }
+        return index.length(id)
     }
 
     /// The number of scalars of the word at `index` of ``words``.

@@ -94,13 +94,17 @@ struct WordList: Sendable {
     func contains<C: Collection>(_ word: C) -> Bool where C.Element == Unicode.Scalar { members.contains(Array(word)) }
 
     /// The length of the longest word that starts at `start` and ends by `limit`.
+    @inline(__always)
     func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> Int? {
-        index.longest(in: text, from: start, limit: min(limit ?? text.count, text.count)).map(index.length)
+        guard let id = index.longest(in: text, from: start, limit: limit ?? text.count) else { return nil }
+        return index.length(id)
     }
 
     /// The length of the longest word that ends just before `end` and starts at or after `floor`.
+    @inline(__always)
     func longestMatch(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> Int? {
-        index.longest(in: text, endingAt: end, floor: floor).map(index.length)
+        guard let id = index.longest(in: text, endingAt: end, floor: floor) else { return nil }
+        return index.length(id)
     }
 
     /// Every word length that ends just before `end`, longest first.

@@ -48,6 +48,7 @@ public struct OrganizationMatcher: Sendable {
     static func scan(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> [OrganizationCandidate] {
         let grammar = OrganizationGrammar(text: text, places: PlaceGazetteer(text, vocabulary: vocabulary), vocabulary: vocabulary)
         var candidates: [OrganizationCandidate] = []
+        let followers = abbreviationFollowers  // read once, not once per character
         for end in stride(from: 1, through: text.count, by: 1) {
             vocabulary.forEachSuffix(in: text, endingAt: end) { suffix in
                 guard let candidate = grammar.name(endingAt: end, suffix: suffix) else { return false }
@@ -59,7 +60,7 @@ public struct OrganizationMatcher: Sendable {
                 candidates.append(OrganizationCandidate(range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
                                                         rule: "organization.national"))
             }
-            if let abbreviation = departmentAbbreviation(endingAt: end, grammar: grammar, vocabulary: vocabulary) {
+            if let abbreviation = departmentAbbreviation(endingAt: end, grammar: grammar, vocabulary: vocabulary, followers: followers) {
                 candidates.append(abbreviation)
             }
         }
@@ -69,9 +70,9 @@ public struct OrganizationMatcher: Sendable {
     /// A level and a department stem acting as a subject, without an ending:
     /// `市财政要统筹…`, `县人社负责…`.
     private static func departmentAbbreviation(endingAt end: Int, grammar: OrganizationGrammar,
-                                               vocabulary: OrganizationVocabulary) -> OrganizationCandidate? {
+                                               vocabulary: OrganizationVocabulary, followers: WordList) -> OrganizationCandidate? {
         let text = grammar.text
-        guard end < text.count, abbreviationFollowers.longestMatch(in: text, from: end) != nil,
+        guard end < text.count, followers.longestMatch(in: text, from: end) != nil,
               let stem = vocabulary.stems.longestMatch(in: text, endingAt: end),
               vocabulary.topicStems.longestMatch(in: text, endingAt: end) != stem,
               let start = grammar.head(endingAt: end - stem, bodyIsFree: false), start < end - stem else { return nil }

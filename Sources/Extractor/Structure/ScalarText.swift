@@ -38,6 +38,19 @@ enum ScalarClass {
         }
     }
 
+    /// A character that is its own canonical decomposition, combines with
+    /// no neighbour and forms a grapheme of its own: ASCII, CJK ideographs,
+    /// CJK and general punctuation, full-width forms. Between texts of such
+    /// characters, comparing characters is comparing scalars.
+    @inline(__always)
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
     static let openers = ScalarSet("(（[【〔［〈《“‘「『".unicodeScalars)
     static let closers = ScalarSet(")）]】〕］〉》”’」』".unicodeScalars)
     /// Punctuation that ends a sentence.
@@ -118,6 +131,22 @@ struct WordList: Sendable {
     }
 }
 
+extension ArraySlice where Element == Unicode.Scalar {
+    /// Whether `word` occurs in this slice.
+    func contains(_ word: [Unicode.Scalar]) -> Bool {
+        guard !word.isEmpty else { return false }  // as Foundation's `contains("")`
+        guard word.count <= count else { return false }
+        var start = startIndex
+        while start + word.count <= endIndex {
+            var offset = 0
+            while offset < word.count, self[start + offset] == word[offset] { offset += 1 }
+            if offset == word.count { return true }
+            start += 1
+        }
+        return false
+    }
+}
+
 extension Array where Element == Unicode.Scalar {
     /// Whether `word` stands at `index`.
     func has(_ word: [Unicode.Scalar], at index: Int) -> Bool {
@@ -134,6 +163,19 @@ extension Array where Element == Unicode.Scalar {
             index += 1
         }
         return nil
+    }
+}
+
+extension Array where Element == Int {
+    /// In a sorted array, the index of the first element not below `value`
+    /// (`count` when there is none).
+    func firstIndex(notBelow value: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 

@@ -12,6 +12,9 @@ struct StructureVocabulary: Sendable {
     let noteLabels: [String: Role]
     let noteLabelList: WordList
     let nonMeasureParts: Set<String>
+    /// ``nonMeasureParts`` as scalars, and whether all their characters stand alone.
+    let nonMeasurePartScalars: [[Unicode.Scalar]]
+    let nonMeasurePartsStandAlone: Bool
     let referenceVerbs: WordList
     let referenceActors: WordList
 
@@ -32,6 +35,8 @@ struct StructureVocabulary: Sendable {
         noteLabels = labels
         noteLabelList = WordList(labels.keys)
         nonMeasureParts = Set(RuleData.list("structure/non-measure-parts"))
+        nonMeasurePartScalars = nonMeasureParts.map(\.scalars)
+        nonMeasurePartsStandAlone = nonMeasurePartScalars.allSatisfy { $0.allSatisfy(ScalarClass.standsAlone) }
         referenceVerbs = WordList(RuleData.list("structure/reference-verbs"))
         referenceActors = WordList(RuleData.list("structure/reference-actors"))
     }

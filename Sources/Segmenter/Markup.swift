@@ -159,6 +159,6 @@ extension String {
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
-        return String(scalars: scalars)
+        return String(scalars)
     }
 }

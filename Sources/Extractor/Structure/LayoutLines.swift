@@ -17,16 +17,12 @@ struct LayoutLine: Sendable {
     /// Whether the line holds sentence punctuation (`。；！？：`).
     let hasSentencePunctuation: Bool
 
-    init<C: Collection>(range: Range<Int>, scalars written: C, blankBefore: Int) where C.Element == Unicode.Scalar {
+    init(range: Range<Int>, scalars written: ArraySlice<Unicode.Scalar>, blankBefore: Int) {
         self.range = range
         self.blankBefore = blankBefore
         var lower = written.startIndex, upper = written.endIndex
-        while lower < upper, ScalarClass.isSpace(written[lower]) { lower = written.index(after: lower) }
-        while upper > lower {
-            let before = written.index(lower, offsetBy: written.distance(from: lower, to: upper) - 1)
-            guard ScalarClass.isSpace(written[before]) else { break }
-            upper = before
-        }
+        while lower < upper, ScalarClass.isSpace(written[lower]) { lower += 1 }
+        while upper > lower, ScalarClass.isSpace(written[upper - 1]) { upper -= 1 }
         scalars = Array(written[lower..<upper])
         var length = 0, last: Unicode.Scalar?, punctuation = false
         for scalar in scalars where !ScalarClass.isSpace(scalar) {
@@ -103,8 +99,8 @@ enum LayoutLines {
                 let from = Int(starts[lower]), to = Int(ends[upper - 1])
                 lines.append(LayoutLine(range: lower..<upper, scalars: original[from..<to], blankBefore: blank))
             } else {
-                let written = WrittenText.of(lower..<upper, in: document, keepingSpaces: true)
-                lines.append(LayoutLine(range: lower..<upper, scalars: written.unicodeScalars, blankBefore: blank))
+                let written = WrittenText.scalars(of: lower..<upper, in: document, keepingSpaces: true)
+                lines.append(LayoutLine(range: lower..<upper, scalars: written[...], blankBefore: blank))
             }
         }
         var index = 0

@@ -51,10 +51,46 @@ enum ScalarClass {
         }
     }
 
-    static let openers = ScalarSet("(（[【〔［〈《“‘「『".unicodeScalars)
-    static let closers = ScalarSet(")）]】〕］〉》”’」』".unicodeScalars)
-    /// Punctuation that ends a sentence.
-    static let sentenceEnds = ScalarSet("。！？!?；;".unicodeScalars)
+    // The classes below are tested at every character; as switches they
+    // compile to a few compares, where a static set would be initialised
+    // lazily and cost a `swift_once` call at every test.
+
+    /// Opening brackets and quotes: `(（[【〔［〈《“‘「『`.
+    static var openers: Openers { Openers() }
+    /// Closing brackets and quotes: `)）]】〕］〉》”’」』`.
+    static var closers: Closers { Closers() }
+    /// Punctuation that ends a sentence: `。！？!?；;`.
+    static var sentenceEnds: SentenceEnds { SentenceEnds() }
+
+    struct Openers {
+        @inline(__always)
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "(", "（", "[", "【", "〔", "［", "〈", "《", "“", "‘", "「", "『": true
+            default: false
+            }
+        }
+    }
+
+    struct Closers {
+        @inline(__always)
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case ")", "）", "]", "】", "〕", "］", "〉", "》", "”", "’", "」", "』": true
+            default: false
+            }
+        }
+    }
+
+    struct SentenceEnds {
+        @inline(__always)
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "。", "！", "？", "!", "?", "；", ";": true
+            default: false
+            }
+        }
+    }
 }
 
 /// A set of scalars as a bitmap: membership without hashing, for the hot
@@ -197,6 +233,6 @@ extension String {
         var scalars = unicodeScalars[...]
         while let first = scalars.first, ScalarClass.isSpace(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, ScalarClass.isSpace(last) { scalars = scalars.dropLast() }
-        return String(scalars: scalars)
+        return String(scalars)
     }
 }

@@ -36,6 +36,11 @@ struct QuantityScan {
         var unitRange: Range<Int>?
         /// Where the term ends.
         var end: Int
+
+        /// `value` times the multiplier. Without one the multiplier is exactly
+        /// 1 and the product is `value`; `Decimal` multiplication costs
+        /// thousands of instructions, so it is done only when there is one.
+        func scaled(_ value: Decimal) -> Decimal { hasMultiplier ? value * multiplier : value }
     }
 
     /// A count and the places its subject is looked for.
@@ -55,6 +60,7 @@ struct QuantityScan {
     // MARK: - The pass
 
     mutating func run() {
+        let numerals = NumberReader.table  // read once: each read of a static checks its initialisation
         var index = 0
         while index < count {
             let scalar = text[index]
@@ -62,7 +68,7 @@ struct QuantityScan {
                 index = matchChinesePercent(at: index) ?? index + 3
                 continue
             }
-            guard NumberReader.canStart(scalar) else { index += 1; continue }
+            guard numerals.canStart(scalar) else { index += 1; continue }
             if isAsciiStart(scalar), index > 0, Self.gluesToIdentifier(text[index - 1]) {
                 // Part of a code, URL or name (`ISO9001`, `5G`, `A1`): skip it whole.
                 index += 1
@@ -192,9 +198,9 @@ struct QuantityScan {
         let redacted = number.redacted
         var low: Decimal?, high: Decimal?
         if !redacted {
-            let fallback = first.unit == nil && !first.hasMultiplier ? last.multiplier : first.multiplier
-            low = first.number.value.map { $0 * fallback }
-            high = last.number.value.map { $0 * last.multiplier }
+            let fallback = first.unit == nil && !first.hasMultiplier ? last : first
+            low = first.number.value.map(fallback.scaled)
+            high = last.number.value.map(last.scaled)
         }
         if bounds.lower { high = nil }
         if bounds.upper { low = nil }
@@ -233,8 +239,8 @@ struct QuantityScan {
     /// A range needs its upper number at least as large as its lower one.
     func rangeIsOrdered(_ first: Term, _ second: Term) -> Bool {
         guard let low = first.number.value, let high = second.number.value else { return true }
-        let lowMultiplier = first.unit == nil && !first.hasMultiplier ? second.multiplier : first.multiplier
-        return low * lowMultiplier <= high * second.multiplier
+        let lowScale = first.unit == nil && !first.hasMultiplier ? second : first
+        return lowScale.scaled(low) <= second.scaled(high)
     }
 
     /// `百分之十五`, `百分之十至百分之二十`, `不低于百分之八十`.

@@ -16,7 +16,10 @@ public struct TextDocument: Sendable {
 
     /// Reads a document from its text.
     public init(text: String, format: DocumentFormat? = nil, path: String? = nil, encoding: String = "UTF-8") {
-        let scalars = Self.scalars(of: text)
+        self.init(scalars: Self.scalars(of: text), format: format, path: path, encoding: encoding)
+    }
+
+    private init(scalars: [Unicode.Scalar], format: DocumentFormat?, path: String?, encoding: String) {
         let format = format ?? DocumentFormat.guess(path: path, text: scalars)
         let (stripped, markup) = MarkupReader.read(scalars, format: format)
         self.original = scalars
@@ -69,6 +72,11 @@ public struct TextDocument: Sendable {
 
     /// Reads a document from a file's bytes; the path names the format.
     public init(bytes: [UInt8], path: String? = nil, format: DocumentFormat? = nil) throws(DecodingError) {
+        if let scalars = UTF8Scalars.decode(bytes) {
+            // Most files are UTF-8: straight to scalars, no string on the way.
+            self.init(scalars: scalars, format: format, path: path, encoding: "UTF-8")
+            return
+        }
         let decoded = try TextDecoder.decode(bytes)
         self.init(text: decoded.text, format: format, path: path, encoding: decoded.encoding)
     }

@@ -44,16 +44,17 @@ public struct MappedText: Sendable, Equatable {
     /// Appends `original[range]` unchanged, each scalar mapped to itself
     /// (in bulk: a plain document is copied this way).
     public mutating func append(identity original: [Unicode.Scalar], _ range: Range<Int>) {
-        let base = count
         scalars.append(contentsOf: original[range])
-        starts.append(contentsOf: repeatElement(0, count: range.count))
-        ends.append(contentsOf: repeatElement(0, count: range.count))
-        starts.withUnsafeMutableBufferPointer { starts in
-            for offset in 0..<range.count { starts[base + offset] = Int32(range.lowerBound + offset) }
-        }
-        ends.withUnsafeMutableBufferPointer { ends in
-            for offset in 0..<range.count { ends[base + offset] = Int32(range.lowerBound + offset + 1) }
-        }
+        precondition(range.upperBound < Int(Int32.max), "text too long for 32-bit offsets")
+        let first = Int32(range.lowerBound), count = range.count
+        starts.append(contentsOf: [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for offset in 0..<count { buffer[offset] = first &+ Int32(truncatingIfNeeded: offset) }
+            initialized = count
+        })
+        ends.append(contentsOf: [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for offset in 0..<count { buffer[offset] = first &+ Int32(truncatingIfNeeded: offset) &+ 1 }
+            initialized = count
+        })
     }
 
     /// Appends the scalar at `index` of `other` with its mapping.

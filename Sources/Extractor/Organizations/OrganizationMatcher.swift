@@ -60,7 +60,9 @@ public struct OrganizationMatcher: Sendable {
                 candidates.append(OrganizationCandidate(range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
                                                         rule: "organization.national"))
             }
-            if let abbreviation = departmentAbbreviation(endingAt: end, grammar: grammar, vocabulary: vocabulary, followers: followers) {
+            // The follower test first, here: most characters fail it, and the call costs more than the test.
+            if end < text.count, followers.longestMatch(in: text, from: end) != nil,
+               let abbreviation = departmentAbbreviation(endingAt: end, grammar: grammar, vocabulary: vocabulary, followers: followers) {
                 candidates.append(abbreviation)
             }
         }

@@ -43,7 +43,9 @@ struct ResponsibilityNoteReader {
         self.text = text
         self.document = document
         let labels = StructureVocabulary.shared.noteLabelList
-        labelStarts = text.indices.filter { labels.longestMatch(in: text, from: $0) != nil }
+        var starts: [Int] = []
+        for index in text.indices where labels.longestMatch(in: text, from: index) != nil { starts.append(index) }
+        labelStarts = starts
     }
 
     /// Whether the original broke the line right before normalised character

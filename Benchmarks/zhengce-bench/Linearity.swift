@@ -6,18 +6,23 @@ import Foundation
 /// bigger one; a quadratic path (a number reader that rescans from every
 /// digit, a sentence as long as the document) shows as a ratio far above 10.
 ///
-/// Three documents, none with a line break or sentence punctuation:
+/// Three documents without a line break or sentence punctuation:
 /// - `digits`: ASCII digits only (one endless number);
 /// - `numerals`: Chinese numerals only (`一二…十百千万亿零两`), in a fixed pseudo-random order;
 /// - `mixed`: digits, Chinese numerals, units, classifiers, `%`, `、`, `至` and `-`,
-///   in a fixed pseudo-random order: every quantity reader gets work everywhere.
+///   in a fixed pseudo-random order: every quantity reader gets work everywhere;
+/// and one for the structure readers, also on one line:
+/// - `structure`: item markers, brackets, responsibility labels and cues,
+///   body names, title marks and document numbers, in a fixed pseudo-random order;
+/// - `lines`: the same with line breaks and `。` among them: thousands of
+///   headings, notes and layout lines.
 enum Linearity {
     static func run(megabytes: Double) {
         let small = Int(megabytes * 1_000_000)
         print(String(format: "zhengce-bench --linearity: one-line documents of %.1f MB and %.1f MB", Double(small) / 1e6, Double(small * 10) / 1e6))
         guard let extractor = try? DocumentExtractor() else { print("cannot start the extractor"); exit(1) }
         var worst = 0.0
-        for kind in ["digits", "numerals", "mixed"] {
+        for kind in ["digits", "numerals", "mixed", "structure", "lines"] {
             var seconds: [Double] = []
             for size in [small, small * 10] {
                 let bytes = document(kind, bytes: size)
@@ -44,6 +49,10 @@ enum Linearity {
         switch kind {
         case "digits": tokens = (0...9).map(String.init)
         case "numerals": tokens = "一二三四五六七八九十百千万亿零两".map(String.init)
+        case "structure", "lines":
+            tokens = (kind == "lines" ? ["\n", "\n", "。", "\n一、", "\n（二）", "\n3."] : []) + ["一、", "（一）", "1.", "第一条", "责任单位：", "牵头单位：", "配合单位：", "市人社局", "市财政局", "县委组织部",
+                      "各县区人民政府", "牵头", "负责", "配合", "会同", "（", "）", "(", ")", "《", "》", "〔2020〕", "号", "，", "、",
+                      "；", "关于", "通知", "印发", "按照", "石嘴山市", "中心", "工作", "人才"]
         default:
             tokens = ["1", "23", "4.5", "2020", "0", "一", "二十", "三百", "四千", "五万", "六亿", "十", "百", "千", "万",
                       "亿", "零", "两", "万元", "元", "亿元", "个", "人", "次", "家", "项", "%", "、", "至", "-", "年", "第"]

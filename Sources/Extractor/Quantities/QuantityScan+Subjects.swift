@@ -13,6 +13,13 @@ extension QuantityScan {
     static let subjectReach = 40
 
     mutating func assignSubjects() {
+        let subjects = subjectsOfCounts()
+        for (index, site) in countSites.enumerated() { matches.counts[site.index].subject = subjects[index] }
+    }
+
+    /// The subject of each count site, in order. Not mutating: called from a
+    /// mutating method, each reading helper would get a copy of the whole scan.
+    private func subjectsOfCounts() -> [String?] {
         var subjects = [String?](repeating: nil, count: countSites.count)
         // Counts written back to back (`7批次22名人才`) form one group with one subject.
         var groupStart = 0
@@ -33,7 +40,7 @@ extension QuantityScan {
                 subjects[index] = subjects[index - 1]
             }
         }
-        for (index, site) in countSites.enumerated() { matches.counts[site.index].subject = subjects[index] }
+        return subjects
     }
 
     /// Whether a short stretch holds only verbs and function words (`增加到`).

@@ -91,6 +91,10 @@ public enum Normalizer {
         while index <= scalars.count {
             let atEnd = index == scalars.count
             let scalar: Unicode.Scalar = atEnd ? "\n" : scalars[index]
+            if !atEnd, scalar.value > 0x2029 || (scalar.value > 0x0D && scalar.value < 0x2028) {
+                index += 1  // no break (the common case, tested first)
+                continue
+            }
             if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
                 var lower = start, upper = index
                 while lower < upper, isSpace(scalars[lower]) { lower += 1 }
@@ -110,6 +114,11 @@ public enum Normalizer {
         var index = range.lowerBound
         while index < range.upperBound {
             let scalar = scalars[index]
+            if isPlain(scalar) {
+                output.append(scalar, from: starts[index], to: ends[index])
+                index += 1
+                continue
+            }
             if isSpace(scalar) {
                 var next = index + 1
                 while next < range.upperBound, isSpace(scalars[next]) { next += 1 }
@@ -127,6 +136,15 @@ public enum Normalizer {
     }
 
     // MARK: - Character classes
+
+    /// Printable ASCII but the space, and U+3001…U+FEFE (CJK punctuation and
+    /// ideographs among them): no space, nothing invisible, nothing to fold.
+    /// Most characters are these; one test lets them through.
+    @inline(__always)
+    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value >= 0x3001 && value <= 0xFEFE) || (value >= 0x21 && value <= 0x7E)
+    }
 
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -25,7 +25,14 @@ struct LayoutLine: Sendable {
         while upper > lower, ScalarClass.isSpace(written[upper - 1]) { upper -= 1 }
         scalars = Array(written[lower..<upper])
         var length = 0, last: Unicode.Scalar?, punctuation = false
-        for scalar in scalars where !ScalarClass.isSpace(scalar) {
+        for scalar in scalars {
+            if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
+                // An ideograph: no space, no punctuation (most characters; one test).
+                length += 1
+                last = scalar
+                continue
+            }
+            guard !ScalarClass.isSpace(scalar) else { continue }
             length += 1
             last = scalar
             if ScalarClass.sentenceEnds.contains(scalar) || scalar == "：" || scalar == ":" { punctuation = true }

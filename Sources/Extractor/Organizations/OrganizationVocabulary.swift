@@ -16,8 +16,9 @@ struct OrganSuffix: Sendable {
     let headless: Bool
 }
 
-/// The word lists of the organisation reader, read once.
-struct OrganizationVocabulary: Sendable {
+/// The word lists of the organisation reader, read once. A class, so handing
+/// it around copies one reference, not every list.
+final class OrganizationVocabulary: Sendable {
     let suffixes: [Unicode.Scalar: [OrganSuffix]]
     private let suffixLasts: ScalarSet
     let suffixWords: WordList
@@ -45,7 +46,10 @@ struct OrganizationVocabulary: Sendable {
     let nationalBodies: WordList
     let nationalKinds: [String: Organization.Kind]
 
-    static let shared = OrganizationVocabulary()
+    /// The lists as bundled: this thread's instance, loaded on its first use
+    /// (one per thread, so reference counts stay in one core: ``PerThread``).
+    static var shared: OrganizationVocabulary { perThread.value }
+    private static let perThread = PerThread { OrganizationVocabulary() }
 
     private init() {
         var suffixes: [Unicode.Scalar: [OrganSuffix]] = [:]

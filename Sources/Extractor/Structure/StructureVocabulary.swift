@@ -1,6 +1,7 @@
 /// The word lists of the structure, reference and organisation readers, read
-/// once from `Resources/structure/`.
-struct StructureVocabulary: Sendable {
+/// once from `Resources/structure/`. A class, so handing it around copies one
+/// reference, not every list.
+final class StructureVocabulary: Sendable {
     /// A responsibility role.
     enum Role: String, Sendable { case lead, cooperating }
 
@@ -18,7 +19,10 @@ struct StructureVocabulary: Sendable {
     let referenceVerbs: WordList
     let referenceActors: WordList
 
-    static let shared = StructureVocabulary()
+    /// The lists as bundled: this thread's instance, loaded on its first use
+    /// (one per thread, so reference counts stay in one core: ``PerThread``).
+    static var shared: StructureVocabulary { perThread.value }
+    private static let perThread = PerThread { StructureVocabulary() }
 
     private init() {
         genreWords = WordList(RuleData.list("structure/genre-words"))

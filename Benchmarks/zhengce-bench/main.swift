@@ -1,7 +1,12 @@
 // zhengce-bench: throughput of each stage of the extraction, single-threaded
 // and on all cores, and peak memory, on the corpus replicated to a target size.
 //
-//   swift run -c release zhengce-bench [--megabytes 50] [--corpus Corpus] [--json]
+//   swift run -c release zhengce-bench [--megabytes 50] [--corpus Corpus] [--threads N] [--json]
+//   zhengce-bench --whole-only --megabytes 1      whole extraction on one thread only
+//                                                 (for callgrind: instructions per byte)
+//   zhengce-bench --linearity [--megabytes 1]     one-line documents of numerals, N and 10×N MB
+//
+// See Benchmarks/README.md for the figures and how to reproduce them.
 import Dispatch
 import Extractor
 import Foundation
@@ -12,17 +17,22 @@ struct Options {
     var corpus = "Corpus"
     var json = false
     var threads = ProcessInfo.processInfo.activeProcessorCount
+    var wholeOnly = false
+    var linearity = false
+    var megabytesGiven = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let argument = iterator.next() {
             switch argument {
-            case "--megabytes": megabytes = Double(iterator.next() ?? "") ?? megabytes
+            case "--megabytes": megabytes = Double(iterator.next() ?? "") ?? megabytes; megabytesGiven = true
             case "--corpus": corpus = iterator.next() ?? corpus
             case "--threads": threads = Int(iterator.next() ?? "") ?? threads
             case "--json": json = true
+            case "--whole-only": wholeOnly = true
+            case "--linearity": linearity = true
             case "-h", "--help":
-                print("usage: zhengce-bench [--megabytes N] [--corpus DIR] [--threads N] [--json]")
+                print("usage: zhengce-bench [--megabytes N] [--corpus DIR] [--threads N] [--json] [--whole-only | --linearity]")
                 exit(0)
             default:
                 FileHandle.standardError.write(Data("zhengce-bench: unknown argument \(argument)\n".utf8))
@@ -70,6 +80,11 @@ func measure(_ stage: String, bytes: Int, _ body: () throws -> Void) rethrows ->
     return Figure(stage: stage, seconds: seconds, megabytesPerSecond: Double(bytes) / 1_000_000 / seconds)
 }
 
+/// `text` followed by spaces up to `width` characters (`%-44@` does not pad on Linux).
+func padded(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}
+
 /// Peak resident memory of this process in MB (VmHWM).
 func peakMemoryMB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
@@ -81,10 +96,27 @@ func peakMemoryMB() -> Double {
 }
 
 let options = Options(CommandLine.arguments)
+if options.linearity {
+    Linearity.run(megabytes: options.megabytesGiven ? options.megabytes : 1)
+    exit(0)
+}
 let documents = workload(options)
 let totalBytes = documents.reduce(0) { $0 + $1.bytes.count }
 var figures: [Figure] = []
 var sink = 0  // keeps results alive so no stage is optimised away
+
+if options.wholeOnly {
+    // Nothing but the whole extraction on this thread: under callgrind, the
+    // instructions of a run at 2 MB minus those at 1 MB, divided by the extra
+    // bytes, are the instructions per byte, whatever the machine's load.
+    let extractor = try DocumentExtractor()
+    let figure = measure("whole extraction, 1 thread", bytes: totalBytes) {
+        for document in documents { sink &+= ((try? extractor.extract(bytes: document.bytes, path: document.path))?.counts.count) ?? 0 }
+    }
+    print(String(format: "zhengce-bench: %d bytes, %d documents (checksum %d)", totalBytes, documents.count, sink))
+    print("  " + padded(figure.stage, 44) + String(format: " %8.2f s %9.1f MB/s", figure.seconds, figure.megabytesPerSecond))
+    exit(0)
+}
 
 // Stage by stage, one core.
 var texts: [String] = []
@@ -182,7 +214,7 @@ if options.json {
 } else {
     print(String(format: "zhengce-bench: %.1f MB, %d documents (checksum %d)", Double(totalBytes) / 1e6, documents.count, sink))
     for figure in figures {
-        print(String(format: "  %-44@ %8.2f s %9.1f MB/s", figure.stage as NSString, figure.seconds, figure.megabytesPerSecond))
+        print("  " + padded(figure.stage, 44) + String(format: " %8.2f s %9.1f MB/s", figure.seconds, figure.megabytesPerSecond))
     }
     print(String(format: "  peak memory (this process, corpus held in memory): %.0f MB", peak))
 }

@@ -33,7 +33,7 @@ final class BreakIterator {
     }
 
     /// Points the iterator at a copy of `text` (UTF-16 units).
-    func reset<C: Collection>(_ text: C) throws(ICUError) where C.Element == UInt16 {
+    func reset(_ text: [UInt16]) throws(ICUError) {
         if text.count > capacity {
             // Detach ICU from the old buffer before freeing it.
             var status: Int32 = 0
@@ -42,13 +42,11 @@ final class BreakIterator {
             capacity = Swift.max(text.count, capacity * 2)
             storage = .allocate(capacity: capacity)
         }
-        var index = 0
-        for unit in text {
-            storage[index] = unit
-            index += 1
+        text.withUnsafeBufferPointer { units in
+            if let base = units.baseAddress { storage.initialize(from: base, count: units.count) }  // UInt16 is trivial
         }
         var status: Int32 = 0
-        zc_break_set_text(handle, storage, Int32(index), &status)
+        zc_break_set_text(handle, storage, Int32(text.count), &status)
         try ICUError.check(status, "setting break iterator text")
     }
 

@@ -118,7 +118,7 @@ enum HTMLReader {
             let nameStart = index
             while index < text.count, isNameScalar(text[index]) { index += 1 }
             guard index > nameStart, index - nameStart < 32 else { return nil }
-            let name = String(String.UnicodeScalarView(text[nameStart..<index])).lowercased()
+            let name = String(scalars: text[nameStart..<index]).lowercased()
             guard let first = name.unicodeScalars.first,
                   first.properties.isAlphabetic || first == "!" || first == "?" else { return nil }
             // Find the closing '>' outside quotes, within a bound.
@@ -168,7 +168,7 @@ enum Entity {
             index += 1
         }
         guard index < limit, index > start + 1 else { return nil }
-        let body = String(String.UnicodeScalarView(text[(start + 1)..<index]))
+        let body = String(scalars: text[(start + 1)..<index])
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let value = digits.lowercased().hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)

@@ -15,6 +15,12 @@ public struct MappedText: Sendable, Equatable {
 
     public init() {}
 
+    init(scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) {
+        self.scalars = scalars
+        self.starts = starts
+        self.ends = ends
+    }
+
     /// The text of `original` unchanged, each scalar mapped to itself.
     public init(identity original: [Unicode.Scalar]) {
         scalars = original
@@ -33,6 +39,22 @@ public struct MappedText: Sendable, Equatable {
         scalars.append(scalar)
         starts.append(Int32(start))
         ends.append(Int32(end))
+    }
+
+    /// Appends `original[range]` unchanged, each scalar mapped to itself
+    /// (in bulk: a plain document is copied this way).
+    public mutating func append(identity original: [Unicode.Scalar], _ range: Range<Int>) {
+        scalars.append(contentsOf: original[range])
+        precondition(range.upperBound < Int(Int32.max), "text too long for 32-bit offsets")
+        let first = Int32(range.lowerBound), count = range.count
+        starts.append(contentsOf: [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for offset in 0..<count { buffer[offset] = first &+ Int32(truncatingIfNeeded: offset) }
+            initialized = count
+        })
+        ends.append(contentsOf: [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for offset in 0..<count { buffer[offset] = first &+ Int32(truncatingIfNeeded: offset) &+ 1 }
+            initialized = count
+        })
     }
 
     /// Appends the scalar at `index` of `other` with its mapping.
@@ -62,12 +84,75 @@ public struct MappedText: Sendable, Equatable {
     }
 
     /// The characters of `range` as a string.
-    public func string(_ range: Range<Int>) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[range])
-        return String(result)
-    }
+    public func string(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
 
     /// The whole text as a string.
     public var string: String { string(0..<count) }
+}
+
+/// Builds a ``MappedText`` one scalar at a time into buffers it owns.
+///
+/// The normaliser and the markup readers append every character of every
+/// document; appending to three growing arrays checks uniqueness and capacity
+/// of each on every call, which cost more than the normalising itself.
+final class MappedTextWriter {
+    private var scalars: UnsafeMutablePointer<Unicode.Scalar>
+    private var starts: UnsafeMutablePointer<Int32>
+    private var ends: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+    /// The number of scalars written.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(16, capacity)
+        scalars = .allocate(capacity: self.capacity)
+        starts = .allocate(capacity: self.capacity)
+        ends = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        scalars.deallocate()
+        starts.deallocate()
+        ends.deallocate()
+    }
+
+    /// The last scalar written, if any.
+    var last: Unicode.Scalar? { count > 0 ? scalars[count - 1] : nil }
+
+    /// Appends `scalar`, made from original code points `start..<end`.
+    @inline(__always)
+    func append(_ scalar: Unicode.Scalar, from start: Int32, to end: Int32) {
+        if count == capacity { grow() }
+        scalars[count] = scalar
+        starts[count] = start
+        ends[count] = end
+        count += 1
+    }
+
+    /// Appends `scalar`, made from original code points `start..<end`.
+    @inline(__always)
+    func append(_ scalar: Unicode.Scalar, from start: Int, to end: Int) {
+        append(scalar, from: Int32(start), to: Int32(end))
+    }
+
+    private func grow() {
+        let larger = capacity * 2
+        func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+            let new = UnsafeMutablePointer<T>.allocate(capacity: larger)
+            new.moveInitialize(from: old, count: count)
+            old.deallocate()
+            return new
+        }
+        scalars = moved(scalars)
+        starts = moved(starts)
+        ends = moved(ends)
+        capacity = larger
+    }
+
+    /// The text written so far.
+    func text() -> MappedText {
+        MappedText(scalars: Array(UnsafeBufferPointer(start: scalars, count: count)),
+                   starts: Array(UnsafeBufferPointer(start: starts, count: count)),
+                   ends: Array(UnsafeBufferPointer(start: ends, count: count)))
+    }
 }

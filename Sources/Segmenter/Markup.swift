@@ -42,7 +42,7 @@ enum MarkupReader {
         }
         switch format {
         case .plain:
-            for index in position..<original.count { output.append(original[index], from: index, to: index + 1) }
+            output.append(identity: original, position..<original.count)
         case .markdown:
             readMarkdown(original, from: position, into: &output, markup: &markup)
         case .html:
@@ -63,7 +63,7 @@ enum MarkupReader {
         while lineStart < text.count {
             var lineEnd = lineStart
             while lineEnd < text.count, text[lineEnd] != "\n" { lineEnd += 1 }
-            let line = String(String.UnicodeScalarView(text[lineStart..<lineEnd])).trimmingSpaces
+            let line = String(scalars: text[lineStart..<lineEnd]).trimmingSpaces
             if line == "---" || line == "..." { return Swift.min(lineEnd + 1, text.count) }
             lineStart = lineEnd + 1
             if lineStart - index > 20_000 { return nil }
@@ -73,7 +73,7 @@ enum MarkupReader {
 
     private static func parseFrontMatter(_ block: ArraySlice<Unicode.Scalar>) -> [String: String] {
         var fields: [String: String] = [:]
-        let text = String(String.UnicodeScalarView(block))
+        let text = String(scalars: block)
         for line in text.split(separator: "\n").dropFirst() {
             guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("-") else { continue }
             let key = String(line[..<colon]).trimmingSpaces
@@ -105,7 +105,7 @@ enum MarkupReader {
                 while titleEnd > titleStart, [" ", "\t", "\r", "#"].contains(text[titleEnd - 1]) { titleEnd -= 1 }
                 markup.headings.append(.init(
                     level: hashes, marker: String(repeating: "#", count: hashes),
-                    title: String(String.UnicodeScalarView(text[titleStart..<titleEnd])), span: titleStart..<titleEnd))
+                    title: String(scalars: text[titleStart..<titleEnd]), span: titleStart..<titleEnd))
                 output.append(hardBreak, from: lineStart, to: titleStart)
                 appendInline(text, titleStart..<titleEnd, into: &output)
                 output.append(hardBreak, from: titleEnd, to: lineEnd)
@@ -167,6 +167,6 @@ extension String {
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars)
     }
 }

@@ -16,8 +16,9 @@
 public enum Normalizer {
     /// Normalises `input` (the text after markup was stripped).
     public static func normalize(_ input: MappedText) -> MappedText {
-        var output = MappedText()
-        output.reserveCapacity(input.count)
+        // Every output character comes from a different input character, so
+        // the output is never longer than the input.
+        let output = MappedTextWriter(capacity: input.count)
         let lines = splitLines(input)
         let fullLine = fullLineLength(lines)
         var previous: Line?
@@ -37,20 +38,20 @@ public enum Normalizer {
                     && !(opensItem(input, previous.content) && !containsSentenceEnd(input, previous.content))
                     && (!blankBetween || previous.content.count >= fullLine)
                 if joined {
-                    if let last = output.scalars.last, isWordScalar(last), isWordScalar(WidthFolding.fold(input[line.content.lowerBound])) {
-                        output.append(" ", from: Int(input.starts[breakAt]), to: Int(input.ends[breakAt]))
+                    if let last = output.last, isWordScalar(last), isWordScalar(WidthFolding.fold(input[line.content.lowerBound])) {
+                        output.append(" ", from: input.starts[breakAt], to: input.ends[breakAt])
                     }
                 } else {
-                    output.append("\n", from: Int(input.starts[breakAt]), to: Int(input.ends[breakAt]))
+                    output.append("\n", from: input.starts[breakAt], to: input.ends[breakAt])
                 }
             }
-            appendLine(input, line.content, into: &output)
+            appendLine(input, line.content, into: output)
             previous = line
             blankBetween = false
             pendingHard = line.hardAfter
             pendingBreak = line.breakIndex
         }
-        return output
+        return output.text()
     }
 
     /// How long a line must be, before a blank line, to be taken as wrapped
@@ -90,6 +91,10 @@ public enum Normalizer {
         while index <= scalars.count {
             let atEnd = index == scalars.count
             let scalar: Unicode.Scalar = atEnd ? "\n" : scalars[index]
+            if !atEnd, scalar.value > 0x2029 || (scalar.value > 0x0D && scalar.value < 0x2028) {
+                index += 1  // no break (the common case, tested first)
+                continue
+            }
             if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
                 var lower = start, upper = index
                 while lower < upper, isSpace(scalars[lower]) { lower += 1 }
@@ -104,27 +109,42 @@ public enum Normalizer {
         return lines
     }
 
-    private static func appendLine(_ input: MappedText, _ range: Range<Int>, into output: inout MappedText) {
+    private static func appendLine(_ input: MappedText, _ range: Range<Int>, into output: MappedTextWriter) {
+        let scalars = input.scalars, starts = input.starts, ends = input.ends
         var index = range.lowerBound
         while index < range.upperBound {
-            let scalar = input[index]
+            let scalar = scalars[index]
+            if isPlain(scalar) {
+                output.append(scalar, from: starts[index], to: ends[index])
+                index += 1
+                continue
+            }
             if isSpace(scalar) {
                 var next = index + 1
-                while next < range.upperBound, isSpace(input[next]) { next += 1 }
+                while next < range.upperBound, isSpace(scalars[next]) { next += 1 }
                 // A space survives only between two Latin letters or digits.
-                if let last = output.scalars.last, isWordScalar(last), isWordScalar(WidthFolding.fold(input[next])) {
-                    output.append(" ", from: Int(input.starts[index]), to: Int(input.ends[index]))
+                if let last = output.last, isWordScalar(last), isWordScalar(WidthFolding.fold(scalars[next])) {
+                    output.append(" ", from: starts[index], to: ends[index])
                 }
                 index = next
                 continue
             }
             if isInvisible(scalar) { index += 1; continue }
-            output.append(from: input, at: index, as: WidthFolding.fold(scalar))
+            output.append(WidthFolding.fold(scalar), from: starts[index], to: ends[index])
             index += 1
         }
     }
 
     // MARK: - Character classes
+
+    /// Printable ASCII but the space, and U+3001…U+FEFE (CJK punctuation and
+    /// ideographs among them): no space, nothing invisible, nothing to fold.
+    /// Most characters are these; one test lets them through.
+    @inline(__always)
+    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value >= 0x3001 && value <= 0xFEFE) || (value >= 0x21 && value <= 0x7E)
+    }
 
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -149,13 +169,26 @@ public enum Normalizer {
         return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
     }
 
-    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", "!", "?", ";", ":", "…", "．"]
-    private static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", ")", "）", "】", "》", "\"", "'"]
+    @inline(__always)
+    private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "；", "：", "!", "?", ";", ":", "…", "．": true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "”", "’", "」", "』", ")", "）", "】", "》", "\"", "'": true
+        default: false
+        }
+    }
 
     private static func endsSentence(_ text: MappedText, _ range: Range<Int>) -> Bool {
         var index = range.upperBound - 1
-        while index >= range.lowerBound, closers.contains(text[index]) { index -= 1 }
-        return index >= range.lowerBound && sentenceEnds.contains(text[index])
+        while index >= range.lowerBound, isCloser(text[index]) { index -= 1 }
+        return index >= range.lowerBound && isSentenceEnd(text[index])
     }
 
     private static func containsSentenceEnd(_ text: MappedText, _ range: Range<Int>) -> Bool {
@@ -164,12 +197,16 @@ public enum Normalizer {
 
     /// Whether a line starts with an item marker: `一、` `（一）` `(1)` `1.` `1、` `第一条` `一是`, a bullet.
     static func opensItem(_ text: MappedText, _ range: Range<Int>) -> Bool {
-        let scalars = text.scalars[range].prefix(12).map(WidthFolding.fold)
-        guard let first = scalars.first else { return false }
-        if ["#", "●", "◆", "■", "□", "◇", "○", "★", "☆", "•", "▲", "-", "*", "—"].contains(first) {
+        // The first twelve characters, folded, read in place (asked of every line).
+        let scalars = FoldedPrefix(text.scalars, range, length: 12)
+        guard scalars.count > 0 else { return false }
+        let first = scalars[0]
+        switch first {
+        case "#", "●", "◆", "■", "□", "◇", "○", "★", "☆", "•", "▲", "-", "*", "—":
             // "- 1 -" page numbers are gone by now; "-" must be followed by a space to be a bullet.
             if first == "-" || first == "*" || first == "—" { return scalars.count > 1 && scalars[1] == " " }
             return true
+        default: break
         }
         if first == "(" {
             var index = 1
@@ -188,7 +225,11 @@ public enum Normalizer {
         if first == "第" {
             var index = 1
             while index < scalars.count, isNumeral(scalars[index]) || isDigit(scalars[index]) { index += 1 }
-            return index > 1 && index < scalars.count && ["章", "条", "节", "部", "篇"].contains(scalars[index])
+            guard index > 1 && index < scalars.count else { return false }
+            switch scalars[index] {
+            case "章", "条", "节", "部", "篇": return true
+            default: return false
+            }
         }
         if isNumeral(first) {
             var index = 0
@@ -200,26 +241,61 @@ public enum Normalizer {
         return false
     }
 
+    /// The first `length` characters of `range`, width-folded as they are read.
+    private struct FoldedPrefix {
+        let scalars: [Unicode.Scalar]
+        let start: Int
+        let count: Int
+
+        init(_ scalars: [Unicode.Scalar], _ range: Range<Int>, length: Int) {
+            self.scalars = scalars
+            start = range.lowerBound
+            count = Swift.min(length, range.count)
+        }
+
+        subscript(index: Int) -> Unicode.Scalar {
+            precondition(index < count)
+            return WidthFolding.fold(scalars[start + index])
+        }
+    }
+
     @inline(__always)
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
-    private static let numerals = Set("一二三四五六七八九十".unicodeScalars)
+    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
 
-    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool { numerals.contains(scalar) }
+    private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "—" || scalar == "–" || scalar == "−"
+    }
 
     /// `- 1 -`, `— 12 —`, `-1-`, `第 3 页`, `第3页 共10页`.
     static func isPageNumber(_ text: MappedText, _ range: Range<Int>) -> Bool {
         guard range.count <= 24 else { return false }
-        let scalars = text.scalars[range].filter { !isSpace($0) }.map(WidthFolding.fold)
-        guard scalars.count >= 3, scalars.count <= 16 else { return false }
-        let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "−"]
-        if dashes.contains(scalars.first!), dashes.contains(scalars.last!) {
-            let middle = scalars.dropFirst().dropLast().drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }
-            return !middle.isEmpty && middle.count <= 4 && middle.allSatisfy(isDigit)
+        // The line without spaces, folded, in a buffer on the stack (asked of every short line).
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
+            var count = 0
+            for scalar in text.scalars[range] where !isSpace(scalar) {
+                buffer[count] = WidthFolding.fold(scalar)
+                count += 1
+            }
+            let scalars = UnsafeBufferPointer(rebasing: buffer[..<count])
+            guard count >= 3, count <= 16 else { return false }
+            if isDash(scalars[0]), isDash(scalars[count - 1]) {
+                // Between the outer dashes and any more dashes: one to four digits.
+                var lower = 1, upper = count - 1
+                while lower < upper, isDash(scalars[lower]) { lower += 1 }
+                while upper > lower, isDash(scalars[upper - 1]) { upper -= 1 }
+                return upper > lower && upper - lower <= 4 && scalars[lower..<upper].allSatisfy(isDigit)
+            }
+            if scalars[0] == "第", scalars.contains("页") {
+                return scalars.allSatisfy { isDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" || $0 == "," || $0 == "，" }
+            }
+            return false
         }
-        if scalars.first == "第", scalars.contains("页") {
-            return scalars.allSatisfy { isDigit($0) || ["第", "页", "共", ",", "，"].contains($0) }
-        }
-        return false
     }
 }

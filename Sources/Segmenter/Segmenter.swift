@@ -87,25 +87,34 @@ struct UTF16View {
     private var wideScalarUnits: [Int] = []
 
     init(_ scalars: ArraySlice<Unicode.Scalar>) {
-        units.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            if scalar.value > 0xFFFF {
-                wideScalarUnits.append(units.count)
-                let value = scalar.value - 0x10000
-                units.append(UInt16(0xD800 + (value >> 10)))
-                units.append(UInt16(0xDC00 + (value & 0x3FF)))
-            } else {
-                units.append(UInt16(scalar.value))
+        // Written through a buffer sized in advance (every sentence search converts the whole text).
+        var wide = 0
+        for scalar in scalars where scalar.value > 0xFFFF { wide += 1 }
+        var wideUnits: [Int] = []
+        units = [UInt16](unsafeUninitializedCapacity: scalars.count + wide) { buffer, initialized in
+            var count = 0
+            for scalar in scalars {
+                if scalar.value > 0xFFFF {
+                    wideUnits.append(count)
+                    let value = scalar.value - 0x10000
+                    buffer[count] = UInt16(0xD800 + (value >> 10))
+                    buffer[count + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                    count += 2
+                } else {
+                    buffer[count] = UInt16(truncatingIfNeeded: scalar.value)
+                    count += 1
+                }
             }
+            initialized = count
         }
+        wideScalarUnits = wideUnits
     }
 
     /// The scalar offset of a unit offset that falls on a scalar boundary.
     func scalarIndex(ofUnit unit: Int) -> Int {
         if wideScalarUnits.isEmpty { return unit }
-        // Count the wide scalars before `unit` by binary search (the offsets
-        // are ascending): a linear count made text full of astral characters
-        // quadratic (one count per boundary).
+        // The wide scalars before `unit`, by binary search in the sorted offsets
+        // (a scan per boundary would be quadratic in a text full of them).
         var low = 0, high = wideScalarUnits.count
         while low < high {
             let middle = (low + high) / 2

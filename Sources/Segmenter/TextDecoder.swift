@@ -189,11 +189,23 @@ public enum TextDecoder {
     /// happens to be valid UTF-8 or GB18030).
     private static func checkedForControls(_ text: String) throws(DecodingError) -> String {
         var controls = 0, total = 0
-        for scalar in text.unicodeScalars.prefix(1 << 16) {
-            total += 1
-            let value = scalar.value
-            if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0x0C {
-                controls += 1
+        // Counted on the UTF-8 bytes: a scalar starts at every byte that is not
+        // a continuation byte, and a control is a single byte below 0x20.
+        // (Iterating `unicodeScalars` decodes every scalar, five times as slow.)
+        let counted: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                if total == 1 << 16 { break }
+                total += 1
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+            }
+        }
+        if counted == nil {
+            for scalar in text.unicodeScalars.prefix(1 << 16) {
+                total += 1
+                let value = scalar.value
+                if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0x0C {
+                    controls += 1
+                }
             }
         }
         if total > 0 && controls * 20 > total {

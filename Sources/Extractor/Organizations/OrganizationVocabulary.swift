@@ -21,8 +21,9 @@ struct OrganSuffix: Sendable {
     let division: Bool
 }
 
-/// The word lists of the organisation reader, read once.
-struct OrganizationVocabulary: Sendable {
+/// The word lists of the organisation reader, read once. A class, so handing
+/// it around copies one reference, not every list.
+final class OrganizationVocabulary: Sendable {
     let suffixes: [Unicode.Scalar: [OrganSuffix]]
     private let suffixLasts: ScalarSet
     let suffixWords: WordList
@@ -58,7 +59,10 @@ struct OrganizationVocabulary: Sendable {
     let nationalBodies: WordList
     let nationalKinds: [String: Organization.Kind]
 
-    static let shared = OrganizationVocabulary()
+    /// The lists as bundled: this thread's instance, loaded on its first use
+    /// (one per thread, so reference counts stay in one core: ``PerThread``).
+    static var shared: OrganizationVocabulary { perThread.value }
+    private static let perThread = PerThread { OrganizationVocabulary() }
 
     private init() {
         var suffixes: [Unicode.Scalar: [OrganSuffix]] = [:]
@@ -132,7 +136,7 @@ struct OrganizationVocabulary: Sendable {
         for (last, list) in blocked {
             blocked[last] = list.map { suffix in
                 var suffix = suffix
-                let text = String(String.UnicodeScalarView(suffix.text))
+                let text = String(scalars: suffix.text)
                 for (ending, words) in afterLists where text.hasSuffix(ending) { suffix.blockedAfter.append(words) }
                 for (ending, words) in keepLists where text.hasSuffix(ending) { suffix.keptAfter.append(words) }
                 for (ending, words) in beforeLists where text.hasSuffix(ending) {

@@ -68,17 +68,30 @@ public enum NumberReader {
 
     /// Whether a scalar can start a number.
     @inline(__always)
-    public static func canStart(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        guard value < 0x10000 else { return false }
-        return numerals[Int(value)] & startsNumber != 0
+    public static func canStart(_ scalar: Unicode.Scalar) -> Bool { table.canStart(scalar) }
+
+    /// The numeral table, for a loop that asks ``canStart(_:)`` of every
+    /// character: read it once before the loop.
+    static var table: Table { Table(numerals: numerals) }
+
+    /// The numeral table of ``NumberReader``.
+    struct Table {
+        fileprivate let numerals: [UInt8]
+
+        /// Whether a scalar can start a number.
+        @inline(__always)
+        func canStart(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            guard value < 0x10000 else { return false }
+            return numerals[Int(value)] & NumberReader.startsNumber != 0
+        }
     }
 
     /// What each scalar of the Basic Multilingual Plane is as a numeral:
     /// bits 0–3 the digit + 1 (0 for none), bits 4–6 the unit (1 十 … 5 亿),
     /// bit 7 set when it can start a number. Built once; a lookup replaces
     /// a chain of comparisons on the hot path.
-    private static let startsNumber: UInt8 = 0x80
+    fileprivate static let startsNumber: UInt8 = 0x80
     private static let numerals: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
         let digits: [(String, UInt8)] = [("零〇", 0), ("一壹幺", 1), ("二贰貳两兩", 2), ("三叁參", 3), ("四肆", 4),

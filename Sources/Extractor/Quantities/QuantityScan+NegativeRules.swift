@@ -47,8 +47,8 @@ extension QuantityScan {
                 }
             }
             if let fused = vocabulary.classifierWords.match(text, at: unitRange.lowerBound),
-               vocabulary.classifierWords.words[fused].count > word.count,
-               vocabulary.classifierWordExceptions.matchLength(text, at: unitRange.lowerBound) <= vocabulary.classifierWords.words[fused].count {
+               vocabulary.classifierWords.length(fused) > word.count,
+               vocabulary.classifierWordExceptions.matchLength(text, at: unitRange.lowerBound) <= vocabulary.classifierWords.length(fused) {
                 return Verdict(rule: "count.fused-numeral", reason: "the classifier begins another word (\(vocabulary.classifierWords.string(fused)))")
             }
             if chinese, before > 0, text[before - 1] == "届" {
@@ -184,7 +184,7 @@ extension QuantityScan {
         let at = skipSpaces(term.end)
         guard let word = vocabulary.nonCountUnits.list.match(text, at: at) else { return }
         let kind = vocabulary.nonCountUnits.values[word]
-        let range = term.number.range.lowerBound..<at + vocabulary.nonCountUnits.list.words[word].count
+        let range = term.number.range.lowerBound..<at + vocabulary.nonCountUnits.list.length(word)
         let before = skipSpacesBackward(term.number.range.lowerBound)
         switch kind {
         case .document:

@@ -36,6 +36,11 @@ struct QuantityScan {
         var unitRange: Range<Int>?
         /// Where the term ends.
         var end: Int
+
+        /// `value` times the multiplier. Without one the multiplier is exactly
+        /// 1 and the product is `value`; `Decimal` multiplication costs
+        /// thousands of instructions, so it is done only when there is one.
+        func scaled(_ value: Decimal) -> Decimal { hasMultiplier ? value * multiplier : value }
     }
 
     /// A count and the places its subject is looked for.
@@ -55,6 +60,7 @@ struct QuantityScan {
     // MARK: - The pass
 
     mutating func run() {
+        let numerals = NumberReader.table  // read once: each read of a static checks its initialisation
         var index = 0
         while index < count {
             let scalar = text[index]
@@ -62,7 +68,7 @@ struct QuantityScan {
                 index = matchChinesePercent(at: index) ?? index + 3
                 continue
             }
-            guard NumberReader.canStart(scalar) else { index += 1; continue }
+            guard numerals.canStart(scalar) else { index += 1; continue }
             if isAsciiStart(scalar), index > 0, Self.gluesToIdentifier(text[index - 1]) {
                 // Part of a code, URL or name (`ISO9001`, `5G`, `A1`): skip it whole.
                 index += 1
@@ -131,7 +137,7 @@ struct QuantityScan {
             term.unitRange = position..<position + 1
         } else if let classifier = vocabulary.classifiers.list.match(text, at: position) {
             term.unit = .classifier(classifier)
-            term.unitRange = position..<position + vocabulary.classifiers.list.words[classifier].count
+            term.unitRange = position..<position + vocabulary.classifiers.list.length(classifier)
         }
         if let unitRange = term.unitRange {
             term.approximate = approximate
@@ -159,7 +165,7 @@ struct QuantityScan {
         // A range: `2—5万元`, `2万至5万元`, `20%—30%`, `1-2名`.
         let separatorAt = skipLineBreak(skipSpaces(first.end))
         if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
-            let secondAt = skipLineBreak(skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count))
+            let secondAt = skipLineBreak(skipSpaces(separatorAt + vocabulary.rangeSeparators.length(separator)))
             if secondAt < count, case .number(let secondNumber)? = NumberReader.read(text, at: secondAt),
                secondNumber.redacted == number.redacted {
                 let second = readTerm(secondNumber)
@@ -192,9 +198,9 @@ struct QuantityScan {
         let redacted = number.redacted
         var low: Decimal?, high: Decimal?
         if !redacted {
-            let fallback = first.unit == nil && !first.hasMultiplier ? last.multiplier : first.multiplier
-            low = first.number.value.map { $0 * fallback }
-            high = last.number.value.map { $0 * last.multiplier }
+            let fallback = first.unit == nil && !first.hasMultiplier ? last : first
+            low = first.number.value.map(fallback.scaled)
+            high = last.number.value.map(last.scaled)
         }
         if bounds.lower { high = nil }
         if bounds.upper { low = nil }
@@ -233,8 +239,8 @@ struct QuantityScan {
     /// A range needs its upper number at least as large as its lower one.
     func rangeIsOrdered(_ first: Term, _ second: Term) -> Bool {
         guard let low = first.number.value, let high = second.number.value else { return true }
-        let lowMultiplier = first.unit == nil && !first.hasMultiplier ? second.multiplier : first.multiplier
-        return low * lowMultiplier <= high * second.multiplier
+        let lowScale = first.unit == nil && !first.hasMultiplier ? second : first
+        return lowScale.scaled(low) <= second.scaled(high)
     }
 
     /// `百分之十五`, `百分之十至百分之二十`, `不低于百分之八十`.
@@ -244,7 +250,7 @@ struct QuantityScan {
         var end = number.range.upperBound
         let separatorAt = skipSpaces(end)
         if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
-            var secondAt = skipSpaces(separatorAt + vocabulary.rangeSeparators.words[separator].count)
+            var secondAt = skipSpaces(separatorAt + vocabulary.rangeSeparators.length(separator))
             if secondAt + 3 <= count, text[secondAt] == "百", text[secondAt + 1] == "分", text[secondAt + 2] == "之" { secondAt += 3 }
             if case .number(let second)? = NumberReader.read(text, at: secondAt), second.redacted == number.redacted,
                (number.value ?? 0) <= (second.value ?? .greatestFiniteMagnitude) {  // a range rises, as in rangeIsOrdered
@@ -305,10 +311,10 @@ struct QuantityScan {
             guard let word = vocabulary.bounds.list.matchEnding(text, before: at) else { return }
             let bound = vocabulary.bounds.values[word]
             guard !bound.after,
-                  vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.words[word].count
+                  vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.length(word)
             else { return }
             bounds.apply(bound.effect)
-            start = at - vocabulary.bounds.list.words[word].count
+            start = at - vocabulary.bounds.list.length(word)
         }
     }
 
@@ -322,7 +328,7 @@ struct QuantityScan {
             if links > 0, let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) {
                 let bound = vocabulary.bounds.values[word]
                 guard !bound.after, bound.effect != .approximate,
-                      vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.words[word].count
+                      vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.length(word)
                 else { return }
                 bounds.apply(bound.effect)
                 return
@@ -342,14 +348,14 @@ struct QuantityScan {
         let bound = vocabulary.bounds.values[word]
         guard bound.after else { return }
         bounds.apply(bound.effect)
-        end = at + vocabulary.bounds.list.words[word].count
+        end = at + vocabulary.bounds.list.length(word)
     }
 
     /// `x人（个）`: a second classifier offered in brackets belongs to the count.
     func alternativeClassifier(at index: Int) -> Int? {
         guard index < count, text[index] == "（" || text[index] == "(" else { return nil }
         guard let classifier = vocabulary.classifiers.list.match(text, at: index + 1) else { return nil }
-        let close = index + 1 + vocabulary.classifiers.list.words[classifier].count
+        let close = index + 1 + vocabulary.classifiers.list.length(classifier)
         guard close < count, text[close] == "）" || text[close] == ")" else { return nil }
         return close + 1
     }
@@ -421,10 +427,10 @@ struct QuantityScan {
         var units: [String] = []
         while true {
             if let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor),
-               position - vocabulary.perUnits.words[unit].count > floor,
-               text[position - vocabulary.perUnits.words[unit].count - 1] == "每" {
+               position - vocabulary.perUnits.length(unit) > floor,
+               text[position - vocabulary.perUnits.length(unit) - 1] == "每" {
                 units.insert(vocabulary.perUnits.string(unit), at: 0)
-                position = skipSpacesBackward(position - vocabulary.perUnits.words[unit].count - 1)
+                position = skipSpacesBackward(position - vocabulary.perUnits.length(unit) - 1)
                 continue
             }
             guard !units.isEmpty else { return units }
@@ -434,8 +440,8 @@ struct QuantityScan {
             while nounStart > floor, position - nounStart < 4, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
                 nounStart -= 1
                 if let unit = vocabulary.perUnits.matchEnding(text, before: nounStart, floor: floor),
-                   nounStart - vocabulary.perUnits.words[unit].count > floor,
-                   text[nounStart - vocabulary.perUnits.words[unit].count - 1] == "每" {
+                   nounStart - vocabulary.perUnits.length(unit) > floor,
+                   text[nounStart - vocabulary.perUnits.length(unit) - 1] == "每" {
                     found = true
                     break
                 }
@@ -452,7 +458,7 @@ struct QuantityScan {
         while position + 1 < count, text[position] == "/" || text[position] == "／",
               let unit = vocabulary.perUnits.match(text, at: position + 1) {
             units.append(vocabulary.perUnits.string(unit))
-            position += 1 + vocabulary.perUnits.words[unit].count
+            position += 1 + vocabulary.perUnits.length(unit)
         }
         return (units, position)
     }

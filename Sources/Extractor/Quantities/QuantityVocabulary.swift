@@ -55,8 +55,10 @@ final class QuantityVocabulary: Sendable {
     let settlingVerbs: ScalarWordList
     let placeHeads: ScalarWordList
 
-    /// The lists as bundled; loaded on first use.
-    static let shared = QuantityVocabulary()
+    /// The lists as bundled: this thread's instance, loaded on its first use
+    /// (one per thread, so reference counts stay in one core: ``PerThread``).
+    static var shared: QuantityVocabulary { perThread.value }
+    private static let perThread = PerThread { QuantityVocabulary() }
 
     private init() {
         classifiers = ScalarWordTable(resource: "classifiers") { ClassifierKind(rawValue: $0[0]) }

@@ -1,15 +1,10 @@
 /// A set of words matched directly against a scalar array, without building
 /// strings: words are grouped by their first (and last) scalar and tried
-/// longest first, so a lookup costs a few scalar comparisons.
+/// longest first, so a lookup costs a few scalar comparisons (see ``WordIndex``).
 struct ScalarWordList: Sendable {
-    /// The words, each as its scalars.
+    /// The words, each as its scalars, longest first.
     let words: [[Unicode.Scalar]]
-    private let byFirst: [Unicode.Scalar: [Int]]
-    private let byLast: [Unicode.Scalar: [Int]]
-    /// Bitmaps of the first and last scalars in the Basic Multilingual Plane:
-    /// most lookups end here, without hashing.
-    private let firstMask: BMPMask
-    private let lastMask: BMPMask
+    private let index: WordIndex
 
     init<S: Sequence>(_ entries: S) where S.Element == String {
         var unique: [[Unicode.Scalar]] = []
@@ -20,15 +15,7 @@ struct ScalarWordList: Sendable {
         // Longest first, so the first hit is the longest match.
         unique.sort { $0.count > $1.count }
         words = unique
-        var first: [Unicode.Scalar: [Int]] = [:], last: [Unicode.Scalar: [Int]] = [:]
-        for (index, word) in unique.enumerated() {
-            first[word[0], default: []].append(index)
-            last[word[word.count - 1], default: []].append(index)
-        }
-        byFirst = first
-        byLast = last
-        firstMask = BMPMask(first.keys)
-        lastMask = BMPMask(last.keys)
+        index = WordIndex(unique)
     }
 
     /// The entries of the bundled rule file `quantities/<name>.txt`.
@@ -37,46 +24,37 @@ struct ScalarWordList: Sendable {
     }
 
     /// The longest word that starts at `index`, as its index in ``words``.
+    @inline(__always)
     func match(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int? {
-        let end = limit ?? text.count
-        guard index >= 0, index < end, firstMask.mayContain(text[index]), let candidates = byFirst[text[index]] else { return nil }
-        for candidate in candidates {
-            let word = words[candidate]
-            guard index + word.count <= end else { continue }
-            var same = true
-            for offset in 1..<word.count where text[index + offset] != word[offset] { same = false; break }
-            if same { return candidate }
-        }
-        return nil
+        self.index.longest(in: text, from: index, limit: limit ?? text.count)
     }
 
     /// The length of the longest word that starts at `index`, or 0.
+    @inline(__always)
     func matchLength(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int {
-        match(text, at: index, limit: limit).map { words[$0].count } ?? 0
+        guard let id = match(text, at: index, limit: limit) else { return 0 }
+        return self.index.length(id)
     }
 
     /// The longest word that ends just before `end` (and starts at or after
     /// `floor`), as its index in ``words``.
+    @inline(__always)
     func matchEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> Int? {
-        guard end > floor, end <= text.count, lastMask.mayContain(text[end - 1]), let candidates = byLast[text[end - 1]] else { return nil }
-        for candidate in candidates {
-            let word = words[candidate]
-            let start = end - word.count
-            guard start >= floor else { continue }
-            var same = true
-            for offset in 0..<(word.count - 1) where text[start + offset] != word[offset] { same = false; break }
-            if same { return candidate }
-        }
-        return nil
+        index.longest(in: text, endingAt: end, floor: floor)
     }
 
     /// The length of the longest word that ends just before `end`, or 0.
+    @inline(__always)
     func matchLengthEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> Int {
-        matchEnding(text, before: end, floor: floor).map { words[$0].count } ?? 0
+        guard let id = matchEnding(text, before: end, floor: floor) else { return 0 }
+        return index.length(id)
     }
 
+    /// The number of scalars of the word at `index` of ``words``.
+    func length(_ index: Int) -> Int { self.index.length(index) }
+
     /// The word at `index` of ``words`` as a string.
-    func string(_ index: Int) -> String { String(String.UnicodeScalarView(words[index])) }
+    func string(_ index: Int) -> String { String(scalars: words[index]) }
 }
 
 /// A rule table read from a bundled file whose lines are `word value`.
@@ -99,7 +77,7 @@ struct ScalarWordTable<Value: Sendable>: Sendable {
         list = ScalarWordList(pairs.map(\.0))
         var byWord: [String: Value] = [:]
         for (word, value) in pairs where byWord[word] == nil { byWord[word] = value }
-        values = list.words.map { byWord[String(String.UnicodeScalarView($0))]! }
+        values = list.words.map { byWord[String(scalars: $0)]! }
     }
 }
 

@@ -95,7 +95,7 @@ public struct ReferenceMatcher: Sendable {
         guard let verb = vocabulary.referenceVerbs.longestMatch(in: text, endingAt: position, floor: max(0, position - 8)) else {
             return nil
         }
-        return String(String.UnicodeScalarView(text[(position - verb)..<position]))
+        return String(scalars: text[(position - verb)..<position])
     }
 
     /// The verb after a citation fronted by 将 or 把: `现将《…》印发给你们`.
@@ -106,7 +106,7 @@ public struct ReferenceMatcher: Sendable {
         guard let verb = vocabulary.referenceVerbs.longestMatch(in: text, from: index, limit: min(text.count, index + 6)) else {
             return nil
         }
-        return String(String.UnicodeScalarView(text[index..<(index + verb)]))
+        return String(scalars: text[index..<(index + verb)])
     }
 
     /// The form a title is written in most often; on a tie, the one with fewer spaces.

@@ -207,7 +207,7 @@ struct DocumentHeaderReader {
             let scalars = line.scalars
             guard let found = DateReader.isoDate(in: scalars), found.range.upperBound == scalars.count,
                   found.range.lowerBound > 0 else { continue }
-            let names = splitOrgans(String(String.UnicodeScalarView(scalars[..<found.range.lowerBound])))
+            let names = splitOrgans(String(scalars: scalars[..<found.range.lowerBound]))
             if !names.isEmpty, names.allSatisfy(isOrganName) { return (names, found.date) }
         }
         return ([], nil)

@@ -17,19 +17,22 @@ struct LayoutLine: Sendable {
     /// Whether the line holds sentence punctuation (`。；！？：`).
     let hasSentencePunctuation: Bool
 
-    init<C: Collection>(range: Range<Int>, scalars written: C, blankBefore: Int) where C.Element == Unicode.Scalar {
+    init(range: Range<Int>, scalars written: ArraySlice<Unicode.Scalar>, blankBefore: Int) {
         self.range = range
         self.blankBefore = blankBefore
         var lower = written.startIndex, upper = written.endIndex
-        while lower < upper, ScalarClass.isSpace(written[lower]) { lower = written.index(after: lower) }
-        while upper > lower {
-            let before = written.index(lower, offsetBy: written.distance(from: lower, to: upper) - 1)
-            guard ScalarClass.isSpace(written[before]) else { break }
-            upper = before
-        }
+        while lower < upper, ScalarClass.isSpace(written[lower]) { lower += 1 }
+        while upper > lower, ScalarClass.isSpace(written[upper - 1]) { upper -= 1 }
         scalars = Array(written[lower..<upper])
         var length = 0, last: Unicode.Scalar?, punctuation = false
-        for scalar in scalars where !ScalarClass.isSpace(scalar) {
+        for scalar in scalars {
+            if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
+                // An ideograph: no space, no punctuation (most characters; one test).
+                length += 1
+                last = scalar
+                continue
+            }
+            guard !ScalarClass.isSpace(scalar) else { continue }
             length += 1
             last = scalar
             if ScalarClass.sentenceEnds.contains(scalar) || scalar == "：" || scalar == ":" { punctuation = true }
@@ -40,7 +43,7 @@ struct LayoutLine: Sendable {
     }
 
     /// The line as written, trimmed.
-    var text: String { String(String.UnicodeScalarView(scalars)) }
+    var text: String { String(scalars: scalars) }
 
     /// Whether the written line contains `word`.
     func contains(_ word: [Unicode.Scalar]) -> Bool {
@@ -103,8 +106,8 @@ enum LayoutLines {
                 let from = Int(starts[lower]), to = Int(ends[upper - 1])
                 lines.append(LayoutLine(range: lower..<upper, scalars: original[from..<to], blankBefore: blank))
             } else {
-                let written = WrittenText.of(lower..<upper, in: document, keepingSpaces: true)
-                lines.append(LayoutLine(range: lower..<upper, scalars: written.unicodeScalars, blankBefore: blank))
+                let written = WrittenText.scalars(of: lower..<upper, in: document, keepingSpaces: true)
+                lines.append(LayoutLine(range: lower..<upper, scalars: written[...], blankBefore: blank))
             }
         }
         var index = 0

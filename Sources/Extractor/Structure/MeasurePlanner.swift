@@ -91,8 +91,16 @@ struct MeasurePlanner {
     }
 
     private func isFramingPart(_ index: Int) -> Bool {
-        let title = String(String.UnicodeScalarView(text[headings[index].title]))
-        return vocabulary.nonMeasureParts.contains { title.contains($0) }
+        let title = text[headings[index].title]
+        // Foundation's `String.contains` compares characters up to canonical
+        // equivalence and costs thousands of instructions a call; for text
+        // whose characters stand alone (ASCII, CJK ideographs and punctuation)
+        // that is a plain scalar search.
+        if vocabulary.nonMeasurePartsStandAlone, title.allSatisfy(ScalarClass.standsAlone) {
+            return vocabulary.nonMeasurePartScalars.contains { title.contains($0) }
+        }
+        let string = String(scalars: title)
+        return vocabulary.nonMeasureParts.contains { string.contains($0) }
     }
 
     /// Numbers with as many leading part numbers as make them all different.

@@ -20,20 +20,43 @@ struct ResponsibilityNote: Sendable, Equatable {
 /// - `（市人社局、市财政局）` at the end of an item, every unit a body
 struct ResponsibilityNoteReader {
     let text: [Unicode.Scalar]
-    /// For each character, whether the original broke the line just before it
-    /// (the normaliser may have joined the line; empty: unknown).
-    var brokenBefore: [Bool] = []
+    /// The document, to tell where the original broke a line the normaliser
+    /// joined (nil: unknown).
+    private let document: TextDocument?
     var vocabulary: StructureVocabulary = .shared
     var organizations: OrganizationVocabulary = .shared
+    /// Every offset where a note label starts, in order: the only places
+    /// ``labelledNote(in:)`` needs to look at (it is asked of every item's
+    /// body, and of bodies that nest).
+    private let labelStarts: [Int]
 
-    init(text: [Unicode.Scalar], brokenBefore: [Bool] = []) {
-        self.text = text
-        self.brokenBefore = brokenBefore
+    init(text: [Unicode.Scalar]) {
+        self.init(text: text, document: nil)
     }
 
     /// A reader over a document's normalised text that knows its original line breaks.
     init(document: TextDocument) {
-        self.init(text: document.text.scalars, brokenBefore: LayoutLines.breaks(document))
+        self.init(text: document.text.scalars, document: document)
+    }
+
+    private init(text: [Unicode.Scalar], document: TextDocument?) {
+        self.text = text
+        self.document = document
+        let labels = StructureVocabulary.shared.noteLabelList
+        var starts: [Int] = []
+        for index in text.indices where labels.longestMatch(in: text, from: index) != nil { starts.append(index) }
+        labelStarts = starts
+    }
+
+    /// Whether the original broke the line right before normalised character
+    /// `index`: a line break in the original between it and the character
+    /// before, or a line break kept before it.
+    private func isBrokenBefore(_ index: Int) -> Bool {
+        guard let document, index > 0, index < text.count else { return false }
+        let mapped = document.text
+        let from = Int(mapped.ends[index - 1]), to = Int(mapped.starts[index])
+        if from < to, document.original[from..<to].contains("\n") { return true }
+        return text[index - 1] == "\n"
     }
 
     private static let fillers: [[Unicode.Scalar]] = ["按照职责分工", "按职责分工", "按职责", "分别", "共同", "具体", "等"].map(\.scalars)
@@ -59,14 +82,21 @@ struct ResponsibilityNoteReader {
     private func labelledNote(in body: Range<Int>) -> ResponsibilityNote? {
         var labels: [Label] = []
         var index = body.lowerBound
-        while index < body.upperBound {
+        // The first label start at or after the body's start.
+        var candidate = labelStarts.firstIndex(notBelow: index)
+        while candidate < labelStarts.count, labelStarts[candidate] < body.upperBound {
+            if labelStarts[candidate] < index {
+                candidate += 1
+                continue
+            }
+            index = labelStarts[candidate]
             // A label may follow a name directly: the normaliser runs the
             // lines `牵头单位：市住建局` / `配合单位：…` together.
             if let length = vocabulary.noteLabelList.longestMatch(in: text, from: index, limit: body.upperBound) {
                 var colon = index + length
                 while colon < body.upperBound, text[colon] == " " { colon += 1 }
                 if colon < body.upperBound, text[colon] == "：" || text[colon] == ":" {
-                    let name = String(String.UnicodeScalarView(text[index..<(index + length)]))
+                    let name = String(scalars: text[index..<(index + length)])
                     labels.append(Label(start: index, contentStart: colon + 1, role: vocabulary.noteLabels[name] ?? .lead))
                     index = colon + 1
                     continue
@@ -127,7 +157,7 @@ struct ResponsibilityNoteReader {
                 var back = index
                 while back > start, ScalarClass.isIdeograph(text[back - 1]) { back -= 1 }
                 return back
-            } else if depth == 0, index > start, index < brokenBefore.count, brokenBefore[index],
+            } else if depth == 0, index > start, isBrokenBefore(index),
                       !"、，,".unicodeScalars.contains(text[index]), !"、，,".unicodeScalars.contains(text[index - 1]),
                       UnitList.isComplete(start..<index, in: text, vocabulary: organizations) {
                 // The list ended with its line: the next line, run into it by

@@ -38,10 +38,59 @@ enum ScalarClass {
         }
     }
 
-    static let openers = ScalarSet("(（[【〔［〈《“‘「『".unicodeScalars)
-    static let closers = ScalarSet(")）]】〕］〉》”’」』".unicodeScalars)
-    /// Punctuation that ends a sentence.
-    static let sentenceEnds = ScalarSet("。！？!?；;".unicodeScalars)
+    /// A character that is its own canonical decomposition, combines with
+    /// no neighbour and forms a grapheme of its own: ASCII, CJK ideographs,
+    /// CJK and general punctuation, full-width forms. Between texts of such
+    /// characters, comparing characters is comparing scalars.
+    @inline(__always)
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
+    // The classes below are tested at every character; as switches they
+    // compile to a few compares, where a static set would be initialised
+    // lazily and cost a `swift_once` call at every test.
+
+    /// Opening brackets and quotes: `(（[【〔［〈《“‘「『`.
+    static var openers: Openers { Openers() }
+    /// Closing brackets and quotes: `)）]】〕］〉》”’」』`.
+    static var closers: Closers { Closers() }
+    /// Punctuation that ends a sentence: `。！？!?；;`.
+    static var sentenceEnds: SentenceEnds { SentenceEnds() }
+
+    struct Openers {
+        @inline(__always)
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "(", "（", "[", "【", "〔", "［", "〈", "《", "“", "‘", "「", "『": true
+            default: false
+            }
+        }
+    }
+
+    struct Closers {
+        @inline(__always)
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case ")", "）", "]", "】", "〕", "］", "〉", "》", "”", "’", "」", "』": true
+            default: false
+            }
+        }
+    }
+
+    struct SentenceEnds {
+        @inline(__always)
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "。", "！", "？", "!", "?", "；", ";": true
+            default: false
+            }
+        }
+    }
 }
 
 /// A set of scalars as a bitmap: membership without hashing, for the hot
@@ -72,71 +121,65 @@ struct ScalarSet: Sendable {
 
 /// Words as scalar arrays, found forwards or backwards in a text, longest first.
 struct WordList: Sendable {
-    private let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
-    private let byLast: [Unicode.Scalar: [[Unicode.Scalar]]]
+    private let index: WordIndex
     private let members: Set<[Unicode.Scalar]>
-    /// First and last characters of the words, to turn most lookups away without hashing.
-    private let firsts: ScalarSet
-    private let lasts: ScalarSet
     /// The longest word's length.
     let maxLength: Int
 
     init<S: Sequence>(_ words: S) where S.Element == String {
-        var first: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-        var last: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         var members = Set<[Unicode.Scalar]>()
-        var longest = 0
+        var unique: [[Unicode.Scalar]] = []
         for word in words {
             let scalars = Array(word.unicodeScalars)
-            guard let head = scalars.first, let tail = scalars.last, members.insert(scalars).inserted else { continue }
-            first[head, default: []].append(scalars)
-            last[tail, default: []].append(scalars)
-            longest = max(longest, scalars.count)
+            guard !scalars.isEmpty, members.insert(scalars).inserted else { continue }
+            unique.append(scalars)
         }
-        byFirst = first.mapValues { $0.sorted { $0.count > $1.count } }
-        byLast = last.mapValues { $0.sorted { $0.count > $1.count } }
-        firsts = ScalarSet(first.keys)
-        lasts = ScalarSet(last.keys)
+        index = WordIndex(unique)
         self.members = members
-        maxLength = longest
+        maxLength = unique.map(\.count).max() ?? 0
     }
 
     /// Whether `word` is in the list.
     func contains<C: Collection>(_ word: C) -> Bool where C.Element == Unicode.Scalar { members.contains(Array(word)) }
 
     /// The length of the longest word that starts at `start` and ends by `limit`.
+    @inline(__always)
     func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> Int? {
-        let limit = min(limit ?? text.count, text.count)
-        guard start < limit, firsts.contains(text[start]), let candidates = byFirst[text[start]] else { return nil }
-        for word in candidates where start + word.count <= limit {
-            var index = 1
-            while index < word.count, text[start + index] == word[index] { index += 1 }
-            if index == word.count { return word.count }
-        }
-        return nil
+        guard let id = index.longest(in: text, from: start, limit: limit ?? text.count) else { return nil }
+        return index.length(id)
     }
 
     /// The length of the longest word that ends just before `end` and starts at or after `floor`.
+    @inline(__always)
     func longestMatch(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> Int? {
-        guard end > floor, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]] else { return nil }
-        for word in candidates where end - word.count >= floor {
-            var index = 1
-            while index < word.count, text[end - 1 - index] == word[word.count - 1 - index] { index += 1 }
-            if index == word.count { return word.count }
-        }
-        return nil
+        guard let id = index.longest(in: text, endingAt: end, floor: floor) else { return nil }
+        return index.length(id)
     }
 
     /// Every word length that ends just before `end`, longest first.
     func matches(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> [Int] {
-        guard end > floor, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]] else { return [] }
         var lengths: [Int] = []
-        for word in candidates where end - word.count >= floor {
-            var index = 1
-            while index < word.count, text[end - 1 - index] == word[word.count - 1 - index] { index += 1 }
-            if index == word.count { lengths.append(word.count) }
+        index.forEach(in: text, endingAt: end, floor: floor) { id in
+            lengths.append(index.length(id))
+            return true
         }
         return lengths
+    }
+}
+
+extension ArraySlice where Element == Unicode.Scalar {
+    /// Whether `word` occurs in this slice.
+    func contains(_ word: [Unicode.Scalar]) -> Bool {
+        guard !word.isEmpty else { return false }  // as Foundation's `contains("")`
+        guard word.count <= count else { return false }
+        var start = startIndex
+        while start + word.count <= endIndex {
+            var offset = 0
+            while offset < word.count, self[start + offset] == word[offset] { offset += 1 }
+            if offset == word.count { return true }
+            start += 1
+        }
+        return false
     }
 }
 
@@ -159,15 +202,30 @@ extension Array where Element == Unicode.Scalar {
     }
 }
 
+extension Array where Element == Int {
+    /// In a sorted array, the index of the first element not below `value`
+    /// (`count` when there is none).
+    func firstIndex(notBelow value: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
 extension String {
     /// The string as scalars.
     var scalars: [Unicode.Scalar] { Array(unicodeScalars) }
 
     /// The string without any whitespace.
     var withoutSpaces: String {
-        var view = String.UnicodeScalarView()
-        for scalar in unicodeScalars where !ScalarClass.isSpace(scalar) { view.append(scalar) }
-        return String(view)
+        guard unicodeScalars.contains(where: ScalarClass.isSpace) else { return self }
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars where !ScalarClass.isSpace(scalar) { kept.append(scalar) }
+        return String(scalars: kept)
     }
 
     /// The string with leading and trailing whitespace removed.
@@ -175,6 +233,6 @@ extension String {
         var scalars = unicodeScalars[...]
         while let first = scalars.first, ScalarClass.isSpace(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, ScalarClass.isSpace(last) { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars)
     }
 }

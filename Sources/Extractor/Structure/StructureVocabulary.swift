@@ -1,6 +1,7 @@
 /// The word lists of the structure, reference and organisation readers, read
-/// once from `Resources/structure/`.
-struct StructureVocabulary: Sendable {
+/// once from `Resources/structure/`. A class, so handing it around copies one
+/// reference, not every list.
+final class StructureVocabulary: Sendable {
     /// A responsibility role.
     enum Role: String, Sendable { case lead, cooperating }
 
@@ -14,10 +15,16 @@ struct StructureVocabulary: Sendable {
     let noteLabels: [String: Role]
     let noteLabelList: WordList
     let nonMeasureParts: Set<String>
+    /// ``nonMeasureParts`` as scalars, and whether all their characters stand alone.
+    let nonMeasurePartScalars: [[Unicode.Scalar]]
+    let nonMeasurePartsStandAlone: Bool
     let referenceVerbs: WordList
     let referenceActors: WordList
 
-    static let shared = StructureVocabulary()
+    /// The lists as bundled: this thread's instance, loaded on its first use
+    /// (one per thread, so reference counts stay in one core: ``PerThread``).
+    static var shared: StructureVocabulary { perThread.value }
+    private static let perThread = PerThread { StructureVocabulary() }
 
     private init() {
         genreWords = WordList(RuleData.list("structure/genre-words"))
@@ -35,6 +42,8 @@ struct StructureVocabulary: Sendable {
         noteLabels = labels
         noteLabelList = WordList(labels.keys)
         nonMeasureParts = Set(RuleData.list("structure/non-measure-parts"))
+        nonMeasurePartScalars = nonMeasureParts.map(\.scalars)
+        nonMeasurePartsStandAlone = nonMeasurePartScalars.allSatisfy { $0.allSatisfy(ScalarClass.standsAlone) }
         referenceVerbs = WordList(RuleData.list("structure/reference-verbs"))
         referenceActors = WordList(RuleData.list("structure/reference-actors"))
     }

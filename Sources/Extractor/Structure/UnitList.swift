@@ -5,7 +5,22 @@
 /// not yet complete bodies (`各区、县级市`, `各有关区、县级市人民政府`), and a bare
 /// organ after a `各` unit belongs to it (`各县区党委、政府`).
 enum UnitList {
-    private static let separators: Set<Unicode.Scalar> = ["、", "，", ",", "；", ";"]
+    @inline(__always)
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", "，", ",", "；", ";": true
+        default: false
+        }
+    }
+
+    /// Spaces and list punctuation, trimmed from the ends of a unit.
+    @inline(__always)
+    private static func isJunk(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\n", "。", "：", ":", "、", "，", ",", "；", ";": true
+        default: false
+        }
+    }
     private static let bareOrgans: Set<[Unicode.Scalar]> = Set(["政府", "人民政府", "党委", "党组", "管委会", "党工委"].map(\.scalars))
 
     /// The units of `range` of `text`, as ranges, trimmed.
@@ -18,7 +33,7 @@ enum UnitList {
             let scalar = text[index]
             if ScalarClass.openers.contains(scalar), scalar != "“", scalar != "‘" { depth += 1 }
             else if ScalarClass.closers.contains(scalar), scalar != "”", scalar != "’" { depth = max(0, depth - 1) }
-            else if depth == 0, separators.contains(scalar) {
+            else if depth == 0, isSeparator(scalar) {
                 pieces.append((start..<index, scalar))
                 start = index + 1
             }
@@ -58,10 +73,9 @@ enum UnitList {
 
     /// `range` without spaces and list punctuation at its ends.
     static func trim(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Range<Int> {
-        let junk: Set<Unicode.Scalar> = [" ", "\n", "。", "：", ":", "、", "，", ",", "；", ";"]
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, junk.contains(text[lower]) { lower += 1 }
-        while upper > lower, junk.contains(text[upper - 1]) { upper -= 1 }
+        while lower < upper, isJunk(text[lower]) { lower += 1 }
+        while upper > lower, isJunk(text[upper - 1]) { upper -= 1 }
         // `（由市人社局负责）`: 由 opens the clause, not the name.
         if upper - lower > 2, text[lower] == "由" { lower += 1 }
         return lower..<upper

@@ -13,9 +13,15 @@ enum WrittenText {
     /// characters is kept (`人才强市战略 推动转型`) unless spaces stand between
     /// most characters, as PDF damage puts them (`人 才 引 进`).
     static func of(_ range: Range<Int>, in document: TextDocument, keepingSpaces: Bool = false) -> String {
+        String(scalars: scalars(of: range, in: document, keepingSpaces: keepingSpaces))
+    }
+
+    /// The written form of normalised range `range`, as scalars.
+    static func scalars(of range: Range<Int>, in document: TextDocument, keepingSpaces: Bool = false) -> [Unicode.Scalar] {
         let text = document.text
         let original = document.original
-        var output = String.UnicodeScalarView()
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(range.count + 8)
         let keep = keepingSpaces && !isSpaced(range, in: document)
         for index in range {
             let start = Int(text.starts[index]), end = Int(text.ends[index])
@@ -29,7 +35,7 @@ enum WrittenText {
             if text[index] == "\n" { continue }
             if end - start == 1 { output.append(original[start]) } else { output.append(text[index]) }
         }
-        return String(output)
+        return output
     }
 
     /// Whether spaces stand between a third or more of the characters of `range`.

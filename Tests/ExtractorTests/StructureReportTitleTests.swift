@@ -112,7 +112,7 @@ struct StructureReportTitleTests {
     ])
     func bylineNamesAPostAndAPerson(_ line: String, _ expected: Bool) {
         let scalars = Array(line.unicodeScalars)
-        let layout = LayoutLine(range: 0..<scalars.count, scalars: scalars, blankBefore: 0)
+        let layout = LayoutLine(range: 0..<scalars.count, scalars: scalars[...], blankBefore: 0)
         #expect(StandaloneHeadings.namesAPerson(layout) == expected)
     }
 }

@@ -1,18 +1,4 @@
-/// A small seeded random source (SplitMix64): the same seed gives the same
-/// cases on every machine, so a failing case can be replayed from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Builds hostile policy-like documents: random mixtures of the words,
 /// numbers, markers and markup these documents are made of, with full-width
@@ -71,7 +57,7 @@ struct PolicyTextGenerator {
     ]
 
     /// The pieces of one random document.
-    static func pieces(using random: inout SeededRandom) -> [[UInt8]] {
+    static func pieces(using random: inout SeededGenerator) -> [[UInt8]] {
         let length = Int.random(in: 1...60, using: &random)
         let hostile = Int.random(in: 0..<10, using: &random) == 0  // one case in ten gets bad bytes
         var pieces: [[UInt8]] = []
@@ -96,7 +82,7 @@ struct PolicyTextGenerator {
     }
 
     /// A number as documents write it: `20`, `3.68`, `1,200`, `2—5`, now and then very long.
-    private static func digits(using random: inout SeededRandom) -> String {
+    private static func digits(using random: inout SeededGenerator) -> String {
         let count = Int.random(in: 0..<50, using: &random) == 0 ? Int.random(in: 20...60, using: &random) : Int.random(in: 1...4, using: &random)
         var text = String((0..<count).map { _ in "0123456789".randomElement(using: &random)! })
         switch Int.random(in: 0..<6, using: &random) {

@@ -2,6 +2,7 @@ import Extractor
 import Foundation
 import Segmenter
 import Testing
+import TestSupport
 
 /// Thousands of random policy-like documents through the whole pipeline, in
 /// every format: no crash, and every promise of ``ResultInvariants`` and
@@ -25,7 +26,7 @@ struct PropertyTests {
     @Test("every promise holds on random documents", arguments: seeds)
     func randomDocuments(seed: UInt64) throws {
         let check = try PipelineCheck()
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         for index in 0..<Self.casesPerSeed {
             let pieces = PolicyTextGenerator.pieces(using: &random)
             let problems = check.problems(bytes: Array(pieces.joined()))
@@ -42,7 +43,7 @@ struct PropertyTests {
 
     @Test("a generated document is the same for the same seed")
     func generatorIsDeterministic() {
-        var first = SeededRandom(seed: 42), second = SeededRandom(seed: 42)
+        var first = SeededGenerator(seed: 42), second = SeededGenerator(seed: 42)
         for _ in 0..<20 {
             #expect(PolicyTextGenerator.pieces(using: &first) == PolicyTextGenerator.pieces(using: &second))
         }

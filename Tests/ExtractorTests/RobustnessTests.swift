@@ -2,6 +2,7 @@ import Extractor
 import Foundation
 import Segmenter
 import Testing
+import TestSupport
 
 /// Hostile documents, made to hit the places where a reader goes quadratic,
 /// recurses, overflows or traps: each must give a sound result (every
@@ -106,7 +107,7 @@ struct RobustnessTests {
     @Test("every reading of random bytes ends in a result or a clear error")
     func randomBytes() throws {
         let check = try PipelineCheck()
-        var random = SeededRandom(seed: 2024)
+        var random = SeededGenerator(seed: 2024)
         for index in 0..<300 {
             let length = Int.random(in: 0...600, using: &random)
             var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }

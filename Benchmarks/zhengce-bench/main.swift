@@ -4,7 +4,10 @@
 //   swift run -c release zhengce-bench [--megabytes 50] [--corpus Corpus] [--threads N] [--json]
 //   zhengce-bench --whole-only --megabytes 1      whole extraction on one thread only
 //                                                 (for callgrind: instructions per byte)
-//   zhengce-bench --linearity [--megabytes 1]     one-line documents of numerals, N and 10×N MB
+//   zhengce-bench --linearity [--megabytes 1] [--only KIND]
+//                                                 one-line documents of numerals (and of structure
+//                                                 words), N and 10×N MB: the time ratio
+//                                                 (--single: one run at N MB only, for callgrind)
 //
 // See Benchmarks/README.md for the figures and how to reproduce them.
 import Dispatch
@@ -19,6 +22,8 @@ struct Options {
     var threads = ProcessInfo.processInfo.activeProcessorCount
     var wholeOnly = false
     var linearity = false
+    var only: String?
+    var single = false
     var megabytesGiven = false
 
     init(_ arguments: [String]) {
@@ -31,8 +36,10 @@ struct Options {
             case "--json": json = true
             case "--whole-only": wholeOnly = true
             case "--linearity": linearity = true
+            case "--only": only = iterator.next()
+            case "--single": single = true
             case "-h", "--help":
-                print("usage: zhengce-bench [--megabytes N] [--corpus DIR] [--threads N] [--json] [--whole-only | --linearity]")
+                print("usage: zhengce-bench [--megabytes N] [--corpus DIR] [--threads N] [--json] [--whole-only | --linearity [--only KIND] [--single]]")
                 exit(0)
             default:
                 FileHandle.standardError.write(Data("zhengce-bench: unknown argument \(argument)\n".utf8))
@@ -97,7 +104,7 @@ func peakMemoryMB() -> Double {
 
 let options = Options(CommandLine.arguments)
 if options.linearity {
-    Linearity.run(megabytes: options.megabytesGiven ? options.megabytes : 1)
+    Linearity.run(megabytes: options.megabytesGiven ? options.megabytes : 1, only: options.only, single: options.single)
     exit(0)
 }
 let documents = workload(options)

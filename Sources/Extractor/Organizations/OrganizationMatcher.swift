@@ -28,21 +28,21 @@ public struct OrganizationMatcher: Sendable {
         candidates += noteUnits.filter { Self.isDefiniteBody(text[$0.range], vocabulary: vocabulary) }
         candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
 
-        var order: [String] = []
-        var byName: [String: Organization] = [:]
-        for candidate in candidates {
-            let name = WrittenText.of(candidate.range, in: context.document)
+        let names = candidates.map { WrittenText.of($0.range, in: context.document) }
+        let mentions = FirstMentions(names)
+        var organizations: [Organization] = []
+        for (index, candidate) in candidates.enumerated() {
+            let group = mentions.groups[index]
             let span = context.span(of: candidate.range)
-            if var known = byName[name] {
-                known.mentions += 1
-                known.spans.append(span)
-                byName[name] = known
+            if group < organizations.count {
+                organizations[group].mentions += 1
+                organizations[group].spans.append(span)
             } else {
-                order.append(name)
-                byName[name] = Organization(name: name, kind: candidate.kind, mentions: 1, spans: [span], rule: candidate.rule)
+                organizations.append(Organization(name: names[index], kind: candidate.kind, mentions: 1, spans: [span],
+                                                  rule: candidate.rule))
             }
         }
-        return order.map { byName[$0]! }
+        return organizations
     }
 
     /// Every name the grammar reads, national bodies and department abbreviations included.

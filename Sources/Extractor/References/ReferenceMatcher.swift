@@ -14,25 +14,33 @@ public struct ReferenceMatcher: Sendable {
     public func match(_ context: ExtractionContext) -> [Reference] {
         let text = context.text.scalars
         let vocabulary = StructureVocabulary.shared
-        var order: [[Unicode.Scalar]] = []
-        var found: [[Unicode.Scalar]: (forms: [String], spans: [Span], action: String?)] = [:]
+        // Each title's entry by its number, in order of first citation (an
+        // entry taken out of a dictionary, appended to and put back would copy
+        // its lists at every citation: quadratic in a title cited again and again).
+        var numbers: [[Unicode.Scalar]: Int] = [:]
+        var found: [(forms: [String], spans: [Span], action: String?)] = []
+        var runs: [Int: Int?] = [:]
         for citation in Self.citations(in: text) {
             let key = Array(text[citation]).filter { !ScalarClass.isSpace($0) }
             guard !key.isEmpty else { continue }
             let form = WrittenText.of(citation, in: context.document, keepingSpaces: true).trimmed
-            let action = Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary)
+            let action = Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary, runs: &runs)
                 ?? Self.action(after: citation.upperBound + 1, in: text, vocabulary: vocabulary)
-            if found[key] == nil { order.append(key) }
-            // Mutated in place: a copy of the entry per citation made a title
-            // cited n times cost n² (40,000 citations of one title: minutes).
-            found[key, default: ([], [], nil)].forms.append(form)
-            found[key]!.spans.append(context.span(of: citation))
-            if found[key]!.action == nil { found[key]!.action = action }
+            let number: Int
+            if let known = numbers[key] {
+                number = known
+            } else {
+                number = found.count
+                numbers[key] = number
+                found.append(([], [], nil))
+            }
+            found[number].forms.append(form)
+            found[number].spans.append(context.span(of: citation))
+            found[number].action = found[number].action ?? action
         }
-        return order.map { key in
-            let entry = found[key]!
-            return Reference(title: Self.preferredForm(entry.forms), action: entry.action, spans: entry.spans,
-                             rule: entry.action == nil ? "reference.title" : "reference.title+verb")
+        return found.map { entry in
+            Reference(title: Self.preferredForm(entry.forms), action: entry.action, spans: entry.spans,
+                      rule: entry.action == nil ? "reference.title" : "reference.title+verb")
         }
     }
 
@@ -63,26 +71,15 @@ public struct ReferenceMatcher: Sendable {
     /// The verb before a citation whose `《` is at `index`: found across a run
     /// of earlier citations (`出台《…》、《…》`) and an issuer (`落实自治区《…》`).
     static func action(before index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary) -> String? {
-        var position = index
-        // Back over earlier citations joined by 、 和 及 与 or nothing; a few
-        // dozen at most, so a line of thousands of citations stays linear.
-        var citationsBack = 0
-        while position > 0, citationsBack < 32 {
-            citationsBack += 1
-            var cursor = position
-            if cursor > 0, "、和及与,，".unicodeScalars.contains(text[cursor - 1]) { cursor -= 1 }
-            guard cursor > 0, text[cursor - 1] == "》" else { break }
-            var depth = 0
-            var back = cursor - 1
-            while back >= 0 {
-                if text[back] == "》" { depth += 1 }
-                if text[back] == "《" { depth -= 1; if depth == 0 { break } }
-                if text[back] == "\n" { return nil }
-                back -= 1
-            }
-            guard back >= 0 else { return nil }
-            position = back
-        }
+        var runs: [Int: Int?] = [:]
+        return action(before: index, in: text, vocabulary: vocabulary, runs: &runs)
+    }
+
+    /// ``action(before:in:vocabulary:)`` with the starts of runs of citations
+    /// found so far in `runs`, which it extends.
+    static func action(before index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary,
+                       runs: inout [Int: Int?]) -> String? {
+        guard var position = runStart(index, in: text, known: &runs) else { return nil }
         // Back over an issuer or a particle (自治区, 的).
         var skipped = 0
         while skipped < 2, let length = vocabulary.referenceActors.longestMatch(in: text, endingAt: position, floor: max(0, position - 6)) {
@@ -98,6 +95,44 @@ public struct ReferenceMatcher: Sendable {
         return String(scalars: text[(position - verb)..<position])
     }
 
+    /// Back from the `《` at `index` over earlier citations joined by 、 和 及 与
+    /// or nothing: where the run starts, or nil when a line break stands inside
+    /// one of its brackets.
+    ///
+    /// Every citation of a run of `k` would walk back over all those before
+    /// it, `k²` steps in all; `known` remembers, for each `《` walked from,
+    /// where its run starts, so each step is taken once.
+    static func runStart(_ index: Int, in text: [Unicode.Scalar], known: inout [Int: Int?]) -> Int? {
+        var walked: [Int] = []
+        var position = index
+        var start: Int??
+        while start == nil {
+            if let remembered = known[position] {
+                start = remembered
+                break
+            }
+            walked.append(position)
+            guard position > 0 else { start = .some(position); break }
+            var cursor = position
+            if cursor > 0, "、和及与,，".unicodeScalars.contains(text[cursor - 1]) { cursor -= 1 }
+            guard cursor > 0, text[cursor - 1] == "》" else { start = .some(position); break }
+            var depth = 0
+            var back = cursor - 1
+            while back >= 0 {
+                if text[back] == "》" { depth += 1 }
+                if text[back] == "《" { depth -= 1; if depth == 0 { break } }
+                if text[back] == "\n" { start = .some(nil); break }
+                back -= 1
+            }
+            if start != nil { break }
+            guard back >= 0 else { start = .some(nil); break }
+            position = back
+        }
+        let result = start!
+        for position in walked { known[position] = result }
+        return result
+    }
+
     /// The verb after a citation fronted by 将 or 把: `现将《…》印发给你们`.
     static func action(after index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary) -> String? {
         var open = index - 1
@@ -111,12 +146,13 @@ public struct ReferenceMatcher: Sendable {
 
     /// The form a title is written in most often; on a tie, the one with fewer spaces.
     static func preferredForm(_ forms: [String]) -> String {
-        var counts: [String: Int] = [:]
-        for form in forms { counts[form, default: 0] += 1 }
-        return forms.min { left, right in
-            let (l, r) = (counts[left]!, counts[right]!)
+        let counts = FirstMentions(forms).counts
+        let spaces = forms.map { form in form.unicodeScalars.count { $0 == " " } }
+        let best = forms.indices.min { left, right in
+            let (l, r) = (counts[left], counts[right])
             if l != r { return l > r }
-            return left.unicodeScalars.count { $0 == " " } < right.unicodeScalars.count { $0 == " " }
-        } ?? ""
+            return spaces[left] < spaces[right]
+        }
+        return best.map { forms[$0] } ?? ""
     }
 }

@@ -39,33 +39,7 @@ public struct TextDocument: Sendable {
         let decoded: [Unicode.Scalar]? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var count = 0
             for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-                buffer.withMemoryRebound(to: UInt32.self) { values in
-                    var index = 0, written = 0
-                    let end = bytes.count
-                    while index < end {
-                        let lead = UInt32(bytes[index])
-                        let value: UInt32
-                        if lead < 0x80 {
-                            value = lead
-                            index &+= 1
-                        } else if lead < 0xE0 {
-                            value = (lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
-                            index &+= 2
-                        } else if lead < 0xF0 {
-                            value = (lead & 0x0F) << 12 | UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F)
-                            index &+= 3
-                        } else {
-                            value = (lead & 0x07) << 18 | UInt32(bytes[index &+ 1] & 0x3F) << 12
-                                | UInt32(bytes[index &+ 2] & 0x3F) << 6 | UInt32(bytes[index &+ 3] & 0x3F)
-                            index &+= 4
-                        }
-                        values[written] = value
-                        written &+= 1
-                    }
-                    initialized = written
-                }
-            }
+            return UTF8Scalars.scalars(of: bytes, count: count)
         }
         return decoded ?? Array(text.unicodeScalars)
     }

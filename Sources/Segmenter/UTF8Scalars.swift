@@ -76,7 +76,7 @@ enum UTF8Scalars {
     private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
     /// Decodes `count` scalars from well-formed UTF-8.
-    private static func scalars(of bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Unicode.Scalar] {
+    static func scalars(of bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
             buffer.withMemoryRebound(to: UInt32.self) { values in
                 var index = 0, written = 0

@@ -25,11 +25,21 @@ struct OrganizationGrammar {
     /// Where the run of places and levels ending at an offset starts, for
     /// offsets already walked from (see ``placeChainStart(_:)``).
     private let chainStarts = ChainStarts()
+    /// For each offset, the number of 委 before it: whether a name holds one,
+    /// without reading the name (names can be as long as a run of places).
+    private let committeesBefore: [Int32]
 
     init(text: [Unicode.Scalar], places: PlaceGazetteer, vocabulary: OrganizationVocabulary) {
         self.text = text
         self.places = places
         self.vocabulary = vocabulary
+        var counts = [Int32](repeating: 0, count: text.count + 1)
+        var count: Int32 = 0
+        for (index, scalar) in text.enumerated() {
+            if scalar == "委" { count += 1 }
+            counts[index + 1] = count
+        }
+        committeesBefore = counts
     }
 
     /// A memo for one document, filled as the grammar reads it.
@@ -128,7 +138,7 @@ struct OrganizationGrammar {
     }
 
     private func kind(of range: Range<Int>, suffix: OrganSuffix, body: Range<Int>) -> Organization.Kind {
-        vocabulary.kind(of: Array(text[range]), suffix: suffix)
+        vocabulary.kind(ofNameAt: range, in: text, suffix: suffix) { committeesBefore[$0.upperBound] > committeesBefore[$0.lowerBound] }
     }
 
     /// The start of a head (places, levels, an organ, a prefix) ending at `end`.

@@ -183,12 +183,23 @@ final class OrganizationVocabulary: Sendable {
     /// Party committee (县委政法委) is the Party's, after a stem (市卫健委) the
     /// government's; 部 is the Party's for its own departments (组织部).
     func kind(of name: [Unicode.Scalar], suffix: OrganSuffix) -> Organization.Kind {
-        if name.first == "团" || name.starts(with: Self.youthLeague) { return .people }
-        let bodyEnd = name.count - suffix.text.count
+        kind(ofNameAt: 0..<name.count, in: name, suffix: suffix) { name[$0].contains("委") }
+    }
+
+    /// ``kind(of:suffix:)`` of the name at `range` of `text`, read in place;
+    /// `hasCommittee` tells whether a stretch of the text holds a 委.
+    func kind(ofNameAt range: Range<Int>, in text: [Unicode.Scalar], suffix: OrganSuffix,
+              hasCommittee: (Range<Int>) -> Bool) -> Organization.Kind {
+        let start = range.lowerBound
+        if !range.isEmpty, text[start] == "团" { return .people }
+        if range.count >= Self.youthLeague.count, text.has(Self.youthLeague, at: start) { return .people }
+        let bodyEnd = range.upperBound - suffix.text.count
         if suffix.text == ["委"] || suffix.text == ["部"] {
-            if suffix.text == ["委"], bodyEnd > 0, levels.longestMatch(in: name, endingAt: bodyEnd) != nil { return .party }
-            if name[..<bodyEnd].contains("委") { return .party }
-            if suffix.text == ["部"], !Self.partyStems.contains(where: { name.has($0, at: bodyEnd - $0.count) }) { return .government }
+            if suffix.text == ["委"], bodyEnd > start, levels.longestMatch(in: text, endingAt: bodyEnd, floor: start) != nil { return .party }
+            if hasCommittee(start..<bodyEnd) { return .party }
+            if suffix.text == ["部"], !Self.partyStems.contains(where: { bodyEnd - $0.count >= start && text.has($0, at: bodyEnd - $0.count) }) {
+                return .government
+            }
             return suffix.text == ["委"] ? .government : .party
         }
         return suffix.kind

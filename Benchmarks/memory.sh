@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Peak memory and throughput of a batch run on a big generated folder.
 #   Benchmarks/memory.sh [MEGABYTES] [JOBS]        (default 500 MB, all cores)
-# Builds zhengce (release, SCRATCH or .build), fills $TMPDIR/zhengce-memory
+# Builds zhengce (release, SCRATCH or .build; or runs the binary ZHENGCE), fills $TMPDIR/zhengce-memory
 # with copies of Corpus/ (as .txt, and as Markdown and HTML pages, so every
 # reader runs) in folders of 100 files, then runs
 #   /usr/bin/time -v zhengce extract DIR -o OUT.jsonl --format jsonl --quiet
@@ -11,7 +11,11 @@ cd "$(dirname "$0")/.."
 megabytes=${1:-500}
 jobs=${2:-$(nproc)}
 scratch=${SCRATCH:-.build}
-swift build -c release --scratch-path "$scratch" --product zhengce >/dev/null
+zhengce=${ZHENGCE:-}
+if [ -z "$zhengce" ]; then
+  swift build -c release --scratch-path "$scratch" --product zhengce >/dev/null
+  zhengce=$scratch/release/zhengce
+fi
 work=${TMPDIR:-/tmp}/zhengce-memory
 rm -rf "$work"; mkdir -p "$work/in"
 python3 - "$work/in" "$megabytes" <<'PY'
@@ -36,7 +40,7 @@ while size < target:
         size += len(data); n += 1
 print(f"{n} files, {size / 1e6:.1f} MB")
 PY
-/usr/bin/time -v "$scratch/release/zhengce" extract "$work/in" -o "$work/out.jsonl" --format jsonl --quiet --jobs "$jobs" 2> "$work/time.txt" || true
+/usr/bin/time -v "$zhengce" extract "$work/in" -o "$work/out.jsonl" --format jsonl --quiet --jobs "$jobs" 2> "$work/time.txt" || true
 input=$(du -sb "$work/in" | cut -f1)
 output=$(stat -c %s "$work/out.jsonl")
 peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")

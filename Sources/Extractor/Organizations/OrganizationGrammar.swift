@@ -22,6 +22,23 @@ struct OrganizationGrammar {
     let text: [Unicode.Scalar]
     let places: PlaceGazetteer
     let vocabulary: OrganizationVocabulary
+    /// Where the run of places and levels ending at an offset starts, for
+    /// offsets already walked from (see ``placeChainStart(_:)``).
+    private let chainStarts = ChainStarts()
+    /// Where the text holds a 委 and a Party committee.
+    private let committees: CommitteeMarks
+
+    init(text: [Unicode.Scalar], places: PlaceGazetteer, vocabulary: OrganizationVocabulary) {
+        self.text = text
+        self.places = places
+        self.vocabulary = vocabulary
+        committees = CommitteeMarks(text, vocabulary: vocabulary)
+    }
+
+    /// A memo for one document, filled as the grammar reads it.
+    private final class ChainStarts {
+        var starts: [Int: Int] = [:]
+    }
 
     /// The longest free-text body.
     private let maxFree = 10
@@ -138,7 +155,7 @@ struct OrganizationGrammar {
     }
 
     private func kind(of range: Range<Int>, suffix: OrganSuffix, body: Range<Int>) -> Organization.Kind {
-        vocabulary.kind(of: Array(text[range]), suffix: suffix)
+        vocabulary.kind(ofNameAt: range, in: text, suffix: suffix, marks: committees)
     }
 
     /// The start of a head (places, levels, an organ, a prefix) ending at `end`.
@@ -151,20 +168,15 @@ struct OrganizationGrammar {
            vocabulary.levels.longestMatch(in: text, endingAt: position - organ) != nil {
             position -= organ
         }
-        var first = true
-        while let level = vocabulary.levels.longestMatch(in: text, endingAt: position) {
-            let levelStart = position - level
-            let place = vocabulary.provincialLevels.longestMatch(in: text, endingAt: position) == level
-                ? provinceLength(endingAt: levelStart) : placeLength(endingAt: levelStart)
-            // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
-            if first, position == end, bodyIsFree,
-               vocabulary.levelBlockers.longestMatch(in: text, from: position) != nil { break }
-            // A bare level: not 全市, 各县, 乡镇.
-            if place == 0, levelStart > 0, vocabulary.deictics.contains(text[levelStart - 1]) { break }
+        // The first place and level; then as many more as stand before it.
+        if let (levelStart, place) = placeAndLevel(endingAt: position),
+           // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
+           !(position == end && bodyIsFree && vocabulary.levelBlockers.longestMatch(in: text, from: position) != nil),
+           // A bare level: not 全市, 各县, 乡镇.
+           !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])) {
             found = true
             position = levelStart - place
-            first = false
-            if place == 0 { break }
+            if place > 0 { position = placeChainStart(position) }
         }
         // A province named without its level: 宁夏人社厅, 甘肃团省委.
         if !found, !bodyIsFree, position == end, let province = vocabulary.provinces.longestMatch(in: text, endingAt: position),
@@ -180,6 +192,40 @@ struct OrganizationGrammar {
                 position -= prefix
             }
         }
+        return position
+    }
+
+    /// The level word ending at `end` and the place name before it (0 when none).
+    private func placeAndLevel(endingAt end: Int) -> (levelStart: Int, place: Int)? {
+        guard let level = vocabulary.levels.longestMatch(in: text, endingAt: end) else { return nil }
+        let levelStart = end - level
+        let place = vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level
+            ? provinceLength(endingAt: levelStart) : placeLength(endingAt: levelStart)
+        return (levelStart, place)
+    }
+
+    /// Back from `end` over places with their levels (中阳县宁乡镇郝家岭村), as
+    /// far as they go: where the run starts.
+    ///
+    /// The run before an offset is the same whichever name is being read, and
+    /// text made of such pairs (a list of places, or damage) would have every
+    /// name walk back over all of it: each offset is walked from once, and
+    /// ``chainStarts`` remembers the answer for every offset on the way.
+    private func placeChainStart(_ end: Int) -> Int {
+        var walked: [Int] = []
+        var position = end
+        while true {
+            if let known = chainStarts.starts[position] {
+                position = known
+                break
+            }
+            walked.append(position)
+            guard let (levelStart, place) = placeAndLevel(endingAt: position),
+                  !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])) else { break }
+            position = levelStart - place
+            if place == 0 { break }  // a bare level ends the run
+        }
+        for offset in walked { chainStarts.starts[offset] = position }
         return position
     }
 

@@ -215,10 +215,10 @@ final class OrganizationVocabulary: Sendable {
     private static let youthLeague = "共青团".scalars
     private static let communistParty = "中共".scalars
 
-    /// Whether `name[..<end]` ends with a Party committee: 党委, or 委 right after a level (市委, 县委).
-    private func isPartyCommittee(_ name: [Unicode.Scalar], endingAt end: Int) -> Bool {
-        guard end >= 2, name[end - 1] == "委" else { return false }
-        return name[end - 2] == "党" || levels.longestMatch(in: name, endingAt: end - 1) != nil
+    /// Whether `text[..<end]` ends with a Party committee: 党委, or 委 right after a level (市委, 县委).
+    func isPartyCommittee(_ text: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        guard end >= 2, text[end - 1] == "委" else { return false }
+        return text[end - 2] == "党" || levels.longestMatch(in: text, endingAt: end - 1) != nil
     }
     private static let partyStems: [[Unicode.Scalar]] = ["组织", "宣传", "统战", "政法", "编", "网信", "机要", "保密", "老干部"]
         .map(\.scalars)
@@ -228,16 +228,28 @@ final class OrganizationVocabulary: Sendable {
     /// Party committee (县委政法委) is the Party's, after a stem (市卫健委) the
     /// government's; 部 is the Party's for its own departments (组织部).
     func kind(of name: [Unicode.Scalar], suffix: OrganSuffix) -> Organization.Kind {
-        if name.first == "团" || name.starts(with: Self.youthLeague) { return .people }
-        let bodyEnd = name.count - suffix.text.count
+        kind(ofNameAt: 0..<name.count, in: name, suffix: suffix, marks: CommitteeMarks(name, vocabulary: self))
+    }
+
+    /// ``kind(of:suffix:)`` of the name at `range` of `text`, read in place:
+    /// `marks` tell where the text holds a 委 and a Party committee.
+    func kind(ofNameAt range: Range<Int>, in text: [Unicode.Scalar], suffix: OrganSuffix,
+              marks: CommitteeMarks) -> Organization.Kind {
+        let start = range.lowerBound
+        if !range.isEmpty, text[start] == "团" { return .people }
+        if range.count >= Self.youthLeague.count, text.has(Self.youthLeague, at: start) { return .people }
+        let bodyEnd = range.upperBound - suffix.text.count
         // An office or school of a Party committee is the Party's: 中共…市委办公室, 县委党校.
-        if name.starts(with: Self.communistParty) || (0..<bodyEnd).contains(where: { isPartyCommittee(name, endingAt: $0 + 1) }) {
+        if (range.count >= Self.communistParty.count && text.has(Self.communistParty, at: start))
+            || marks.holdsPartyCommittee(start..<bodyEnd) {
             return .party
         }
         if suffix.text == ["委"] || suffix.text == ["部"] {
-            if suffix.text == ["委"], bodyEnd > 0, levels.longestMatch(in: name, endingAt: bodyEnd) != nil { return .party }
-            if name[..<bodyEnd].contains("委") { return .party }
-            if suffix.text == ["部"], !Self.partyStems.contains(where: { name.has($0, at: bodyEnd - $0.count) }) { return .government }
+            if suffix.text == ["委"], bodyEnd > start, levels.longestMatch(in: text, endingAt: bodyEnd, floor: start) != nil { return .party }
+            if marks.holdsCommittee(start..<bodyEnd) { return .party }
+            if suffix.text == ["部"], !Self.partyStems.contains(where: { bodyEnd - $0.count >= start && text.has($0, at: bodyEnd - $0.count) }) {
+                return .government
+            }
             return suffix.text == ["委"] ? .government : .party
         }
         return suffix.kind

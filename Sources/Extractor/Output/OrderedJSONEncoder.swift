@@ -37,8 +37,39 @@ enum JSONNode {
     /// A `superEncoder()`: whatever that encoder ends up holding.
     case deferred(JSONTreeEncoder)
 
+    /// The node of a string, an integer, a Boolean or a finite decimal (or an
+    /// optional one), found by comparing types; nil for anything else.
+    ///
+    /// Every field of every record passes through here. A dynamic cast asks
+    /// the runtime, and the cast to `any BinaryInteger` looks up a conformance:
+    /// hundreds of instructions for each value. Comparing `T` with the leaf
+    /// types is a few; `unsafeBitCast` then only renames the value's type,
+    /// which is the same type. The nodes are those ``make(_:codingPath:)``
+    /// builds for these types.
+    @inline(__always)
+    static func leaf<T: Encodable>(_ value: T) -> JSONNode? {
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return .number(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == Decimal.self { return finite(unsafeBitCast(value, to: Decimal.self)) }
+        if T.self == String?.self { return unsafeBitCast(value, to: String?.self).map { .string($0) } ?? .null }
+        if T.self == Int?.self { return unsafeBitCast(value, to: Int?.self).map { .number(String($0)) } ?? .null }
+        if T.self == Decimal?.self {
+            guard let decimal = unsafeBitCast(value, to: Decimal?.self) else { return .null }
+            return finite(decimal)
+        }
+        return nil
+    }
+
+    /// A finite decimal's node; nil for NaN, which ``make(_:codingPath:)`` reports.
+    @inline(__always)
+    private static func finite(_ value: Decimal) -> JSONNode? {
+        value.isFinite ? .number(value.description) : nil
+    }
+
     /// The node of an encodable value, with fast paths for the leaves.
     static func make<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> JSONNode {
+        if let leaf = leaf(value) { return leaf }
         switch value {
         case let string as String: return .string(string)
         case let bool as Bool: return .bool(bool)
@@ -71,15 +102,19 @@ enum JSONNode {
     }
 }
 
+// The boxes below are filled and read by one encoder on one thread, never
+// with overlapping accesses; the runtime's exclusivity bookkeeping on every
+// access to their lists cost more than the appends themselves.
+
 /// The members of a JSON array under construction.
 final class JSONArrayBox {
-    var items: [JSONNode] = []
+    @exclusivity(unchecked) var items: [JSONNode] = []
 }
 
 /// The members of a JSON object under construction, in insertion order.
 final class JSONObjectBox {
-    var keys: [String] = []
-    var values: [JSONNode] = []
+    @exclusivity(unchecked) var keys: [String] = []
+    @exclusivity(unchecked) var values: [JSONNode] = []
 
     /// Adds a member, or replaces the value of a key already present (keeping its place).
     func set(_ key: String, _ value: JSONNode) {
@@ -148,6 +183,8 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, .string(value)) }
     mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, .number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        // A leaf needs no coding path (building one allocates).
+        if let leaf = JSONNode.leaf(value) { return box.set(key.stringValue, leaf) }
         box.set(key.stringValue, try JSONNode.make(value, codingPath: codingPath + [key]))
     }
 
@@ -183,6 +220,7 @@ private struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
     mutating func encode(_ value: Int) throws { box.items.append(.number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
+        if let leaf = JSONNode.leaf(value) { return box.items.append(leaf) }
         box.items.append(try JSONNode.make(value, codingPath: codingPath + [IndexKey(count)]))
     }
 
@@ -274,19 +312,30 @@ struct JSONTextWriter {
 
     private mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+        // Runs of bytes that need no escape are copied whole.
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                writeEscaped(utf8[index])
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                      Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+        }
     }
 }

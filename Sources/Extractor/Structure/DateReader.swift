@@ -18,9 +18,13 @@ enum DateReader {
 
     /// Whether a whole line is a date, perhaps in brackets (`（2020年9月15日）`).
     static func lineDate(_ line: String) -> String? {
-        var scalars = line.withoutSpaces.scalars
-        while let first = scalars.first, ScalarClass.openers.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, ScalarClass.closers.contains(last) { scalars.removeLast() }
+        let written = line.withoutSpaces.scalars
+        // Brackets off both ends (bounds moved, not elements removed one by one:
+        // quadratic on a line of brackets).
+        var lower = 0, upper = written.count
+        while lower < upper, ScalarClass.openers.contains(written[lower]) { lower += 1 }
+        while upper > lower, ScalarClass.closers.contains(written[upper - 1]) { upper -= 1 }
+        let scalars = Array(written[lower..<upper])
         guard let found = date(at: 0, in: scalars), found.range.upperBound == scalars.count else { return nil }
         return found.date
     }

@@ -1,36 +1,37 @@
-/// Where a text holds a 委 and where a Party committee (党委, 市委) ends, as
-/// counts before every offset: whether a name holds either is two lookups,
-/// not a read of the name (names can be as long as a run of places).
+/// Where a text holds a 委 and where a Party committee (党委, 市委) ends:
+/// whether a name holds either is a binary search in a short list, not a
+/// read of the name (names can be as long as a run of places).
 struct CommitteeMarks {
-    /// The number of 委 before each offset.
-    private let committees: [Int32]
-    /// The number of Party committees ending at or before each offset.
-    private let partyCommittees: [Int32]
+    /// The offsets of every 委, ascending.
+    private var committees: [Int32] = []
+    /// The offsets just past every Party committee, ascending.
+    private var partyCommitteeEnds: [Int32] = []
 
     init(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) {
-        var committees = [Int32](repeating: 0, count: text.count + 1)
-        var partyCommittees = committees
-        var committeeCount: Int32 = 0, partyCount: Int32 = 0
-        for index in text.indices {
-            if text[index] == "委" {
-                committeeCount += 1
-                if vocabulary.isPartyCommittee(text, endingAt: index + 1) { partyCount += 1 }
-            }
-            committees[index + 1] = committeeCount
-            partyCommittees[index + 1] = partyCount
+        for index in text.indices where text[index] == "委" {
+            committees.append(Int32(index))
+            if vocabulary.isPartyCommittee(text, endingAt: index + 1) { partyCommitteeEnds.append(Int32(index + 1)) }
         }
-        self.committees = committees
-        self.partyCommittees = partyCommittees
     }
 
     /// Whether `range` holds a 委.
     func holdsCommittee(_ range: Range<Int>) -> Bool {
-        !range.isEmpty && committees[range.upperBound] > committees[range.lowerBound]
+        Self.holds(committees, from: range.lowerBound, below: range.upperBound)
     }
 
-    /// Whether a Party committee ends inside `range`, after its first character
-    /// (the committee's own first character is inside too).
+    /// Whether a Party committee ends inside `range` after its first two
+    /// characters (so the committee's own first character is inside too).
     func holdsPartyCommittee(_ range: Range<Int>) -> Bool {
-        range.count >= 2 && partyCommittees[range.upperBound] > partyCommittees[range.lowerBound + 1]
+        range.count >= 2 && Self.holds(partyCommitteeEnds, from: range.lowerBound + 2, below: range.upperBound + 1)
+    }
+
+    /// Whether an ascending list holds an offset in `lower..<upper`.
+    private static func holds(_ offsets: [Int32], from lower: Int, below upper: Int) -> Bool {
+        var low = 0, high = offsets.count  // the first offset ≥ lower
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(offsets[middle]) < lower { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets.count && Int(offsets[low]) < upper
     }
 }

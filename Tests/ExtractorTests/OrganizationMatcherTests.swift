@@ -42,6 +42,12 @@ struct OrganizationMatcherTests {
         #expect(found.map(\.kind) == [.party, .government, .people, .serviceCentre, .people])
     }
 
+    @Test func bodiesOfAPartyCommitteeAreThePartys() {
+        let found = OrganizationMatcher().match(StructureHarness.context("县委办公室、市卫健委、县委政法委、区党委组织部、市发展改革委"), measures: [])
+        #expect(found.map(\.name) == ["县委办公室", "市卫健委", "县委政法委", "区党委组织部", "市发展改革委"])
+        #expect(found.map(\.kind) == [.party, .government, .party, .party, .government])
+    }
+
     @Test func definiteUnitsOfResponsibilityNotesCountAndVagueOnesDoNot() throws {
         let result = try StructureHarness.extract("""
             关于印发人才措施的通知

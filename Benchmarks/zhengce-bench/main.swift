@@ -126,6 +126,9 @@ if options.wholeOnly {
 }
 
 // Stage by stage, one core.
+figures.append(measure("hash (SHA-256 of the bytes, source.sha256)", bytes: totalBytes) {
+    for document in documents { sink &+= SHA256.hex(document.bytes).utf8.count }
+})
 var texts: [String] = []
 figures.append(measure("decode", bytes: totalBytes) {
     texts = documents.map { (try? TextDecoder.decode($0.bytes).text) ?? "" }

@@ -1,4 +1,5 @@
-// cicu.h — the only C interface zhengce has to ICU.
+// cicu.h — the only C interface zhengce has to ICU (and to the CPU's SHA
+// instructions, sha256.c).
 //
 // Plain C types only: Swift imports this header next to Foundation, which
 // carries its own copy of ICU's headers, so no <unicode/*.h> may appear here
@@ -74,6 +75,14 @@ int32_t zc_convert_to_utf16(const char *charset, const char *bytes, int32_t leng
 /// `１` → `1`, `Ａ` → `A`, `（` → `(`, U+3000 → space); otherwise returns the code
 /// point unchanged. Used to build the width-folding table once at start-up.
 uint32_t zc_nfkc_single(uint32_t code_point, int32_t *status);
+
+// MARK: - SHA-256
+
+/// Compresses `blocks` 64-byte blocks of `data` into the SHA-256 `state` with
+/// the CPU's SHA extensions and returns 1; returns 0, touching nothing, when
+/// the CPU has none (the caller then compresses them itself). Not ICU: the one
+/// other thing Swift cannot reach, kept in this same C room (sha256.c).
+int32_t zc_sha256_blocks(uint32_t state[8], const uint8_t *data, int64_t blocks);
 
 /// The name of an ICU error code, for messages.
 const char *zc_error_name(int32_t status);

@@ -1,8 +1,10 @@
 import Testing
-@testable import Extractor
+import Segmenter
+import TestSupport
 
 /// SHA-256 against the FIPS 180-2 examples and digests around the padding
-/// boundaries (from Python's hashlib).
+/// boundaries (from Python's hashlib), compressed by the CPU's SHA
+/// instructions (where it has them) and by the Swift code alike.
 @Suite("SHA-256")
 struct SHA256Tests {
     static let vectors: [(text: String, digest: String)] = [
@@ -18,14 +20,23 @@ struct SHA256Tests {
         (String(repeating: "x", count: 120), "13f05a0b594787f5ecd315edc96141bd3243203d1b7d4f0836f37308b276ba98"),
     ]
 
-    @Test(arguments: vectors)
-    func digest(_ vector: (text: String, digest: String)) {
-        #expect(SHA256.hex(Array(vector.text.utf8)) == vector.digest)
+    @Test(arguments: vectors, SHA256.Compression.allCases)
+    func digest(_ vector: (text: String, digest: String), compression: SHA256.Compression) {
+        #expect(SHA256.hex(Array(vector.text.utf8), compression: compression) == vector.digest)
     }
 
-    @Test func aMillionAs() {
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+    @Test(arguments: SHA256.Compression.allCases)
+    func aMillionAs(compression: SHA256.Compression) {
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000), compression: compression)
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func bothCompressionsAgreeOnRandomMessagesOfEveryLengthAroundABlock() {
+        var random = SeededGenerator(seed: 256)
+        for length in Array(0...200) + [1_000, 4_095, 65_537] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            #expect(SHA256.hex(bytes) == SHA256.hex(bytes, compression: .swift), "length \(length)")
+        }
     }
 
     @Test func aSliceHashesLikeItsBytes() {

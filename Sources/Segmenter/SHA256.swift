@@ -1,10 +1,14 @@
+import CICU
+
 /// SHA-256 (FIPS 180-4) of a byte buffer, as lowercase hex: the `sha256` of
 /// ``Source``, so a dataset row can be traced to the exact file it came from.
 ///
-/// Every document is hashed, so this runs over every byte of a batch: blocks
-/// are read straight from the caller's buffer and the message schedule lives
-/// in one scratch buffer, through unsafe pointers (no bounds checks, no copy
-/// of the message).
+/// Every document is hashed, so this runs over every byte of a batch. The
+/// blocks go to the CPU's SHA instructions when it has them (through CICU's
+/// `zc_sha256_blocks`, about ten times faster); otherwise they are compressed
+/// here, read straight from the caller's buffer with the message schedule in
+/// one scratch buffer, through unsafe pointers (no bounds checks, no copy of
+/// the message).
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -17,9 +21,18 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// Who compresses the blocks.
+    public enum Compression: Sendable, CaseIterable {
+        /// The CPU's SHA instructions when it has them, else ``swift``.
+        case fastest
+        /// The compression written here in Swift.
+        case swift
+    }
+
     /// The digest of `bytes` as 64 lowercase hex digits.
-    public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        let h = bytes.withContiguousStorageIfAvailable(digest) ?? Array(bytes).withUnsafeBufferPointer(digest)
+    public static func hex<C: Collection>(_ bytes: C, compression: Compression = .fastest) -> String where C.Element == UInt8 {
+        let digestOf = { (message: UnsafeBufferPointer<UInt8>) -> [UInt32] in digest(message, compression: compression) }
+        let h = bytes.withContiguousStorageIfAvailable(digestOf) ?? Array(bytes).withUnsafeBufferPointer(digestOf)
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
@@ -30,7 +43,7 @@ public enum SHA256 {
     }
 
     /// The eight words of the digest of `message`.
-    private static func digest(_ message: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+    private static func digest(_ message: UnsafeBufferPointer<UInt8>, compression: Compression) -> [UInt32] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         // The tail: the last partial block, 0x80, zeros, the length in bits; one or two blocks.
         let whole = message.count / 64 * 64
@@ -43,18 +56,17 @@ public enum SHA256 {
         k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 h.withUnsafeMutableBufferPointer { h in
-                    var offset = 0
-                    while offset < whole {
-                        compress(message.baseAddress! + offset, w: w, k: k, h: h)
-                        offset += 64
-                    }
-                    tail.withUnsafeBufferPointer { tail in
+                    /// Compresses `count` bytes (whole blocks) from `start`.
+                    func compressBlocks(_ start: UnsafePointer<UInt8>, count: Int) {
+                        if compression == .fastest, zc_sha256_blocks(h.baseAddress!, start, Int64(count / 64)) == 1 { return }
                         var offset = 0
-                        while offset < tail.count {
-                            compress(tail.baseAddress! + offset, w: w, k: k, h: h)
+                        while offset < count {
+                            compress(start + offset, w: w, k: k, h: h)
                             offset += 64
                         }
                     }
+                    if whole > 0 { compressBlocks(message.baseAddress!, count: whole) }
+                    tail.withUnsafeBufferPointer { compressBlocks($0.baseAddress!, count: $0.count) }
                 }
             }
         }

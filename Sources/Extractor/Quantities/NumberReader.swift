@@ -217,6 +217,9 @@ public enum NumberReader {
     /// Reads Chinese numerals with the usual grouping: units 十百千 inside a
     /// group of four, 万 and 亿 closing groups. Digit strings without units
     /// (`二〇二〇`) are read positionally.
+    /// The most 万 and 亿 one number may hold (一万二千万亿 has three).
+    private static let maxMultipliers = 4
+
     private static func readChinese(_ text: [Unicode.Scalar], at start: Int, end: Int) -> Reading {
         var total: Decimal = 0        // closed 亿 groups
         var tenThousands: Decimal = 0 // closed 万 group below 亿
@@ -231,6 +234,7 @@ public enum NumberReader {
         var index = start
         var malformed = false
         var endsInMultiplier = false
+        var multipliers = 0           // 万 and 亿 so far: a few at most in a real number
         while index < end {
             let scalar = text[index]
             if let digit = chineseDigit(scalar) ?? strayDigit(text, at: index, end: end) {
@@ -265,20 +269,36 @@ public enum NumberReader {
                 lastSmallUnit = unit
                 endsInMultiplier = false
             case 10_000:
-                if small == 0, pending == nil { malformed = true }
-                tenThousands += Decimal(small + (pending ?? 0)) * 10_000
+                multipliers += 1
+                let below = Decimal(small + (pending ?? 0))
+                if tenThousands > 0 {
+                    // A second 万 since the last 亿 multiplies all of it:
+                    // 一万二千万 is 12000 × 万, 三万万 is 3 × 万 × 万.
+                    tenThousands = (tenThousands + below) * 10_000
+                } else {
+                    if below == 0 { malformed = true }
+                    tenThousands = below * 10_000
+                }
                 small = 0
                 lastSmallUnit = 10_000
                 endsInMultiplier = true
             default:
+                multipliers += 1
                 let group = tenThousands + Decimal(small + (pending ?? 0))
-                if group == 0 { malformed = true }
-                total += group * 100_000_000
+                // Likewise a second 亿: 一亿二千万亿 is 1.2亿 × 亿.
+                if total > 0 {
+                    total = (total + group) * 100_000_000
+                } else {
+                    if group == 0 { malformed = true }
+                    total = group * 100_000_000
+                }
                 tenThousands = 0
                 small = 0
                 lastSmallUnit = 10_000
                 endsInMultiplier = true
             }
+            // 万万万…: each multiplies the whole, and Decimal overflows to NaN past 10¹²⁷.
+            if multipliers > maxMultipliers { malformed = true }
             pending = nil
             index += 1
         }

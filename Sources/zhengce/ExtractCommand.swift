@@ -30,8 +30,8 @@ struct ExtractCommand: ParsableCommand {
           csv    a folder of tables joined on document_id: documents, sections,
                  measures, responsibilities (measure x department x role),
                  amounts, counts, percentages, references, organizations,
-                 diagnostics, errors. RFC 4180, UTF-8 (--excel adds a BOM for
-                 Excel); lists in a cell are joined with "|".
+                 diagnostics, errors. RFC 4180, UTF-8 (--excel adds a BOM and
+                 defuses formulas, for Excel); lists in a cell are joined with "|".
         See docs/datasets.md for the columns.
 
         Resuming (--skip-existing): json skips documents whose OUT/<documentId>.json \
@@ -77,7 +77,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "json, jsonl or csv (default: json; jsonl with --stdin).")
     var format: Format?
 
-    @Flag(help: "csv: start each table with a UTF-8 byte order mark, for Excel.")
+    @Flag(help: "csv: for Excel: start each table with a UTF-8 byte order mark, and put ' before text Excel would run as a formula (=, +, -, @).")
     var excel = false
 
     @Option(name: .shortAndLong, help: ArgumentHelp(

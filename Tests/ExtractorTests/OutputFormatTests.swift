@@ -121,16 +121,30 @@ struct CSVTests {
         #expect(CSVFormat.record(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
     }
 
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+86 123", "'+86 123"), ("-见附件", "'-见附件"), ("@所有人", "'@所有人"), ("\t制表", "'\t制表"),
+        ("-0.5", "-0.5"), ("+3", "+3"), ("12", "12"), ("", ""), ("市人社局", "市人社局"), ("3=3", "3=3"),
+    ])
+    func spreadsheetFormulasAreDefusedAndNumbersAreNot(field: String, written: String) {
+        #expect(CSVFormat.defused(field) == written)
+    }
+
+    @Test func onlySpreadsheetRecordsAreDefused() {
+        #expect(CSVFormat.record(["=1+1", "-2"]) == "=1+1,-2\r\n")
+        #expect(CSVFormat.record(["=1+1", "-2"], forSpreadsheets: true) == "'=1+1,-2\r\n")
+    }
+
     @Test func readerReadsBackWhatIsWritten() {
         let rows = [["id", "text"], ["1", "a,\"b\"\r\nc"], ["2", ""], ["3", "中文，逗号"]]
-        let bytes = CSVFormat.byteOrderMark + Array(rows.map(CSVFormat.record).joined().utf8)
+        let bytes = CSVFormat.byteOrderMark + Array(rows.map { CSVFormat.record($0) }.joined().utf8)
         #expect(CSVReader.records(in: bytes).map(\.fields) == rows)
         #expect(CSVReader.records(in: bytes).last?.end == bytes.count)
     }
 
     @Test func readerAcceptsAnyChunking() {
         let rows = [["x", "\"quoted\"\"\"", "y"], ["line\nbreak", "", "z"]]
-        let bytes = Array(rows.map(CSVFormat.record).joined().utf8)
+        let bytes = Array(rows.map { CSVFormat.record($0) }.joined().utf8)
         for size in [1, 2, 3, 5, 7] {
             var reader = CSVReader()
             var read: [[String]] = []

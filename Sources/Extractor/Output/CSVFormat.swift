@@ -6,15 +6,42 @@ public enum CSVFormat {
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// One record: the fields quoted as needed, joined by commas, ended by CRLF.
-    public static func record(_ fields: [String]) -> String {
+    /// With `forSpreadsheets`, text that a spreadsheet would run as a formula
+    /// is defused first (see ``defused(_:)``).
+    public static func record(_ fields: [String], forSpreadsheets: Bool = false) -> String {
         var line = ""
         line.reserveCapacity(fields.reduce(2) { $0 + $1.utf8.count + 1 })
         for (index, field) in fields.enumerated() {
             if index > 0 { line.append(",") }
-            line.append(quoted(field))
+            line.append(quoted(forSpreadsheets ? defused(field) : field))
         }
         line.append("\r\n")
         return line
+    }
+
+    /// A field a spreadsheet shows as written: text starting with `=`, `+`,
+    /// `-`, `@`, a tab or CR (which Excel and LibreOffice would evaluate as a
+    /// formula, e.g. a pasted `=HYPERLINK(…)`) gets a leading `'`; numbers
+    /// (`-0.5`) and everything else stay as they are.
+    public static func defused(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, formulaStarts.contains(first), !isNumber(field) else { return field }
+        return "'" + field
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// Whether a field is a plain decimal number: a sign, digits, at most one point.
+    private static func isNumber(_ field: String) -> Bool {
+        var digits = 0, points = 0
+        for (index, scalar) in field.unicodeScalars.enumerated() {
+            switch scalar {
+            case "+", "-" where index == 0: continue
+            case "0"..."9": digits += 1
+            case ".": points += 1
+            default: return false
+            }
+        }
+        return digits > 0 && points <= 1
     }
 
     /// A field as written: as is, or in quotes with inner quotes doubled.

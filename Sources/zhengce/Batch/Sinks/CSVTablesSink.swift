@@ -14,15 +14,19 @@ final class CSVTablesSink: RecordSink, @unchecked Sendable {
     private static let checkpointInterval = 64
 
     private let folder: String
+    /// Tables meant for Excel: a BOM, and formulas defused.
+    private let excel: Bool
     private var files: [DatasetTable: OutputFile] = [:]
     private let done: Set<String>
     private var sinceCheckpoint = 0
 
     /// - Parameters:
-    ///   - excel: start each new table with a UTF-8 BOM, so Excel reads Chinese correctly.
+    ///   - excel: start each new table with a UTF-8 BOM, so Excel reads Chinese
+    ///     correctly, and defuse cells that Excel would run as formulas.
     ///   - skipExisting: resume the tables already in `folder` instead of replacing them.
     init(folder: String, excel: Bool, skipExisting: Bool) throws {
         self.folder = folder
+        self.excel = excel
         try FileSystem.makeFolder(folder)
         let documentsPath = FileSystem.join(folder, DatasetTable.documents.fileName)
         let resuming = skipExisting && FileSystem.exists(documentsPath)
@@ -49,7 +53,7 @@ final class CSVTablesSink: RecordSink, @unchecked Sendable {
         for table in DatasetTable.allCases {
             let tableRows = rows[table]
             guard !tableRows.isEmpty else { continue }
-            texts[table] = tableRows.map(CSVFormat.record).joined()
+            texts[table] = tableRows.map { CSVFormat.record($0, forSpreadsheets: excel) }.joined()
         }
         return .tables(texts)
     }

@@ -1,12 +1,16 @@
 import Foundation
+import Testing
 
 /// Runs the built `zhengce` executable end to end, as a user would.
 public enum CommandRunner {
-    /// What a run printed and how it ended.
+    /// What a run printed, how it ended, and whether it had to be stopped.
     public struct Outcome: Sendable {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Stopped for outliving its time limit.
+        public var timedOut = false
+        public var elapsed: Duration = .zero
     }
 
     /// The `zhengce` binary next to the test bundle (`.build/<config>/zhengce`).
@@ -24,18 +28,30 @@ public enum CommandRunner {
 
     /// Runs `zhengce arguments…`, feeding `input` on standard input.
     @discardableResult
-    public static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Outcome {
-        try run(executable, arguments, input: input, in: directory)
+    public static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil,
+                           limit: Duration? = nil) throws -> Outcome {
+        try run(executable, arguments, input: input.map { Array($0.utf8) }, in: directory, limit: limit)
     }
 
-    /// Runs any program with `arguments`, feeding `input` on standard input.
+    /// Runs `zhengce arguments…`, feeding `input` bytes (any bytes) on standard input.
     @discardableResult
-    public static func run(_ program: URL, _ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Outcome {
+    public static func run(_ arguments: [String], inputBytes input: [UInt8], in directory: URL? = nil,
+                           limit: Duration? = nil) throws -> Outcome {
+        try run(executable, arguments, input: input, in: directory, limit: limit)
+    }
+
+    /// Runs any program with `arguments`, `input` (or nothing) on standard
+    /// input; past `limit` it is stopped, so a hang is a failed test rather
+    /// than a stuck run.
+    @discardableResult
+    public static func run(_ program: URL, _ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil,
+                           limit: Duration? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        // Output goes to files, so a large output can never block the child.
+        // Input and output go through files, so neither a large output nor a
+        // large input can ever block the child or this process.
         let folder = try temporaryFolder("run")
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
@@ -44,17 +60,34 @@ public enum CommandRunner {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        let inputPipe = Pipe()
-        process.standardInput = inputPipe
+        if let input {
+            let inURL = folder.appendingPathComponent("stdin")
+            try Data(input).write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
         try process.run()
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inputPipe.fileHandleForWriting.close()
+        var timedOut = false
+        if let limit {
+            while process.isRunning {
+                if clock.now - started > limit {
+                    timedOut = true
+                    process.terminate()
+                    break
+                }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()
         return Outcome(status: process.terminationStatus,
                        stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+                       timedOut: timedOut, elapsed: clock.now - started)
     }
 
     /// A new empty temporary folder.
@@ -62,5 +95,12 @@ public enum CommandRunner {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// Short in failure messages: a 5 MB document's output would drown them.
+extension CommandRunner.Outcome: CustomTestStringConvertible {
+    public var testDescription: String {
+        "exit \(status) after \(elapsed)\(timedOut ? " (stopped)" : ""), \(stdout.utf8.count) bytes of output, stderr: \(stderr.prefix(300))"
     }
 }

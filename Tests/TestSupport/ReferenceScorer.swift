@@ -35,7 +35,7 @@ public enum ReferenceScorer {
 
     /// Runs `python3 ARGUMENTS…`, failing on a non-zero exit.
     public static func runPython(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> String {
-        let outcome = try CommandRunner.run(python!, arguments, input: input, in: directory)
+        let outcome = try CommandRunner.run(python!, arguments, input: input.map { Array($0.utf8) }, in: directory)
         if outcome.status != 0 { throw PythonFailure(message: outcome.stderr) }
         return outcome.stdout
     }

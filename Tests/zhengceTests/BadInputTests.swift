@@ -71,7 +71,7 @@ struct BadInputTests {
         let bytes = file.bytes()
         let path = folder.appendingPathComponent(file.name).path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-        let run = try BadInputRunner.run(["extract", path, "--format", "jsonl"], limit: file.limit)
+        let run = try CommandRunner.run(["extract", path, "--format", "jsonl"], limit: file.limit)
         let timedOut = run.timedOut  // (not `run` in #expect: it would print megabytes of output)
         #expect(!timedOut, "\(file.name): still running after \(file.limit)")
         switch file.expected {
@@ -111,14 +111,14 @@ struct BadInputTests {
 
         for (path, reason) in [(loop, "too many levels of symbolic links"), (broken, "broken symbolic link"),
                                (pipe, "not a regular file"), (missing, "no such file")] {
-            let run = try BadInputRunner.run(["extract", path, "--format", "jsonl"], limit: Self.limit)
+            let run = try CommandRunner.run(["extract", path, "--format", "jsonl"], limit: Self.limit)
             let timedOut = run.timedOut
             #expect(!timedOut, "\(path): still running after \(Self.limit)")
             #expect(run.status == 1, "\(path): exit \(run.status)")
             Self.expectClearError(run, path: path, reason: reason)
         }
         // A folder given to a one-file command is refused by name.
-        let text = try BadInputRunner.run(["text", directory], limit: Self.limit)
+        let text = try CommandRunner.run(["text", directory], limit: Self.limit)
         #expect(text.status != 0)
         #expect(text.stderr.contains(directory) && text.stderr.contains("is a directory"), "\(text.stderr)")
     }
@@ -130,7 +130,7 @@ struct BadInputTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("secret.txt").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data("给予50万元".utf8), attributes: [.posixPermissions: 0]))
-        let run = try BadInputRunner.run(["extract", path, "--format", "jsonl"], limit: Self.limit)
+        let run = try CommandRunner.run(["extract", path, "--format", "jsonl"], limit: Self.limit)
         #expect(run.status == 1)
         Self.expectClearError(run, path: path, reason: "permission denied")
     }
@@ -145,7 +145,7 @@ struct BadInputTests {
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(DocumentExtractor.maximumBytes) + 1)
         try handle.close()
-        let run = try BadInputRunner.run(["extract", path, "--format", "jsonl"], limit: Self.limit)
+        let run = try CommandRunner.run(["extract", path, "--format", "jsonl"], limit: Self.limit)
         let elapsed = run.elapsed
         #expect(elapsed < .seconds(5), "read the file instead of refusing it")
         #expect(run.status == 1)
@@ -169,7 +169,7 @@ struct BadInputTests {
         try manager.createDirectory(at: folder.appendingPathComponent("g-folder.txt"), withIntermediateDirectories: false)
         bad.sort()
 
-        let run = try BadInputRunner.run(["extract", folder.path, "--format", "jsonl"], limit: Self.limit)
+        let run = try CommandRunner.run(["extract", folder.path, "--format", "jsonl"], limit: Self.limit)
         let timedOut = run.timedOut
         #expect(!timedOut, "still running after \(Self.limit)")
         #expect(run.status == 1, "exit \(run.status): \(run.stderr)")
@@ -198,7 +198,7 @@ struct BadInputTests {
             "{\"id\":\"long\",\"text\":\"给予" + String(repeating: "9", count: 10_000) + "万元\"}",
         ]
         let input = Array((lines.joined(separator: "\n") + "\n").utf8) + [0xFF, 0xFE, 0x00, 0x0A]
-        let run = try BadInputRunner.run(["extract", "--stdin"], input: input, limit: Self.limit)
+        let run = try CommandRunner.run(["extract", "--stdin"], inputBytes: input, limit: Self.limit)
         let timedOut = run.timedOut
         #expect(!timedOut, "still running after \(Self.limit)")
         #expect(run.status == 1, "a stream with failures ends with status 1")
@@ -234,7 +234,7 @@ struct BadInputTests {
     }
 
     /// What is wrong with a run that should have printed one sound record.
-    static func resultProblems(_ run: BadInputRunner.Outcome, bytes: [UInt8], path: String,
+    static func resultProblems(_ run: CommandRunner.Outcome, bytes: [UInt8], path: String,
                                check: (ExtractionResult) -> [String]) -> [String] {
         let lines = run.stdout.split(separator: "\n")
         guard lines.count == 1 else { return ["\(lines.count) lines of output, not one"] }
@@ -263,7 +263,7 @@ struct BadInputTests {
 
     /// One error record naming the file and the reason on standard output,
     /// and a line `zhengce: PATH: REASON` on standard error.
-    static func expectClearError(_ run: BadInputRunner.Outcome, path: String, reason: String,
+    static func expectClearError(_ run: CommandRunner.Outcome, path: String, reason: String,
                                  sourceLocation: SourceLocation = #_sourceLocation) {
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1, "\(lines.count) records: \(run.stdout.prefix(300))", sourceLocation: sourceLocation)

@@ -169,20 +169,24 @@ figures.append(measure("organisations", bytes: totalBytes) {
 // Each matcher family on all cores: a family that does not scale shares something it should not.
 if options.threads > 1 {
     let threads = options.threads
-    func parallel(_ label: String, _ body: @escaping @Sendable (ExtractionContext) -> Int) {
+    /// `makeBody` runs once on each worker: each thread its own matcher, as
+    /// in a batch (a matcher shared by threads shares its word lists'
+    /// reference counts, and the threads then wait on each other's caches).
+    func parallel(_ label: String, _ makeBody: @escaping @Sendable () -> (ExtractionContext) -> Int) {
         let shared = contexts
         figures.append(measure("\(label), \(threads) threads", bytes: totalBytes) {
             DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                let body = makeBody()
                 var local = 0
                 for index in stride(from: worker, to: shared.count, by: threads) { local &+= body(shared[index]) }
                 _ = local
             }
         })
     }
-    parallel("amounts, counts, percentages") { quantities.match($0).amounts.count }
-    parallel("metadata, sections, measures") { structure.read($0).measures.count }
-    parallel("references") { references.match($0).count }
-    parallel("organisations") { organizations.match($0, measures: []).count }
+    parallel("amounts, counts, percentages") { let matcher = QuantityMatcher(); return { matcher.match($0).amounts.count } }
+    parallel("metadata, sections, measures") { let reader = StructureReader(); return { reader.read($0).measures.count } }
+    parallel("references") { let matcher = ReferenceMatcher(); return { matcher.match($0).count } }
+    parallel("organisations") { let matcher = OrganizationMatcher(); return { matcher.match($0, measures: []).count } }
 }
 texts = []; read = []; contexts = []; shapes = []
 

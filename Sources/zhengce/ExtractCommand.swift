@@ -39,6 +39,10 @@ struct ExtractCommand: ParsableCommand {
         short, and appends the others; csv takes the documents listed in documents.csv as \
         done, drops other tables' rows of documents not listed, and appends the others.
 
+        If zhengce itself crashes on a document (a bug), it names the document on standard \
+        error and notes it in FILE.crashed.txt (jsonl) or OUT/zhengce-crashed.txt; a run \
+        with --skip-existing then records that document as an error and goes on.
+
         Streaming (--stdin): reads JSON lines {"path": ...}, {"id": ..., "text": ...} or \
         {"id": ..., "base64": ...} (optional "format": plain, markdown, html) and writes \
         exactly one JSON line per input line (error records too), in input order, each \
@@ -142,7 +146,18 @@ struct ExtractCommand: ParsableCommand {
         } catch let error as BatchError {
             throw ValidationError(error.description)
         }
-        let pipeline = BatchPipeline(jobs: jobs, sink: sink, progress: progress)
+        // A crash names its document and notes it beside the output; a resumed
+        // run records the documents noted as errors instead of crashing again.
+        var pipeline = BatchPipeline(jobs: jobs, sink: sink, progress: progress)
+        let journal = CrashGuard.journalPath(output: output, outputIsFolder: effectiveFormat != .jsonl)
+        if let journal {
+            if skipExisting {
+                pipeline.crashedBefore = CrashGuard.crashedDocuments(journalPath: journal)
+            } else {
+                try? FileManager.default.removeItem(atPath: journal)
+            }
+        }
+        CrashGuard.install(journalPath: journal)
         do {
             if stdin {
                 try pipeline.run(Self.readStandardInput)

@@ -29,8 +29,8 @@ public enum CommandRunner {
     /// Runs `zhengce arguments…`, feeding `input` on standard input.
     @discardableResult
     public static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil,
-                           limit: Duration? = nil) throws -> Outcome {
-        try run(executable, arguments, input: input.map { Array($0.utf8) }, in: directory, limit: limit)
+                           limit: Duration? = nil, environment: [String: String] = [:]) throws -> Outcome {
+        try run(executable, arguments, input: input.map { Array($0.utf8) }, in: directory, limit: limit, environment: environment)
     }
 
     /// Runs `zhengce arguments…`, feeding `input` bytes (any bytes) on standard input.
@@ -41,14 +41,17 @@ public enum CommandRunner {
     }
 
     /// Runs any program with `arguments`, `input` (or nothing) on standard
-    /// input; past `limit` it is stopped, so a hang is a failed test rather
-    /// than a stuck run.
+    /// input and `environment` added to this process's; past `limit` it is
+    /// stopped, so a hang is a failed test rather than a stuck run.
     @discardableResult
     public static func run(_ program: URL, _ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil,
-                           limit: Duration? = nil) throws -> Outcome {
+                           limit: Duration? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         // Input and output go through files, so neither a large output nor a
         // large input can ever block the child or this process.

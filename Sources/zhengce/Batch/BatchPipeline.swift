@@ -13,6 +13,8 @@ struct BatchPipeline {
     var jobs: Int
     var sink: any RecordSink
     var progress: ProgressReporter
+    /// Documents an earlier run crashed on (see ``CrashGuard``): recorded as errors, not read again.
+    var crashedBefore: Set<String> = []
 
     /// Hands one input to the pipeline: its document id, path, and content.
     typealias Enqueue = (_ documentId: String, _ path: String, _ content: WorkItem.Content) -> Void
@@ -37,13 +39,16 @@ struct BatchPipeline {
         }
         producer.start()
 
-        let sink = self.sink
+        let sink = self.sink, crashedBefore = self.crashedBefore
         for _ in 0..<jobs {
             finished.enter()
             let worker = Thread {
+                CrashGuard.enterWorker()
                 let processor = Result { try DocumentProcessor() }
                 while let item = queue.take() {
-                    results.put(item.index, Self.process(item, processor: processor, sink: sink))
+                    CrashGuard.working(on: item.crashReportName, path: item.path)
+                    results.put(item.index, Self.process(item, processor: processor, sink: sink, crashedBefore: crashedBefore))
+                    CrashGuard.working(on: nil, path: "")
                 }
                 finished.leave()
             }
@@ -62,7 +67,7 @@ struct BatchPipeline {
 
     /// One input through a worker: skipped, or read, extracted and rendered.
     private static func process(_ item: WorkItem, processor: Result<DocumentProcessor, any Error>,
-                                sink: any RecordSink) -> Completed {
+                                sink: any RecordSink, crashedBefore: Set<String>) -> Completed {
         if case .request = item.content {
             // Parsed by the processor; never skipped (--stdin has no --skip-existing).
         } else if sink.isDone(item.documentId) {
@@ -71,6 +76,10 @@ struct BatchPipeline {
         }
         let record: DocumentRecord, bytes: Int
         switch processor {
+        case .success where crashedBefore.contains(item.documentId):
+            let failure = DocumentFailure(path: item.path, kind: .internal,
+                                          reason: "zhengce crashed reading it in an earlier run; skipped (a bug: please report it with the file)")
+            (record, bytes) = (DocumentRecord(documentId: item.documentId, outcome: .failed(failure)), 0)
         case .success(let processor):
             (record, bytes) = processor.record(for: item)
         case .failure(let error):

@@ -7,6 +7,10 @@ import Segmenter
 final class DocumentProcessor {
     private let extractor: DocumentExtractor
 
+    /// For tests of crash handling only: a worker traps on any document whose
+    /// path contains this text, as a bug in a matcher would.
+    private static let crashMarker = ProcessInfo.processInfo.environment["ZHENGCE_TEST_CRASH_ON"].flatMap { $0.isEmpty ? nil : $0 }
+
     init() throws {
         extractor = try DocumentExtractor()
     }
@@ -43,6 +47,9 @@ final class DocumentProcessor {
     }
 
     private func extract(_ bytes: [UInt8], item: WorkItem, format: DocumentFormat?) -> DocumentRecord {
+        if let marker = Self.crashMarker, item.path.contains(marker) {
+            fatalError("ZHENGCE_TEST_CRASH_ON: crashing on \(item.path) as asked")
+        }
         do {
             let result = try extractor.extract(bytes: bytes, path: item.path, format: format)
             return DocumentRecord(documentId: item.documentId, outcome: .extracted(result))

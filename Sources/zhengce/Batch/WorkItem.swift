@@ -13,6 +13,12 @@ struct WorkItem: Sendable {
     /// Where the document's bytes come from.
     var content: Content
 
+    /// How a crash report names the input: its id, or its line of `--stdin`.
+    var crashReportName: String {
+        if case .request(_, let number) = content { return "<stdin line \(number)>" }
+        return documentId
+    }
+
     enum Content: Sendable {
         /// Read the file at `path`, as `format` or guessing it.
         case file(format: DocumentFormat?)

@@ -50,6 +50,7 @@ struct BatchPipeline {
                     results.put(item.index, Self.process(item, processor: processor, sink: sink, crashedBefore: crashedBefore))
                     CrashGuard.working(on: nil, path: "")
                 }
+                CrashGuard.leaveWorker()
                 finished.leave()
             }
             worker.stackSize = 16 << 20

@@ -28,8 +28,10 @@ enum CrashGuard {
         // Opened by the handler, only when there is a crash to note.
         journal = journalPath.flatMap { strdup($0) }
         _ = pthread_key_create(&slotKey, nil)
-        previousActions = .allocate(capacity: 64)
+        _ = pthread_key_create(&stackKey, nil)
+        let previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 64)
         previousActions.initialize(repeating: sigaction(), count: 64)
+        self.previousActions = previousActions
         for signal in signals {
             var action = sigaction()
             #if canImport(Darwin)
@@ -54,11 +56,31 @@ enum CrashGuard {
         let slot = UnsafeMutablePointer<UInt8>.allocate(capacity: slotCapacity)
         slot.initialize(repeating: 0, count: slotCapacity)
         pthread_setspecific(slotKey, slot)
+        // A stack for the handler, unless the thread has one already (the
+        // sanitizers give every thread theirs, and free it themselves).
+        var current = stack_t()
+        guard sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) != 0 else { return }
         var stack = stack_t()
         stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: alternateStackSize, alignment: 16)
         stack.ss_size = alternateStackSize
         stack.ss_flags = 0
-        sigaltstack(&stack, nil)
+        if sigaltstack(&stack, nil) == 0 { pthread_setspecific(stackKey, stack.ss_sp) }
+    }
+
+    /// Ends ``enterWorker()``: frees the thread's buffer and handler stack.
+    static func leaveWorker() {
+        guard installed else { return }
+        if let slot = pthread_getspecific(slotKey) {
+            pthread_setspecific(slotKey, nil)
+            slot.deallocate()
+        }
+        if let stack = pthread_getspecific(stackKey) {
+            var off = stack_t()
+            off.ss_flags = Int32(SS_DISABLE)
+            sigaltstack(&off, nil)
+            pthread_setspecific(stackKey, nil)
+            stack.deallocate()
+        }
     }
 
     /// Notes that this worker starts on a document (nil: it is between documents).
@@ -98,8 +120,9 @@ enum CrashGuard {
 
     private nonisolated(unsafe) static var journal: UnsafeMutablePointer<CChar>?
     private nonisolated(unsafe) static var slotKey = pthread_key_t()
+    private nonisolated(unsafe) static var stackKey = pthread_key_t()
     /// The handlers found at install, by signal number.
-    private nonisolated(unsafe) static var previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+    private nonisolated(unsafe) static var previousActions: UnsafeMutablePointer<sigaction>?
     private nonisolated(unsafe) static var installed = false
     private static let slotCapacity = 8192
     private static let alternateStackSize = 64 << 10
@@ -125,7 +148,7 @@ enum CrashGuard {
                 CrashGuard.say("zhengce: run again with --skip-existing to go on: the documents already written are kept, and this one is recorded as an error.\n")
             }
         }
-        sigaction(signal, CrashGuard.previousActions + Int(signal), nil)
+        if let previous = CrashGuard.previousActions { sigaction(signal, previous + Int(signal), nil) }
         // A fault happens again on return, into the handler put back; a
         // raised signal (abort, a breakpoint) has to be raised again.
         if signal == SIGABRT || signal == SIGTRAP { raise(signal) }

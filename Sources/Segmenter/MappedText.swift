@@ -135,6 +135,46 @@ final class MappedTextWriter {
         append(scalar, from: Int32(start), to: Int32(end))
     }
 
+    /// Appends a run of scalars with their origins.
+    func append(_ run: UnsafeBufferPointer<Unicode.Scalar>, starts runStarts: UnsafeBufferPointer<Int32>, ends runEnds: UnsafeBufferPointer<Int32>) {
+        let length = run.count
+        guard length > 0, let runBase = run.baseAddress, let startsBase = runStarts.baseAddress, let endsBase = runEnds.baseAddress else { return }
+        precondition(runStarts.count == length && runEnds.count == length)
+        reserve(length)
+        (scalars + count).initialize(from: runBase, count: length)
+        (starts + count).initialize(from: startsBase, count: length)
+        (ends + count).initialize(from: endsBase, count: length)
+        count += length
+    }
+
+    /// Appends a run of scalars of the original text unchanged, the first
+    /// one from original offset `first`, each mapped to itself.
+    func append(_ run: UnsafeBufferPointer<Unicode.Scalar>, identityFrom first: Int32) {
+        let length = run.count
+        guard length > 0, let runBase = run.baseAddress else { return }
+        reserve(length)
+        (scalars + count).initialize(from: runBase, count: length)
+        let runStarts = starts + count, runEnds = ends + count
+        for offset in 0..<length {
+            let start = first &+ Int32(truncatingIfNeeded: offset)
+            runStarts[offset] = start
+            runEnds[offset] = start &+ 1
+        }
+        count += length
+    }
+
+    /// Appends `original[range]` unchanged, each scalar mapped to itself.
+    func append(identity original: [Unicode.Scalar], _ range: Range<Int>) {
+        precondition(range.upperBound < Int(Int32.max), "text too long for 32-bit offsets")
+        original[range].withUnsafeBufferPointer { append($0, identityFrom: Int32(truncatingIfNeeded: range.lowerBound)) }
+    }
+
+    /// Makes room for `extra` more scalars.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        while count + extra > capacity { grow() }
+    }
+
     private func grow() {
         let larger = capacity * 2
         func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
@@ -149,10 +189,18 @@ final class MappedTextWriter {
         capacity = larger
     }
 
-    /// The text written so far.
+    /// The text written so far (each buffer copied in one move).
     func text() -> MappedText {
-        MappedText(scalars: Array(UnsafeBufferPointer(start: scalars, count: count)),
-                   starts: Array(UnsafeBufferPointer(start: starts, count: count)),
-                   ends: Array(UnsafeBufferPointer(start: ends, count: count)))
+        MappedText(scalars: copied(scalars), starts: copied(starts), ends: copied(ends))
+    }
+
+    private func copied<T>(_ buffer: UnsafeMutablePointer<T>) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { array, initialized in
+            // The element types are trivial: the bytes are the values.
+            if count > 0, let base = array.baseAddress {
+                UnsafeMutableRawPointer(base).copyMemory(from: buffer, byteCount: count * MemoryLayout<T>.stride)
+            }
+            initialized = count
+        }
     }
 }

@@ -103,17 +103,56 @@ final class MappedTextWriter {
     /// The number of scalars written.
     private(set) var count = 0
 
+    /// Whether the buffers are the storage of arrays being built (see
+    /// ``text(atMost:_:)``): then they cannot grow and are not freed here.
+    private let borrowed: Bool
+
     init(capacity: Int) {
         self.capacity = Swift.max(16, capacity)
         scalars = .allocate(capacity: self.capacity)
         starts = .allocate(capacity: self.capacity)
         ends = .allocate(capacity: self.capacity)
+        borrowed = false
+    }
+
+    private init(borrowing scalars: UnsafeMutablePointer<Unicode.Scalar>, starts: UnsafeMutablePointer<Int32>,
+                 ends: UnsafeMutablePointer<Int32>, capacity: Int) {
+        self.scalars = scalars
+        self.starts = starts
+        self.ends = ends
+        self.capacity = capacity
+        borrowed = true
     }
 
     deinit {
+        guard !borrowed else { return }
         scalars.deallocate()
         starts.deallocate()
         ends.deallocate()
+    }
+
+    /// The text `body` writes, at most `capacity` scalars, written straight
+    /// into the storage of the text's arrays (no copy at the end). The writer
+    /// must not be used after `body` returns; writing more than `capacity`
+    /// scalars traps.
+    static func text(atMost capacity: Int, _ body: (MappedTextWriter) -> Void) -> MappedText {
+        let capacity = Swift.max(1, capacity)
+        var written = 0
+        var starts: [Int32] = [], ends: [Int32] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
+            starts = [Int32](unsafeUninitializedCapacity: capacity) { startBuffer, startCount in
+                ends = [Int32](unsafeUninitializedCapacity: capacity) { endBuffer, endCount in
+                    let writer = MappedTextWriter(borrowing: scalarBuffer.baseAddress!, starts: startBuffer.baseAddress!,
+                                                  ends: endBuffer.baseAddress!, capacity: capacity)
+                    body(writer)
+                    written = writer.count
+                    endCount = written
+                }
+                startCount = written
+            }
+            scalarCount = written
+        }
+        return MappedText(scalars: scalars, starts: starts, ends: ends)
     }
 
     /// The last scalar written, if any.
@@ -176,6 +215,7 @@ final class MappedTextWriter {
     }
 
     private func grow() {
+        precondition(!borrowed, "wrote more than the capacity promised")
         let larger = capacity * 2
         func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
             let new = UnsafeMutablePointer<T>.allocate(capacity: larger)

@@ -28,7 +28,10 @@ public enum Normalizer {
     private static func normalize<Input: NormalizerInput>(source input: Input) -> MappedText {
         // Every output character comes from a different input character, so
         // the output is never longer than the input.
-        let output = MappedTextWriter(capacity: input.scalars.count)
+        MappedTextWriter.text(atMost: input.scalars.count) { output in write(input, into: output) }
+    }
+
+    private static func write<Input: NormalizerInput>(_ input: Input, into output: MappedTextWriter) {
         let scalars = input.scalars
         let lines = splitLines(scalars)
         let fullLine = fullLineLength(lines)
@@ -62,7 +65,6 @@ public enum Normalizer {
             pendingHard = line.hardAfter
             pendingBreak = line.breakIndex
         }
-        return output.text()
     }
 
     /// How long a line must be, before a blank line, to be taken as wrapped
@@ -94,41 +96,34 @@ public enum Normalizer {
         var hardAfter: Bool
     }
 
-    static func splitLines(_ scalars: [Unicode.Scalar]) -> [Line] {
-        var lines: [Line] = []
-        var start = 0
-        var index = 0
-        let count = scalars.count
-        while index <= count {
-            index = nextBreakCandidate(scalars, from: index)
-            let atEnd = index == count
-            let scalar: Unicode.Scalar = atEnd ? "\n" : scalars[index]
-            if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
-                var lower = start, upper = index
-                while lower < upper, isSpace(scalars[lower]) { lower += 1 }
-                while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
-                lines.append(Line(content: lower..<upper, breakIndex: atEnd ? nil : index, hardAfter: scalar == hardBreak))
-                // \r\n is one break
-                if !atEnd, scalar == "\r", index + 1 < count, scalars[index + 1] == "\n" { index += 1 }
-                start = index + 1
+    static func splitLines(_ text: [Unicode.Scalar]) -> [Line] {
+        // Read through the array's buffer: every index read is below `count`.
+        text.withUnsafeBufferPointer { scalars in
+            var lines: [Line] = []
+            var start = 0
+            var index = 0
+            let count = scalars.count
+            while index <= count {
+                // Skip to the next character that may break a line (U+0000…U+000D,
+                // U+2028, U+2029): nearly every character is none of these.
+                while index < count {
+                    let value = scalars[index].value
+                    if value > 0x2029 || (value > 0x0D && value < 0x2028) { index &+= 1 } else { break }
+                }
+                let atEnd = index == count
+                let scalar: Unicode.Scalar = atEnd ? "\n" : scalars[index]
+                if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
+                    var lower = start, upper = index
+                    while lower < upper, isSpace(scalars[lower]) { lower += 1 }
+                    while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
+                    lines.append(Line(content: lower..<upper, breakIndex: atEnd ? nil : index, hardAfter: scalar == hardBreak))
+                    // \r\n is one break
+                    if !atEnd, scalar == "\r", index + 1 < count, scalars[index + 1] == "\n" { index += 1 }
+                    start = index + 1
+                }
+                index += 1
             }
-            index += 1
-        }
-        return lines
-    }
-
-    /// The first index from `start` on whose scalar may break a line (U+0000…U+000D,
-    /// U+2028, U+2029), or the end. Nearly every character is none of these,
-    /// so the scan is one range test per character.
-    @inline(__always)
-    private static func nextBreakCandidate(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
-        scalars.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index < buffer.count {
-                let value = buffer[index].value
-                if value > 0x2029 || (value > 0x0D && value < 0x2028) { index &+= 1 } else { break }
-            }
-            return index
+            return lines
         }
     }
 

@@ -54,7 +54,7 @@ enum UTF8Scalars {
                 let end = bytes.count
                 while index < end {
                     let lead = UInt32(bytes[index])
-                    var value: UInt32
+                    let value: UInt32
                     if lead < 0x80 {
                         if lead < 0x20 {
                             if lead == 0, !allowingNUL { valid = false; break }
@@ -77,6 +77,22 @@ enum UTF8Scalars {
                         // Overlong forms (E0 80…9F) and surrogates (ED A0…BF) are ill-formed.
                         guard value >= 0x800, value & 0xF800 != 0xD800 else { valid = false; break }
                         index &+= 3
+                        // Chinese text is mostly three-byte characters in a row: read
+                        // them in a tighter loop while they are well-formed; anything
+                        // else goes back to the loop above, which checks it again.
+                        values[written] = value
+                        written &+= 1
+                        while end &- index > 2 {
+                            let lead = UInt32(bytes[index])
+                            let second = UInt32(bytes[index &+ 1]) ^ 0x80, third = UInt32(bytes[index &+ 2]) ^ 0x80
+                            guard lead & 0xF0 == 0xE0, second | third < 0x40 else { break }
+                            let next = (lead & 0x0F) << 12 | second << 6 | third
+                            guard next >= 0x800, next & 0xF800 != 0xD800 else { break }
+                            values[written] = next
+                            written &+= 1
+                            index &+= 3
+                        }
+                        continue
                     } else {
                         guard lead < 0xF5, index + 3 < end else { valid = false; break }
                         let second = UInt32(bytes[index &+ 1]) ^ 0x80, third = UInt32(bytes[index &+ 2]) ^ 0x80

@@ -17,45 +17,47 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
         if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml") { return .html }
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return .markdown }
         let head = text.prefix(8192)
-        if head.starts(with: "---\n".unicodeScalars) || head.starts(with: "---\r\n".unicodeScalars) {
-            return hasHTMLTag(head) ? .html : .markdown
-        }
-        if hasHTMLTag(head) { return .html }
-        // A line opening with "# ", "## " or "### " is a Markdown heading.
+        let frontMatter = head.starts(with: "---\n".unicodeScalars) || head.starts(with: "---\r\n".unicodeScalars)
+        // One pass over the head: any HTML tag makes it HTML (front matter or
+        // not); else front matter or a heading line makes it Markdown.
+        var heading = false
         var lineStart = true
         var index = head.startIndex
         while index < head.endIndex {
             let scalar = head[index]
-            if lineStart, scalar == "#" {
+            if scalar.value >= 0x80 {
+                // Most characters are Chinese: none of them matters here.
+                lineStart = false
+                index += 1
+                continue
+            }
+            if scalar == "<", opensHTMLTag(head, at: index) { return .html }
+            // A line opening with "# ", "## " or "### " is a Markdown heading.
+            if lineStart, !heading, scalar == "#" {
                 var hashes = index
                 while hashes < head.endIndex, head[hashes] == "#" { hashes += 1 }
-                if hashes - index <= 3, hashes < head.endIndex, head[hashes] == " " { return .markdown }
+                if hashes - index <= 3, hashes < head.endIndex, head[hashes] == " " { heading = true }
             }
             if scalar == "\n" { lineStart = true } else if scalar != " " { lineStart = false }
             index += 1
         }
-        return .plain
+        return frontMatter || heading ? .markdown : .plain
     }
 
     /// Tags that only HTML has, matched case-insensitively after `<`.
     private static let htmlTags: [[Unicode.Scalar]] = ["html", "body", "p>", "p ", "div", "br", "span", "table", "h1", "h2"]
         .map { Array($0.unicodeScalars) }
 
-    private static func hasHTMLTag(_ head: ArraySlice<Unicode.Scalar>) -> Bool {
-        var index = head.startIndex
-        while index < head.endIndex {
-            if head[index] == "<" {
-                for tag in htmlTags where index + tag.count < head.endIndex {
-                    var matches = true
-                    for (offset, expected) in tag.enumerated() {
-                        let value = head[index + 1 + offset].value
-                        let lowered = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
-                        if lowered != expected.value { matches = false; break }
-                    }
-                    if matches { return true }
-                }
+    /// Whether the `<` at `index` opens one of ``htmlTags``.
+    private static func opensHTMLTag(_ head: ArraySlice<Unicode.Scalar>, at index: Int) -> Bool {
+        for tag in htmlTags where index + tag.count < head.endIndex {
+            var matches = true
+            for (offset, expected) in tag.enumerated() {
+                let value = head[index + 1 + offset].value
+                let lowered = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+                if lowered != expected.value { matches = false; break }
             }
-            index += 1
+            if matches { return true }
         }
         return false
     }

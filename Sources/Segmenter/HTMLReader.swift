@@ -11,7 +11,7 @@ enum HTMLReader {
     /// Tags whose content is not text.
     private static let skippedTags: Set<String> = ["script", "style", "noscript", "template", "svg"]
 
-    static func read(_ text: [Unicode.Scalar], from start: Int, into output: inout MappedText, markup: inout Markup) {
+    static func read(_ text: [Unicode.Scalar], from start: Int, into output: MappedTextWriter, markup: inout Markup) {
         var index = start
         var heading: (level: Int, textStart: Int)?
         var headingText = MappedText()
@@ -52,6 +52,14 @@ enum HTMLReader {
                 continue
             }
             if titleStart != nil { index += 1; continue }  // the title is kept apart from the body
+            // Characters that are neither markup nor white space are copied in runs.
+            let run = textRunEnd(text, from: index)
+            if run > index {
+                output.append(identity: text, index..<run)
+                if heading != nil { headingText.append(identity: text, index..<run) }
+                index = run
+                continue
+            }
             var decoded: Unicode.Scalar = scalar
             var next = index + 1
             if scalar == "&", let (entity, end) = Entity.decode(text, at: index) {
@@ -64,6 +72,17 @@ enum HTMLReader {
             if heading != nil { headingText.append(decoded, from: index, to: next) }
             index = next
         }
+    }
+
+    /// The end of the run from `start` of characters copied as they are: all but `<`, `&`, `\n`, `\r`, `\t`.
+    private static func textRunEnd(_ text: [Unicode.Scalar], from start: Int) -> Int {
+        var index = start
+        while index < text.count {
+            let value = text[index].value
+            if value < 0x80, value == 0x3C || value == 0x26 || value == 0x0A || value == 0x0D || value == 0x09 { break }
+            index += 1
+        }
+        return index
     }
 
     private static func trimmedSpan(_ text: MappedText, fallback: Range<Int>) -> Range<Int> {

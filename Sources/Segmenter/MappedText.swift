@@ -103,17 +103,56 @@ final class MappedTextWriter {
     /// The number of scalars written.
     private(set) var count = 0
 
+    /// Whether the buffers are the storage of arrays being built (see
+    /// ``text(atMost:_:)``): then they cannot grow and are not freed here.
+    private let borrowed: Bool
+
     init(capacity: Int) {
         self.capacity = Swift.max(16, capacity)
         scalars = .allocate(capacity: self.capacity)
         starts = .allocate(capacity: self.capacity)
         ends = .allocate(capacity: self.capacity)
+        borrowed = false
+    }
+
+    private init(borrowing scalars: UnsafeMutablePointer<Unicode.Scalar>, starts: UnsafeMutablePointer<Int32>,
+                 ends: UnsafeMutablePointer<Int32>, capacity: Int) {
+        self.scalars = scalars
+        self.starts = starts
+        self.ends = ends
+        self.capacity = capacity
+        borrowed = true
     }
 
     deinit {
+        guard !borrowed else { return }
         scalars.deallocate()
         starts.deallocate()
         ends.deallocate()
+    }
+
+    /// The text `body` writes, at most `capacity` scalars, written straight
+    /// into the storage of the text's arrays (no copy at the end). The writer
+    /// must not be used after `body` returns; writing more than `capacity`
+    /// scalars traps.
+    static func text(atMost capacity: Int, _ body: (MappedTextWriter) -> Void) -> MappedText {
+        let capacity = Swift.max(1, capacity)
+        var written = 0
+        var starts: [Int32] = [], ends: [Int32] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
+            starts = [Int32](unsafeUninitializedCapacity: capacity) { startBuffer, startCount in
+                ends = [Int32](unsafeUninitializedCapacity: capacity) { endBuffer, endCount in
+                    let writer = MappedTextWriter(borrowing: scalarBuffer.baseAddress!, starts: startBuffer.baseAddress!,
+                                                  ends: endBuffer.baseAddress!, capacity: capacity)
+                    body(writer)
+                    written = writer.count
+                    endCount = written
+                }
+                startCount = written
+            }
+            scalarCount = written
+        }
+        return MappedText(scalars: scalars, starts: starts, ends: ends)
     }
 
     /// The last scalar written, if any.
@@ -135,7 +174,48 @@ final class MappedTextWriter {
         append(scalar, from: Int32(start), to: Int32(end))
     }
 
+    /// Appends a run of scalars with their origins.
+    func append(_ run: UnsafeBufferPointer<Unicode.Scalar>, starts runStarts: UnsafeBufferPointer<Int32>, ends runEnds: UnsafeBufferPointer<Int32>) {
+        let length = run.count
+        guard length > 0, let runBase = run.baseAddress, let startsBase = runStarts.baseAddress, let endsBase = runEnds.baseAddress else { return }
+        precondition(runStarts.count == length && runEnds.count == length)
+        reserve(length)
+        (scalars + count).initialize(from: runBase, count: length)
+        (starts + count).initialize(from: startsBase, count: length)
+        (ends + count).initialize(from: endsBase, count: length)
+        count += length
+    }
+
+    /// Appends a run of scalars of the original text unchanged, the first
+    /// one from original offset `first`, each mapped to itself.
+    func append(_ run: UnsafeBufferPointer<Unicode.Scalar>, identityFrom first: Int32) {
+        let length = run.count
+        guard length > 0, let runBase = run.baseAddress else { return }
+        reserve(length)
+        (scalars + count).initialize(from: runBase, count: length)
+        let runStarts = starts + count, runEnds = ends + count
+        for offset in 0..<length {
+            let start = first &+ Int32(truncatingIfNeeded: offset)
+            runStarts[offset] = start
+            runEnds[offset] = start &+ 1
+        }
+        count += length
+    }
+
+    /// Appends `original[range]` unchanged, each scalar mapped to itself.
+    func append(identity original: [Unicode.Scalar], _ range: Range<Int>) {
+        precondition(range.upperBound < Int(Int32.max), "text too long for 32-bit offsets")
+        original[range].withUnsafeBufferPointer { append($0, identityFrom: Int32(truncatingIfNeeded: range.lowerBound)) }
+    }
+
+    /// Makes room for `extra` more scalars.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        while count + extra > capacity { grow() }
+    }
+
     private func grow() {
+        precondition(!borrowed, "wrote more than the capacity promised")
         let larger = capacity * 2
         func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
             let new = UnsafeMutablePointer<T>.allocate(capacity: larger)
@@ -149,10 +229,18 @@ final class MappedTextWriter {
         capacity = larger
     }
 
-    /// The text written so far.
+    /// The text written so far (each buffer copied in one move).
     func text() -> MappedText {
-        MappedText(scalars: Array(UnsafeBufferPointer(start: scalars, count: count)),
-                   starts: Array(UnsafeBufferPointer(start: starts, count: count)),
-                   ends: Array(UnsafeBufferPointer(start: ends, count: count)))
+        MappedText(scalars: copied(scalars), starts: copied(starts), ends: copied(ends))
+    }
+
+    private func copied<T>(_ buffer: UnsafeMutablePointer<T>) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { array, initialized in
+            // The element types are trivial: the bytes are the values.
+            if count > 0, let base = array.baseAddress {
+                UnsafeMutableRawPointer(base).copyMemory(from: buffer, byteCount: count * MemoryLayout<T>.stride)
+            }
+            initialized = count
+        }
     }
 }

@@ -30,12 +30,18 @@ let hardBreak: Unicode.Scalar = "\u{2029}"
 /// Strips markup from a document into text mapped to the original: front
 /// matter, HTML tags and entities, Markdown heading marks, emphasis and links.
 enum MarkupReader {
-    static func read(_ original: [Unicode.Scalar], format: DocumentFormat) -> (MappedText, Markup) {
+    /// The text of `original` without its markup, and what the markup said.
+    /// The text is nil when there is nothing to strip (plain text without
+    /// front matter): the original itself, each character mapped to itself,
+    /// is the text then, and no copy of it is made.
+    static func read(_ original: [Unicode.Scalar], format: DocumentFormat) -> (MappedText?, Markup) {
         var markup = Markup()
-        var output = MappedText()
-        output.reserveCapacity(original.count)
+        let frontMatter = frontMatterEnd(original)
+        if format == .plain, frontMatter == nil { return (nil, markup) }
+        // Markup is dropped, so the text is rarely longer than the original.
+        let output = MappedTextWriter(capacity: original.count + 16)
         var position = 0
-        if let end = frontMatterEnd(original) {
+        if let end = frontMatter {
             markup.frontMatter = parseFrontMatter(original[0..<end])
             output.append(hardBreak, from: 0, to: end)
             position = end
@@ -44,11 +50,11 @@ enum MarkupReader {
         case .plain:
             output.append(identity: original, position..<original.count)
         case .markdown:
-            readMarkdown(original, from: position, into: &output, markup: &markup)
+            readMarkdown(original, from: position, into: output, markup: &markup)
         case .html:
-            HTMLReader.read(original, from: position, into: &output, markup: &markup)
+            HTMLReader.read(original, from: position, into: output, markup: &markup)
         }
-        return (output, markup)
+        return (output.text(), markup)
     }
 
     // MARK: - Front matter
@@ -89,7 +95,7 @@ enum MarkupReader {
 
     // MARK: - Markdown
 
-    private static func readMarkdown(_ text: [Unicode.Scalar], from start: Int, into output: inout MappedText, markup: inout Markup) {
+    private static func readMarkdown(_ text: [Unicode.Scalar], from start: Int, into output: MappedTextWriter, markup: inout Markup) {
         var lineStart = start
         while lineStart < text.count {
             var lineEnd = lineStart
@@ -107,10 +113,10 @@ enum MarkupReader {
                     level: hashes, marker: String(repeating: "#", count: hashes),
                     title: String(scalars: text[titleStart..<titleEnd]), span: titleStart..<titleEnd))
                 output.append(hardBreak, from: lineStart, to: titleStart)
-                appendInline(text, titleStart..<titleEnd, into: &output)
+                appendInline(text, titleStart..<titleEnd, into: output)
                 output.append(hardBreak, from: titleEnd, to: lineEnd)
             } else {
-                appendInline(text, lineStart..<lineEnd, into: &output)
+                appendInline(text, lineStart..<lineEnd, into: output)
             }
             if lineEnd < text.count { output.append("\n", from: lineEnd, to: lineEnd + 1) }
             lineStart = lineEnd + 1
@@ -118,10 +124,17 @@ enum MarkupReader {
     }
 
     /// Copies a line of Markdown, dropping emphasis marks, images and link targets.
-    private static func appendInline(_ text: [Unicode.Scalar], _ range: Range<Int>, into output: inout MappedText) {
+    private static func appendInline(_ text: [Unicode.Scalar], _ range: Range<Int>, into output: MappedTextWriter) {
         var index = range.lowerBound
         var unclosedFrom = Int.max
         while index < range.upperBound {
+            // Characters that open no markup are copied in runs.
+            let run = inlineRunEnd(text, from: index, to: range.upperBound)
+            if run > index {
+                output.append(identity: text, index..<run)
+                index = run
+                if index == range.upperBound { break }
+            }
             let scalar = text[index]
             if scalar == "!", index + 1 < range.upperBound, text[index + 1] == "[",
                let close = linkEnd(text, from: index + 1, limit: range.upperBound, unclosedFrom: &unclosedFrom) {
@@ -131,7 +144,7 @@ enum MarkupReader {
             if scalar == "[", let close = linkEnd(text, from: index, limit: range.upperBound, unclosedFrom: &unclosedFrom) {
                 var labelEnd = index + 1
                 while text[labelEnd] != "]" { labelEnd += 1 }
-                appendInline(text, (index + 1)..<labelEnd, into: &output)
+                appendInline(text, (index + 1)..<labelEnd, into: output)
                 index = close
                 continue
             }
@@ -142,6 +155,18 @@ enum MarkupReader {
             output.append(scalar, from: index, to: index + 1)
             index += 1
         }
+    }
+
+    /// The end of the run from `start` (at most `end`) of characters that
+    /// open no inline markup: all but `!`, `[`, `*` and `_`.
+    private static func inlineRunEnd(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end {
+            let value = text[index].value
+            if value < 0x80, value == 0x21 || value == 0x5B || value == 0x2A || value == 0x5F { break }
+            index += 1
+        }
+        return index
     }
 
     /// For `[label](target)` starting at `open`, the offset after `)`.

@@ -16,17 +16,31 @@
 public enum Normalizer {
     /// Normalises `input` (the text after markup was stripped).
     public static func normalize(_ input: MappedText) -> MappedText {
+        normalize(source: input)
+    }
+
+    /// Normalises a document that had no markup to strip: its original scalars,
+    /// each mapped to itself, read in place (no mapped copy is made first).
+    static func normalize(original: [Unicode.Scalar]) -> MappedText {
+        normalize(source: OriginalText(scalars: original))
+    }
+
+    private static func normalize<Input: NormalizerInput>(source input: Input) -> MappedText {
         // Every output character comes from a different input character, so
         // the output is never longer than the input.
-        let output = MappedTextWriter(capacity: input.count)
-        let lines = splitLines(input)
+        MappedTextWriter.text(atMost: input.scalars.count) { output in write(input, into: output) }
+    }
+
+    private static func write<Input: NormalizerInput>(_ input: Input, into output: MappedTextWriter) {
+        let scalars = input.scalars
+        let lines = splitLines(scalars)
         let fullLine = fullLineLength(lines)
         var previous: Line?
         var pendingHard = false
         var pendingBreak: Int?
         var blankBetween = false
         for line in lines {
-            if line.content.isEmpty || isPageNumber(input, line.content) {
+            if line.content.isEmpty || isPageNumber(scalars, line.content) {
                 pendingHard = pendingHard || line.hardAfter
                 blankBetween = true
                 continue
@@ -34,15 +48,15 @@ public enum Normalizer {
             if let previous, let breakAt = pendingBreak {
                 // Across a blank line only a full-width line continues: short
                 // lines before a gap are titles, document numbers, signatures.
-                let joined = !pendingHard && !endsSentence(input, previous.content) && !opensItem(input, line.content)
-                    && !(opensItem(input, previous.content) && !containsSentenceEnd(input, previous.content))
+                let joined = !pendingHard && !endsSentence(scalars, previous.content) && !opensItem(scalars, line.content)
+                    && !(opensItem(scalars, previous.content) && !containsSentenceEnd(scalars, previous.content))
                     && (!blankBetween || previous.content.count >= fullLine)
                 if joined {
-                    if let last = output.last, isWordScalar(last), isWordScalar(WidthFolding.fold(input[line.content.lowerBound])) {
-                        output.append(" ", from: input.starts[breakAt], to: input.ends[breakAt])
+                    if let last = output.last, isWordScalar(last), isWordScalar(WidthFolding.fold(scalars[line.content.lowerBound])) {
+                        output.append(" ", from: input.start(breakAt), to: input.end(breakAt))
                     }
                 } else {
-                    output.append("\n", from: input.starts[breakAt], to: input.ends[breakAt])
+                    output.append("\n", from: input.start(breakAt), to: input.end(breakAt))
                 }
             }
             appendLine(input, line.content, into: output)
@@ -51,7 +65,6 @@ public enum Normalizer {
             pendingHard = line.hardAfter
             pendingBreak = line.breakIndex
         }
-        return output.text()
     }
 
     /// How long a line must be, before a blank line, to be taken as wrapped
@@ -83,67 +96,94 @@ public enum Normalizer {
         var hardAfter: Bool
     }
 
-    static func splitLines(_ text: MappedText) -> [Line] {
-        var lines: [Line] = []
-        var start = 0
-        var index = 0
-        let scalars = text.scalars
-        while index <= scalars.count {
-            let atEnd = index == scalars.count
-            let scalar: Unicode.Scalar = atEnd ? "\n" : scalars[index]
-            if !atEnd, scalar.value > 0x2029 || (scalar.value > 0x0D && scalar.value < 0x2028) {
-                index += 1  // no break (the common case, tested first)
-                continue
+    static func splitLines(_ text: [Unicode.Scalar]) -> [Line] {
+        // Read through the array's buffer: every index read is below `count`.
+        text.withUnsafeBufferPointer { scalars in
+            var lines: [Line] = []
+            var start = 0
+            var index = 0
+            let count = scalars.count
+            while index <= count {
+                // Skip to the next character that may break a line (U+0000…U+000D,
+                // U+2028, U+2029): nearly every character is none of these.
+                while index < count {
+                    let value = scalars[index].value
+                    if value > 0x2029 || (value > 0x0D && value < 0x2028) { index &+= 1 } else { break }
+                }
+                let atEnd = index == count
+                let scalar: Unicode.Scalar = atEnd ? "\n" : scalars[index]
+                if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
+                    var lower = start, upper = index
+                    while lower < upper, isSpace(scalars[lower]) { lower += 1 }
+                    while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
+                    lines.append(Line(content: lower..<upper, breakIndex: atEnd ? nil : index, hardAfter: scalar == hardBreak))
+                    // \r\n is one break
+                    if !atEnd, scalar == "\r", index + 1 < count, scalars[index + 1] == "\n" { index += 1 }
+                    start = index + 1
+                }
+                index += 1
             }
-            if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
-                var lower = start, upper = index
-                while lower < upper, isSpace(scalars[lower]) { lower += 1 }
-                while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
-                lines.append(Line(content: lower..<upper, breakIndex: atEnd ? nil : index, hardAfter: scalar == hardBreak))
-                // \r\n is one break
-                if !atEnd, scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
-                start = index + 1
-            }
-            index += 1
+            return lines
         }
-        return lines
     }
 
-    private static func appendLine(_ input: MappedText, _ range: Range<Int>, into output: MappedTextWriter) {
-        let scalars = input.scalars, starts = input.starts, ends = input.ends
+    private static func appendLine<Input: NormalizerInput>(_ input: Input, _ range: Range<Int>, into output: MappedTextWriter) {
+        let scalars = input.scalars
         var index = range.lowerBound
         while index < range.upperBound {
-            let scalar = scalars[index]
-            if isPlain(scalar) {
-                output.append(scalar, from: starts[index], to: ends[index])
-                index += 1
-                continue
+            // Runs of plain characters are copied whole, with their mapping.
+            let run = plainRunEnd(scalars, from: index, to: range.upperBound)
+            if run > index {
+                input.copy(index..<run, into: output)
+                index = run
+                if index == range.upperBound { break }
             }
+            let scalar = scalars[index]
             if isSpace(scalar) {
                 var next = index + 1
                 while next < range.upperBound, isSpace(scalars[next]) { next += 1 }
                 // A space survives only between two Latin letters or digits.
                 if let last = output.last, isWordScalar(last), isWordScalar(WidthFolding.fold(scalars[next])) {
-                    output.append(" ", from: starts[index], to: ends[index])
+                    output.append(" ", from: input.start(index), to: input.end(index))
                 }
                 index = next
                 continue
             }
             if isInvisible(scalar) { index += 1; continue }
-            output.append(WidthFolding.fold(scalar), from: starts[index], to: ends[index])
+            output.append(WidthFolding.fold(scalar), from: input.start(index), to: input.end(index))
             index += 1
+        }
+    }
+
+    /// The end of the run of ``isPlain(_:)`` characters starting at `start`, at most `end`.
+    @inline(__always)
+    private static func plainRunEnd(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        scalars.withUnsafeBufferPointer { buffer in
+            precondition(end <= buffer.count)
+            var index = start
+            while index < end, isPlain(buffer[index]) { index &+= 1 }
+            return index
         }
     }
 
     // MARK: - Character classes
 
-    /// Printable ASCII but the space, and U+3001…U+FEFE (CJK punctuation and
-    /// ideographs among them): no space, nothing invisible, nothing to fold.
-    /// Most characters are these; one test lets them through.
+    /// Printable ASCII but the space, U+3001…U+FEFE (CJK punctuation and
+    /// ideographs among them), and the full-width sentence punctuation that
+    /// folding keeps (`，；：！？`): no space, nothing invisible, nothing to fold.
+    /// Most characters are these; one or two tests let them through.
     @inline(__always)
     private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return (value >= 0x3001 && value <= 0xFEFE) || (value >= 0x21 && value <= 0x7E)
+        if value >= 0x3001 && value <= 0xFEFE { return true }
+        if value >= 0x21 && value <= 0x7E { return true }
+        return value >= 0xFF01 && value <= 0xFF1F && keptFullWidth(value)
+    }
+
+    /// `！，：；？`: the full-width characters ``WidthFolding`` leaves as they are.
+    @inline(__always)
+    private static func keptFullWidth(_ value: UInt32) -> Bool {
+        value == 0xFF0C || value == 0xFF1B || value == 0xFF1A || value == 0xFF01 || value == 0xFF1F
     }
 
     @inline(__always)
@@ -185,20 +225,20 @@ public enum Normalizer {
         }
     }
 
-    private static func endsSentence(_ text: MappedText, _ range: Range<Int>) -> Bool {
+    private static func endsSentence(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         var index = range.upperBound - 1
         while index >= range.lowerBound, isCloser(text[index]) { index -= 1 }
         return index >= range.lowerBound && isSentenceEnd(text[index])
     }
 
-    private static func containsSentenceEnd(_ text: MappedText, _ range: Range<Int>) -> Bool {
-        text.scalars[range].contains { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" }
+    private static func containsSentenceEnd(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        text[range].contains { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" }
     }
 
     /// Whether a line starts with an item marker: `一、` `（一）` `(1)` `1.` `1、` `第一条` `一是`, a bullet.
-    static func opensItem(_ text: MappedText, _ range: Range<Int>) -> Bool {
+    static func opensItem(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         // The first twelve characters, folded, read in place (asked of every line).
-        let scalars = FoldedPrefix(text.scalars, range, length: 12)
+        let scalars = FoldedPrefix(text, range, length: 12)
         guard scalars.count > 0 else { return false }
         let first = scalars[0]
         switch first {
@@ -269,17 +309,25 @@ public enum Normalizer {
         }
     }
 
+    /// Whether a line whose first character (folded) is `first` can be a page
+    /// number: it starts with a dash or `第`. (A line's content never starts
+    /// with a space, so this is the first character the test below reads.)
+    @inline(__always)
+    private static func mayOpenPageNumber(_ first: Unicode.Scalar) -> Bool {
+        isDash(first) || first == "第"
+    }
+
     private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "-" || scalar == "—" || scalar == "–" || scalar == "−"
     }
 
     /// `- 1 -`, `— 12 —`, `-1-`, `第 3 页`, `第3页 共10页`.
-    static func isPageNumber(_ text: MappedText, _ range: Range<Int>) -> Bool {
-        guard range.count <= 24 else { return false }
+    static func isPageNumber(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count <= 24, !range.isEmpty, mayOpenPageNumber(WidthFolding.fold(text[range.lowerBound])) else { return false }
         // The line without spaces, folded, in a buffer on the stack (asked of every short line).
         return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
             var count = 0
-            for scalar in text.scalars[range] where !isSpace(scalar) {
+            for scalar in text[range] where !isSpace(scalar) {
                 buffer[count] = WidthFolding.fold(scalar)
                 count += 1
             }
@@ -297,5 +345,49 @@ public enum Normalizer {
             }
             return false
         }
+    }
+}
+
+/// The characters the normaliser reads and where each came from in the original.
+protocol NormalizerInput {
+    /// The characters.
+    var scalars: [Unicode.Scalar] { get }
+    /// The original offset where the character at `index` starts.
+    func start(_ index: Int) -> Int32
+    /// The original offset where the character at `index` ends.
+    func end(_ index: Int) -> Int32
+    /// Appends the characters of `range`, each with its origin, to `output`.
+    func copy(_ range: Range<Int>, into output: MappedTextWriter)
+}
+
+extension MappedText: NormalizerInput {
+    func start(_ index: Int) -> Int32 { starts[index] }
+    func end(_ index: Int) -> Int32 { ends[index] }
+
+    func copy(_ range: Range<Int>, into output: MappedTextWriter) {
+        scalars[range].withUnsafeBufferPointer { scalars in
+            starts[range].withUnsafeBufferPointer { starts in
+                ends[range].withUnsafeBufferPointer { ends in
+                    output.append(scalars, starts: starts, ends: ends)
+                }
+            }
+        }
+    }
+}
+
+/// An original text read as it is: character `i` came from original offsets `i..<i+1`.
+struct OriginalText: NormalizerInput {
+    let scalars: [Unicode.Scalar]
+
+    init(scalars: [Unicode.Scalar]) {
+        precondition(scalars.count < Int(Int32.max), "text too long for 32-bit offsets")
+        self.scalars = scalars
+    }
+
+    func start(_ index: Int) -> Int32 { Int32(truncatingIfNeeded: index) }
+    func end(_ index: Int) -> Int32 { Int32(truncatingIfNeeded: index + 1) }
+
+    func copy(_ range: Range<Int>, into output: MappedTextWriter) {
+        scalars[range].withUnsafeBufferPointer { output.append($0, identityFrom: Int32(truncatingIfNeeded: range.lowerBound)) }
     }
 }

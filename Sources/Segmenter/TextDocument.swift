@@ -26,7 +26,7 @@ public struct TextDocument: Sendable {
         self.encoding = encoding
         self.format = format
         self.markup = markup
-        self.text = Normalizer.normalize(stripped)
+        self.text = stripped.map(Normalizer.normalize) ?? Normalizer.normalize(original: scalars)
     }
 
     /// The scalars of `text`, decoded from its UTF-8 storage.

@@ -37,16 +37,16 @@ public final class Segmenter {
 
     /// Sentences of `text` as scalar ranges, trailing line breaks and spaces excluded.
     public func sentences(in text: MappedText) throws(ICUError) -> [Range<Int>] {
-        let units = UTF16View(text.scalars[...])
-        try sentenceIterator.reset(units.units)
+        let offsets = try sentenceIterator.reset(text.scalars[...])
+        let scalars = text.scalars
         var result: [Range<Int>] = []
         var start = 0
-        for boundary in sentenceIterator.boundaries() {
-            let end = units.scalarIndex(ofUnit: boundary.offset)
+        sentenceIterator.forEachBoundary { boundary in
+            let end = offsets.scalarIndex(ofUnit: boundary)
             var upper = end
-            while upper > start, text[upper - 1] == "\n" || text[upper - 1] == " " { upper -= 1 }
+            while upper > start, scalars[upper - 1] == "\n" || scalars[upper - 1] == " " { upper -= 1 }
             var lower = start
-            while lower < upper, text[lower] == "\n" || text[lower] == " " { lower += 1 }
+            while lower < upper, scalars[lower] == "\n" || scalars[lower] == " " { lower += 1 }
             if lower < upper { result.append(lower..<upper) }
             start = end
         }
@@ -56,12 +56,11 @@ public final class Segmenter {
     /// Words of `range` of `text` (the whole text by default).
     public func words(in text: MappedText, range: Range<Int>? = nil) throws(ICUError) -> [Word] {
         let range = range ?? 0..<text.count
-        let units = UTF16View(text.scalars[range])
-        try wordIterator.reset(units.units)
+        let offsets = try wordIterator.reset(text.scalars[range])
         var result: [Word] = []
         var start = 0
         for boundary in wordIterator.boundaries() {
-            let end = units.scalarIndex(ofUnit: boundary.offset)
+            let end = offsets.scalarIndex(ofUnit: boundary.offset)
             result.append(Word(range: (range.lowerBound + start)..<(range.lowerBound + end), kind: Self.kind(boundary.status)))
             start = end
         }
@@ -76,50 +75,5 @@ public final class Segmenter {
         case 400..<500: .ideographic
         default: .none
         }
-    }
-}
-
-/// UTF-16 units of a run of scalars, with the way back from unit offsets to
-/// scalar offsets (they differ only past characters outside the BMP).
-struct UTF16View {
-    var units: [UInt16] = []
-    /// Unit offsets where a scalar beyond the BMP starts; empty for BMP-only text.
-    private var wideScalarUnits: [Int] = []
-
-    init(_ scalars: ArraySlice<Unicode.Scalar>) {
-        // Written through a buffer sized in advance (every sentence search converts the whole text).
-        var wide = 0
-        for scalar in scalars where scalar.value > 0xFFFF { wide += 1 }
-        var wideUnits: [Int] = []
-        units = [UInt16](unsafeUninitializedCapacity: scalars.count + wide) { buffer, initialized in
-            var count = 0
-            for scalar in scalars {
-                if scalar.value > 0xFFFF {
-                    wideUnits.append(count)
-                    let value = scalar.value - 0x10000
-                    buffer[count] = UInt16(0xD800 + (value >> 10))
-                    buffer[count + 1] = UInt16(0xDC00 + (value & 0x3FF))
-                    count += 2
-                } else {
-                    buffer[count] = UInt16(truncatingIfNeeded: scalar.value)
-                    count += 1
-                }
-            }
-            initialized = count
-        }
-        wideScalarUnits = wideUnits
-    }
-
-    /// The scalar offset of a unit offset that falls on a scalar boundary.
-    func scalarIndex(ofUnit unit: Int) -> Int {
-        if wideScalarUnits.isEmpty { return unit }
-        // The wide scalars before `unit`, by binary search in the sorted offsets
-        // (a scan per boundary would be quadratic in a text full of them).
-        var low = 0, high = wideScalarUnits.count
-        while low < high {
-            let middle = (low + high) / 2
-            if wideScalarUnits[middle] < unit { low = middle + 1 } else { high = middle }
-        }
-        return unit - low
     }
 }

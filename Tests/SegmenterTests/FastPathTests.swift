@@ -51,3 +51,36 @@ struct FastPathTests {
         }
     }
 }
+
+/// Sentences must come out the same whatever the width of the characters in them.
+@Suite("Sentences through ICU's buffer")
+struct SentenceBufferTests {
+    @Test(arguments: ["", "人才。", "𠀀人才。第二句𠀁。\n𝟏第三句！", String(repeating: "给予补助。", count: 500), "a b. C d.\n\n第二段。"])
+    func sentencesMatchScalarRanges(_ text: String) throws {
+        let segmenter = try Segmenter()
+        let mapped = MappedText(identity: Array(text.unicodeScalars))
+        let sentences = try segmenter.sentences(in: mapped)
+        // Each sentence is a trimmed, non-empty, increasing scalar range ending where ICU ends one.
+        var previousEnd = 0
+        for sentence in sentences {
+            #expect(sentence.lowerBound >= previousEnd && !sentence.isEmpty && sentence.upperBound <= mapped.count)
+            previousEnd = sentence.upperBound
+        }
+        // Only line breaks and spaces fall outside the sentences.
+        var covered = [Bool](repeating: false, count: mapped.count)
+        for sentence in sentences { for index in sentence { covered[index] = true } }
+        for index in 0..<mapped.count where !covered[index] { #expect(mapped[index] == "\n" || mapped[index] == " ") }
+    }
+
+    @Test func wideCharactersShiftNoBoundary() throws {
+        let segmenter = try Segmenter()
+        let narrow = MappedText(identity: Array("一人才。第二句。第三句！".unicodeScalars))
+        let wide = MappedText(identity: Array("𠀀人才。第二句。第三句！".unicodeScalars))
+        #expect(try segmenter.sentences(in: narrow) == segmenter.sentences(in: wide))
+        #expect(try segmenter.sentences(in: wide) == [0..<4, 4..<8, 8..<12])
+        // A long text after a short one reuses and grows the buffer.
+        let long = MappedText(identity: Array(String(repeating: "𠀀句。", count: 300).unicodeScalars))
+        #expect(try segmenter.sentences(in: long).count == 300)
+        #expect(try segmenter.sentences(in: wide) == [0..<4, 4..<8, 8..<12])
+    }
+}

@@ -75,14 +75,52 @@ public enum Normalizer {
     /// long is a wrapped one. Text with a paragraph per line has no such
     /// width; then any line of 24 characters or more counts.
     static func fullLineLength(_ lines: [Line]) -> Int {
-        let lengths = lines.compactMap { $0.content.isEmpty ? nil : $0.content.count }.sorted()
+        let lengths = LineLengths(lines)
         guard lengths.count >= 8 else { return 24 }
-        let width = lengths[lengths.count * 3 / 4]
-        let near = lengths.filter { Double($0) >= Double(width) * 0.85 && Double($0) <= Double(width) * 1.15 }.count
+        let width = lengths.element(at: lengths.count * 3 / 4)
+        let near = lengths.count(where: { Double($0) >= Double(width) * 0.85 && Double($0) <= Double(width) * 1.15 })
         if near * 100 >= lengths.count * 35, width >= 8 {
             return Swift.max(6, Int(Double(width) * 0.7))
         }
         return 24
+    }
+
+    /// The lengths of the non-empty lines as a counting histogram: one pass,
+    /// no sort. Lengths up to ``LineLengths/histogramSize`` are counted in
+    /// place; the rare longer ones are kept aside and sorted when asked.
+    struct LineLengths {
+        static let histogramSize = 256
+        private var histogram = [Int](repeating: 0, count: LineLengths.histogramSize)
+        private var longer: [Int] = []
+        /// The number of lengths.
+        private(set) var count = 0
+
+        init(_ lines: [Line]) {
+            for line in lines where !line.content.isEmpty {
+                let length = line.content.count
+                count &+= 1
+                if length < Self.histogramSize { histogram[length] &+= 1 } else { longer.append(length) }
+            }
+            longer.sort()
+        }
+
+        /// The length at `rank` (from 0) in ascending order.
+        func element(at rank: Int) -> Int {
+            var seen = 0
+            for length in 1..<Self.histogramSize {
+                seen &+= histogram[length]
+                if seen > rank { return length }
+            }
+            return longer[rank - seen]
+        }
+
+        /// How many lengths satisfy `test` (asked once per distinct length).
+        func count(where test: (Int) -> Bool) -> Int {
+            var total = 0
+            for length in 1..<Self.histogramSize where histogram[length] > 0 && test(length) { total &+= histogram[length] }
+            for length in longer where test(length) { total &+= 1 }
+            return total
+        }
     }
 
     // MARK: - Lines

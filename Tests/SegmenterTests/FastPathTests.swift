@@ -52,6 +52,51 @@ struct FastPathTests {
     }
 }
 
+/// The counted line lengths of the normaliser must pick what sorting them picks.
+@Suite("Line length histogram")
+struct LineLengthTests {
+    /// The rule as first written: sort every length, take the upper quartile.
+    static func sortedFullLineLength(_ lengths: [Int]) -> Int {
+        let lengths = lengths.filter { $0 > 0 }.sorted()
+        guard lengths.count >= 8 else { return 24 }
+        let width = lengths[lengths.count * 3 / 4]
+        let near = lengths.filter { Double($0) >= Double(width) * 0.85 && Double($0) <= Double(width) * 1.15 }.count
+        if near * 100 >= lengths.count * 35, width >= 8 { return Swift.max(6, Int(Double(width) * 0.7)) }
+        return 24
+    }
+
+    static func lines(_ lengths: [Int]) -> [Normalizer.Line] {
+        var start = 0
+        return lengths.map { length in
+            defer { start += length + 1 }
+            return Normalizer.Line(content: start..<(start + length), breakIndex: start + length, hardAfter: false)
+        }
+    }
+
+    /// Wrapped widths, paragraph lines, blank lines, lengths past the histogram, too few lines.
+    static let cases: [[Int]] = [
+        [], [30, 30, 0, 30], Array(repeating: 38, count: 20) + [12, 5, 0, 0, 40],
+        Array(repeating: 300, count: 12) + [280, 20, 0], Array(repeating: 255, count: 10) + [256, 257, 300],
+        [100, 200, 300, 400, 500, 600, 700, 800, 900], (1...60).map { $0 * 7 % 50 },
+        Array(repeating: 9, count: 30) + Array(repeating: 400, count: 10),
+    ]
+
+    @Test(arguments: cases)
+    func countedAsSorted(_ lengths: [Int]) {
+        #expect(Normalizer.fullLineLength(Self.lines(lengths)) == Self.sortedFullLineLength(lengths))
+    }
+
+    @Test func randomLengthsCountedAsSorted() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let lengths = (0..<Int.random(in: 0..<80, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? Int.random(in: 0..<60, using: &generator) : Int.random(in: 0..<600, using: &generator)
+            }
+            #expect(Normalizer.fullLineLength(Self.lines(lengths)) == Self.sortedFullLineLength(lengths), "\(lengths)")
+        }
+    }
+}
+
 /// Sentences must come out the same whatever the width of the characters in them.
 @Suite("Sentences through ICU's buffer")
 struct SentenceBufferTests {

@@ -28,7 +28,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
             if scalar.value >= 0x80 {
                 // Most characters are Chinese: none of them matters here.
                 lineStart = false
-                index += 1
+                index = nonASCIIRunEnd(text, from: index + 1, to: head.endIndex)
                 continue
             }
             if scalar == "<", opensHTMLTag(head, at: index) { return .html }
@@ -42,6 +42,17 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
             index += 1
         }
         return frontMatter || heading ? .markdown : .plain
+    }
+
+    /// The end of the run of non-ASCII characters of `text` from `start`, at most `end`
+    /// (read through the buffer: `end` is at most the text's length).
+    private static func nonASCIIRunEnd(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        text.withUnsafeBufferPointer { buffer in
+            precondition(end <= buffer.count)
+            var index = start
+            while index < end, buffer[index].value >= 0x80 { index &+= 1 }
+            return index
+        }
     }
 
     /// Tags that only HTML has, matched case-insensitively after `<`.

@@ -28,11 +28,11 @@ struct OrganizationGrammar {
     /// Where the text holds a 委 and a Party committee.
     private let committees: CommitteeMarks
 
-    init(text: [Unicode.Scalar], places: PlaceGazetteer, vocabulary: OrganizationVocabulary) {
+    init(text: [Unicode.Scalar], places: PlaceGazetteer, committees: CommitteeMarks, vocabulary: OrganizationVocabulary) {
         self.text = text
         self.places = places
         self.vocabulary = vocabulary
-        committees = CommitteeMarks(text, vocabulary: vocabulary)
+        self.committees = committees
     }
 
     /// A memo for one document, filled as the grammar reads it.

@@ -58,6 +58,21 @@ final class OrganizationVocabulary: Sendable {
     let centreExclusions: WordList
     let nationalBodies: WordList
     let nationalKinds: [String: Organization.Kind]
+    /// The last scalars of level words.
+    private let levelLasts: ScalarBitmap
+    /// The last scalars of organ endings and national bodies.
+    private let namedBodyLasts: ScalarBitmap
+    /// The last scalars of department stems.
+    private let stemLasts: ScalarBitmap
+    /// The scalars at which ``NameSites`` stops: the last scalars of level
+    /// words, organ endings and national bodies, 委, and subject openers.
+    private let siteScalars: ScalarBitmap
+    /// Scalars that may open what follows a department acting as a subject:
+    /// the first scalars of its followers and adverbials, digits and Chinese
+    /// numerals (a span of years). A superset: ``OrganizationMatcher/actsAsSubject(from:in:vocabulary:)`` decides.
+    private let subjectOpeners: ScalarBitmap
+    /// Every scalar that ``ChineseNumber/isNumeral(_:)`` accepts (a test holds the two together).
+    static let numeralScalars = "〇零○ＯO一二两三四五六七八九十百千"
 
     /// The lists as bundled: this thread's instance, loaded on its first use
     /// (one per thread, so reference counts stay in one core: ``PerThread``).
@@ -89,11 +104,19 @@ final class OrganizationVocabulary: Sendable {
             if fields.contains("verb") { verbs.append(fields[0]) }
         }
         self.stems = WordList(stems)
+        stemLasts = ScalarBitmap(stems.compactMap(\.unicodeScalars.last))
         topicStems = WordList(topics)
         verbStems = WordList(verbs)
-        abbreviationFollowers = WordList(RuleData.list("structure/abbreviation-followers"))
-        abbreviationAdverbials = WordList(RuleData.list("structure/abbreviation-adverbials"))
-        levels = WordList(RuleData.list("structure/place-levels"))
+        let followers = RuleData.list("structure/abbreviation-followers")
+        let adverbials = RuleData.list("structure/abbreviation-adverbials")
+        abbreviationFollowers = WordList(followers)
+        abbreviationAdverbials = WordList(adverbials)
+        let openers = (followers + adverbials).compactMap(\.unicodeScalars.first)
+            + "0123456789".unicodeScalars + Self.numeralScalars.unicodeScalars
+        subjectOpeners = ScalarBitmap(openers)
+        let levelWords = RuleData.list("structure/place-levels")
+        levels = WordList(levelWords)
+        levelLasts = ScalarBitmap(levelWords.compactMap(\.unicodeScalars.last))
         levelBlockers = WordList(RuleData.list("structure/level-blockers"))
         deictics = ScalarSet(RuleData.list("structure/deictic-prefixes").flatMap(\.unicodeScalars))
         placeForbidden = ScalarSet(RuleData.list("structure/place-forbidden").flatMap(\.unicodeScalars))
@@ -147,6 +170,32 @@ final class OrganizationVocabulary: Sendable {
         }
         self.suffixes = blocked
         suffixLasts = ScalarSet(blocked.keys)
+        let namedBodyEnds = Array(blocked.keys) + kinds.keys.compactMap(\.unicodeScalars.last)
+        namedBodyLasts = ScalarBitmap(namedBodyEnds)
+        siteScalars = ScalarBitmap(levelWords.compactMap(\.unicodeScalars.last) + namedBodyEnds + ["委"] + openers)
+    }
+
+    /// Calls `body` with every index of `text`, ascending, that ``NameSites``
+    /// sorts: most are skipped at a few instructions each.
+    @inline(__always)
+    func forEachPossibleSite(in text: [Unicode.Scalar], _ body: (Int) -> Void) {
+        siteScalars.forEachIndex(in: text, body)
+    }
+
+    /// Whether a level word may end with `last`: false for most characters.
+    @inline(__always)
+    func mayEndLevel(_ last: Unicode.Scalar) -> Bool { levelLasts.mayContain(last) }
+
+    /// Whether an organ's ending or a national body may end with `last`: false for most characters.
+    @inline(__always)
+    func mayEndNamedBody(_ last: Unicode.Scalar) -> Bool { namedBodyLasts.mayContain(last) }
+
+    /// Whether a department stem may end with `last` and act as a subject
+    /// before `next` (``OrganizationMatcher/actsAsSubject(from:in:vocabulary:)``):
+    /// false for most pairs.
+    @inline(__always)
+    func mayEndAbbreviation(_ last: Unicode.Scalar, before next: Unicode.Scalar) -> Bool {
+        stemLasts.mayContain(last) && subjectOpeners.mayContain(next)
     }
 
     /// Calls `body` with each ending that ends just before `end`, longest first,

@@ -8,11 +8,12 @@ struct PlaceGazetteer: Sendable {
     private var names = Set<[Unicode.Scalar]>()
     private var provinces = Set<[Unicode.Scalar]>()
 
-    init(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary = .shared) {
-        var end = 1
-        while end < text.count {
-            defer { end += 1 }
-            guard let level = vocabulary.levels.longestMatch(in: text, endingAt: end + 0, floor: 0),
+    /// The places of `text`, read before the level words that may end at
+    /// `levelEnds` (``NameSites/levelEnds``).
+    init(_ text: [Unicode.Scalar], levelEnds: [Int], vocabulary: OrganizationVocabulary = .shared) {
+        var names = Set<[Unicode.Scalar]>(), provinces = Set<[Unicode.Scalar]>()
+        for end in levelEnds {
+            guard end < text.count, let level = vocabulary.levels.longestMatch(in: text, endingAt: end),
                   end - level >= 2 else { continue }
             let placeEnd = end - level
             let provincial = vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level
@@ -26,6 +27,8 @@ struct PlaceGazetteer: Sendable {
                 if provincial { provinces.insert(Array(text[start..<placeEnd])) } else { names.insert(Array(text[start..<placeEnd])) }
             }
         }
+        self.names = names
+        self.provinces = provinces
     }
 
     /// Whether the document vouches for `chunk` as a place name.

@@ -1,13 +1,15 @@
 /// How a body's ending behaves (see `Resources/structure/organ-suffixes.txt`).
-struct OrganSuffix: Sendable {
+/// A class: the matcher hands endings around at every offset that ends one,
+/// and a reference costs one count where a copy would cost one per list.
+final class OrganSuffix: Sendable {
     let text: [Unicode.Scalar]
     /// Words that, right after or right before the ending, make it part of
     /// another word (局长, 干部), from `suffix-blockers.txt`.
-    var blockedAfter: [WordList] = []
+    let blockedAfter: [WordList]
     /// Longer followers that keep it an ending though a blocker starts them
     /// (中心 + 工作人员, where 中心工作 alone is a word).
-    var keptAfter: [WordList] = []
-    var blockedBefore: [(ending: Int, words: WordList)] = []
+    let keptAfter: [WordList]
+    let blockedBefore: [(ending: Int, words: WordList)]
     let kind: Organization.Kind
     /// May follow a level word directly (市委, 县法院).
     let organ: Bool
@@ -19,13 +21,29 @@ struct OrganSuffix: Sendable {
     let headless: Bool
     /// Ends a division of a named body (省人社厅[职业能力建设]处, 市委[督查]室).
     let division: Bool
+
+    /// An ending read from a line of `organ-suffixes.txt`, with the blockers of `suffix-blockers.txt`.
+    init(text: [Unicode.Scalar], kind: Organization.Kind, flags: Set<String>, blockedAfter: [WordList],
+         keptAfter: [WordList], blockedBefore: [(ending: Int, words: WordList)]) {
+        self.text = text
+        self.kind = kind
+        organ = flags.contains("organ")
+        stem = flags.contains("stem")
+        free = flags.contains("free")
+        headless = flags.contains("headless")
+        division = flags.contains("division")
+        self.blockedAfter = blockedAfter
+        self.keptAfter = keptAfter
+        self.blockedBefore = blockedBefore
+    }
 }
 
 /// The word lists of the organisation reader, read once. A class, so handing
 /// it around copies one reference, not every list.
 final class OrganizationVocabulary: Sendable {
-    let suffixes: [Unicode.Scalar: [OrganSuffix]]
-    private let suffixLasts: ScalarSet
+    /// The organ endings; ending `i` is word `i` of ``suffixIndex``.
+    private let suffixList: [OrganSuffix]
+    private let suffixIndex: WordIndex
     let suffixWords: WordList
     let stems: WordList
     /// Stems that name a field of work rather than a department (人才, 人才工作).
@@ -80,21 +98,37 @@ final class OrganizationVocabulary: Sendable {
     private static let perThread = PerThread { OrganizationVocabulary() }
 
     private init() {
-        var suffixes: [Unicode.Scalar: [OrganSuffix]] = [:]
+        var after: [String: [String]] = [:], before: [String: [String]] = [:], keep: [String: [String]] = [:]
+        for line in RuleData.list("structure/suffix-blockers") {
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count >= 3 else { fatalError("bad line in structure/suffix-blockers.txt: \(line)") }
+            switch fields[0] {
+            case "after": after[fields[1], default: []] += fields.dropFirst(2)
+            case "before": before[fields[1], default: []] += fields.dropFirst(2)
+            case "keep": keep[fields[1], default: []] += fields.dropFirst(2)
+            default: fatalError("bad line in structure/suffix-blockers.txt: \(line)")
+            }
+        }
+        let afterLists = after.mapValues { WordList($0) }, beforeLists = before.mapValues { WordList($0) }
+        let keepLists = keep.mapValues { WordList($0) }
+        var suffixes: [OrganSuffix] = []
         var words: [String] = []
         for line in RuleData.list("structure/organ-suffixes") {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count >= 2, let kind = Organization.Kind(rawValue: fields[1]) else {
                 fatalError("bad line in structure/organ-suffixes.txt: \(line)")
             }
-            let flags = Set(fields.dropFirst(2))
-            let suffix = OrganSuffix(text: fields[0].scalars, kind: kind, organ: flags.contains("organ"),
-                                     stem: flags.contains("stem"), free: flags.contains("free"),
-                                     headless: flags.contains("headless"), division: flags.contains("division"))
-            suffixes[suffix.text.last!, default: []].append(suffix)
-            words.append(fields[0])
+            guard !words.contains(fields[0]) else { fatalError("repeated ending in structure/organ-suffixes.txt: \(line)") }
+            let text = fields[0]
+            suffixes.append(OrganSuffix(text: text.scalars, kind: kind, flags: Set(fields.dropFirst(2)),
+                                        blockedAfter: afterLists.filter { text.hasSuffix($0.key) }.map(\.value),
+                                        keptAfter: keepLists.filter { text.hasSuffix($0.key) }.map(\.value),
+                                        blockedBefore: beforeLists.filter { text.hasSuffix($0.key) }
+                                            .map { ($0.key.unicodeScalars.count, $0.value) }))
+            words.append(text)
         }
-        let sorted = suffixes.mapValues { $0.sorted { $0.text.count > $1.text.count } }
+        suffixList = suffixes
+        suffixIndex = WordIndex(suffixes.map(\.text))
         suffixWords = WordList(words)
         var stems: [String] = [], topics: [String] = [], verbs: [String] = []
         for line in RuleData.list("structure/department-stems") {
@@ -142,35 +176,7 @@ final class OrganizationVocabulary: Sendable {
         }
         nationalKinds = kinds
         nationalBodies = WordList(kinds.keys)
-        var after: [String: [String]] = [:], before: [String: [String]] = [:], keep: [String: [String]] = [:]
-        for line in RuleData.list("structure/suffix-blockers") {
-            let fields = line.split(separator: " ").map(String.init)
-            guard fields.count >= 3 else { fatalError("bad line in structure/suffix-blockers.txt: \(line)") }
-            switch fields[0] {
-            case "after": after[fields[1], default: []] += fields.dropFirst(2)
-            case "before": before[fields[1], default: []] += fields.dropFirst(2)
-            case "keep": keep[fields[1], default: []] += fields.dropFirst(2)
-            default: fatalError("bad line in structure/suffix-blockers.txt: \(line)")
-            }
-        }
-        let afterLists = after.mapValues { WordList($0) }, beforeLists = before.mapValues { WordList($0) }
-        let keepLists = keep.mapValues { WordList($0) }
-        var blocked = sorted
-        for (last, list) in blocked {
-            blocked[last] = list.map { suffix in
-                var suffix = suffix
-                let text = String(scalars: suffix.text)
-                for (ending, words) in afterLists where text.hasSuffix(ending) { suffix.blockedAfter.append(words) }
-                for (ending, words) in keepLists where text.hasSuffix(ending) { suffix.keptAfter.append(words) }
-                for (ending, words) in beforeLists where text.hasSuffix(ending) {
-                    suffix.blockedBefore.append((ending.unicodeScalars.count, words))
-                }
-                return suffix
-            }
-        }
-        self.suffixes = blocked
-        suffixLasts = ScalarSet(blocked.keys)
-        let namedBodyEnds = Array(blocked.keys) + kinds.keys.compactMap(\.unicodeScalars.last)
+        let namedBodyEnds = suffixes.map { $0.text[$0.text.count - 1] } + kinds.keys.compactMap(\.unicodeScalars.last)
         namedBodyLasts = ScalarBitmap(namedBodyEnds)
         siteScalars = ScalarBitmap(levelWords.compactMap(\.unicodeScalars.last) + namedBodyEnds + ["委"] + openers)
     }
@@ -202,10 +208,7 @@ final class OrganizationVocabulary: Sendable {
     /// until it returns true.
     @inline(__always)
     func forEachSuffix(in text: [Unicode.Scalar], endingAt end: Int, _ body: (OrganSuffix) -> Bool) {
-        guard end > 0, suffixLasts.contains(text[end - 1]), let candidates = suffixes[text[end - 1]] else { return }
-        for suffix in candidates where end - suffix.text.count >= 0 && text.has(suffix.text, at: end - suffix.text.count) {
-            if body(suffix) { return }
-        }
+        suffixIndex.forEach(in: text, endingAt: end, floor: 0) { !body(suffixList[$0]) }
     }
 
     /// Whether `range` of `text` may be a place name: Chinese characters only,
@@ -218,10 +221,34 @@ final class OrganizationVocabulary: Sendable {
         return true
     }
 
+    /// The lengths `n` from 1 to 4 for which ``isPlaceable(_:in:)`` holds for
+    /// `(end - n)..<end`, as bit `n` of the result: the four ranges share their
+    /// characters, so each is read once, from the end leftwards.
+    func placeableLengths(endingAt end: Int, in text: [Unicode.Scalar]) -> UInt8 {
+        var lengths: UInt8 = 0
+        var holdsNonPlaceWord = false
+        var length = 1
+        while length <= 4, end - length >= 0 {
+            let index = end - length
+            let scalar = text[index]
+            // A character that no place holds rules out this range and every longer one.
+            guard ScalarClass.isIdeograph(scalar), !placeForbidden.contains(scalar) else { break }
+            // So does a verb or adverb that starts here and ends by `end`.
+            if nonPlaceWords.longestMatch(in: text, from: index, limit: end) != nil { holdsNonPlaceWord = true }
+            if !holdsNonPlaceWord, !deictics.contains(scalar) { lengths |= 1 << length }
+            length += 1
+        }
+        return lengths
+    }
+
     /// The endings that end just before `end`, longest first.
     func suffixes(in text: [Unicode.Scalar], endingAt end: Int) -> [OrganSuffix] {
-        guard end > 0, suffixLasts.contains(text[end - 1]), let candidates = suffixes[text[end - 1]] else { return [] }
-        return candidates.filter { end - $0.text.count >= 0 && text.has($0.text, at: end - $0.text.count) }
+        var found: [OrganSuffix] = []
+        suffixIndex.forEach(in: text, endingAt: end, floor: 0) { id in
+            found.append(suffixList[id])
+            return true
+        }
+        return found
     }
 
     /// Whether a body's ending ends just before `end`: an ending other than a

@@ -18,9 +18,10 @@ struct PlaceGazetteer: Sendable {
             let placeEnd = end - level
             let provincial = vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level
             if provincial, !vocabulary.learnedProvincialLevels.contains(text[placeEnd..<end]) { continue }
+            let placeable = vocabulary.placeableLengths(endingAt: placeEnd, in: text)
             for length in 2...4 where placeEnd - length >= 0 {
                 let start = placeEnd - length
-                guard vocabulary.isPlaceable(start..<placeEnd, in: text) else { continue }
+                guard placeable & (1 << length) != 0 else { continue }
                 let opens = start == 0 || !ScalarClass.isNameCharacter(text[start - 1])
                 let prefixed = vocabulary.prefixes.longestMatch(in: text, endingAt: start) != nil
                 guard (opens && length <= 3) || prefixed else { continue }

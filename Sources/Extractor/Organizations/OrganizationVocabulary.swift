@@ -112,19 +112,20 @@ final class OrganizationVocabulary: Sendable {
         let afterLists = after.mapValues { WordList($0) }, beforeLists = before.mapValues { WordList($0) }
         let keepLists = keep.mapValues { WordList($0) }
         var suffixes: [OrganSuffix] = []
-        var words: [String] = []
+        var words: [String] = [], seen = Set<String>()
         for line in RuleData.list("structure/organ-suffixes") {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count >= 2, let kind = Organization.Kind(rawValue: fields[1]) else {
                 fatalError("bad line in structure/organ-suffixes.txt: \(line)")
             }
-            guard !words.contains(fields[0]) else { fatalError("repeated ending in structure/organ-suffixes.txt: \(line)") }
             let text = fields[0]
+            guard seen.insert(text).inserted else { fatalError("repeated ending in structure/organ-suffixes.txt: \(line)") }
             suffixes.append(OrganSuffix(text: text.scalars, kind: kind, flags: Set(fields.dropFirst(2)),
-                                        blockedAfter: afterLists.filter { text.hasSuffix($0.key) }.map(\.value),
-                                        keptAfter: keepLists.filter { text.hasSuffix($0.key) }.map(\.value),
-                                        blockedBefore: beforeLists.filter { text.hasSuffix($0.key) }
-                                            .map { ($0.key.unicodeScalars.count, $0.value) }))
+                                        blockedAfter: afterLists.compactMap { text.hasSuffix($0.key) ? $0.value : nil },
+                                        keptAfter: keepLists.compactMap { text.hasSuffix($0.key) ? $0.value : nil },
+                                        blockedBefore: beforeLists.compactMap {
+                                            text.hasSuffix($0.key) ? ($0.key.unicodeScalars.count, $0.value) : nil
+                                        }))
             words.append(text)
         }
         suffixList = suffixes

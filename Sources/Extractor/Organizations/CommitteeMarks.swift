@@ -7,9 +7,15 @@ struct CommitteeMarks {
     /// The offsets just past every Party committee, ascending.
     private var partyCommitteeEnds: [Int32] = []
 
+    /// The marks of a short text (a name), read in full.
     init(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) {
-        for index in text.indices where text[index] == "委" {
-            committees.append(Int32(index))
+        self.init(text, committees: text.indices.filter { text[$0] == "委" }, vocabulary: vocabulary)
+    }
+
+    /// The marks of `text` whose 委 stand at `committees`, ascending (``NameSites/committees``).
+    init(_ text: [Unicode.Scalar], committees: [Int], vocabulary: OrganizationVocabulary) {
+        for index in committees {
+            self.committees.append(Int32(index))
             if vocabulary.isPartyCommittee(text, endingAt: index + 1) { partyCommitteeEnds.append(Int32(index + 1)) }
         }
     }

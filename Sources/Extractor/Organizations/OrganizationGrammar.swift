@@ -28,11 +28,11 @@ struct OrganizationGrammar {
     /// Where the text holds a 委 and a Party committee.
     private let committees: CommitteeMarks
 
-    init(text: [Unicode.Scalar], places: PlaceGazetteer, vocabulary: OrganizationVocabulary) {
+    init(text: [Unicode.Scalar], places: PlaceGazetteer, committees: CommitteeMarks, vocabulary: OrganizationVocabulary) {
         self.text = text
         self.places = places
         self.vocabulary = vocabulary
-        committees = CommitteeMarks(text, vocabulary: vocabulary)
+        self.committees = committees
     }
 
     /// A memo for one document, filled as the grammar reads it.
@@ -237,11 +237,13 @@ struct OrganizationGrammar {
         var redacted = 0
         while end - redacted > 0, ScalarClass.isRedaction(text[end - redacted - 1]) { redacted += 1 }
         if redacted > 0 { return redacted }
+        let placeable = vocabulary.placeableLengths(endingAt: end, in: text)
+        guard placeable != 0 else { return 0 }
         for length in stride(from: 4, through: 2, by: -1) where end - length >= 0 {
-            if vocabulary.isPlaceable((end - length)..<end, in: text), places.contains(text[(end - length)..<end]) { return length }
+            if placeable & (1 << length) != 0, places.contains(text[(end - length)..<end]) { return length }
         }
         for length in 2...3 where end - length >= 0 {
-            if vocabulary.isPlaceable((end - length)..<end, in: text), opensName(at: end - length) { return length }
+            if placeable & (1 << length) != 0, opensName(at: end - length) { return length }
         }
         return 0
     }

@@ -46,22 +46,38 @@ public struct OrganizationMatcher: Sendable {
     }
 
     /// Every name the grammar reads, national bodies and department abbreviations included.
+    ///
+    /// Most characters end no name: only the offsets of ``NameSites`` are
+    /// read, in ascending order, each ending's names before an abbreviation's.
     static func scan(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> [OrganizationCandidate] {
-        let grammar = OrganizationGrammar(text: text, places: PlaceGazetteer(text, vocabulary: vocabulary), vocabulary: vocabulary)
+        let sites = NameSites(text, vocabulary: vocabulary)
+        let grammar = OrganizationGrammar(text: text, places: PlaceGazetteer(text, levelEnds: sites.levelEnds, vocabulary: vocabulary),
+                                          committees: CommitteeMarks(text, committees: sites.committees, vocabulary: vocabulary),
+                                          vocabulary: vocabulary)
         var candidates: [OrganizationCandidate] = []
-        for end in stride(from: 1, through: text.count, by: 1) {
-            vocabulary.forEachSuffix(in: text, endingAt: end) { suffix in
-                guard let candidate = grammar.name(endingAt: end, suffix: suffix) else { return false }
-                candidates.append(candidate)
-                return true
+        let bodyEnds = sites.bodyEnds, abbreviationEnds = sites.abbreviationEnds
+        var body = 0, abbreviation = 0
+        while body < bodyEnds.count || abbreviation < abbreviationEnds.count {
+            let end = min(body < bodyEnds.count ? bodyEnds[body] : Int.max,
+                          abbreviation < abbreviationEnds.count ? abbreviationEnds[abbreviation] : Int.max)
+            if body < bodyEnds.count, bodyEnds[body] == end {
+                body += 1
+                vocabulary.forEachSuffix(in: text, endingAt: end) { suffix in
+                    guard let candidate = grammar.name(endingAt: end, suffix: suffix) else { return false }
+                    candidates.append(candidate)
+                    return true
+                }
+                if let length = vocabulary.nationalBodies.longestMatch(in: text, endingAt: end) {
+                    let name = String(String.UnicodeScalarView(text[(end - length)..<end]))
+                    candidates.append(OrganizationCandidate(range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
+                                                            rule: "organization.national"))
+                }
             }
-            if let length = vocabulary.nationalBodies.longestMatch(in: text, endingAt: end) {
-                let name = String(String.UnicodeScalarView(text[(end - length)..<end]))
-                candidates.append(OrganizationCandidate(range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
-                                                        rule: "organization.national"))
-            }
-            if let abbreviation = departmentAbbreviation(endingAt: end, grammar: grammar, vocabulary: vocabulary) {
-                candidates.append(abbreviation)
+            if abbreviation < abbreviationEnds.count, abbreviationEnds[abbreviation] == end {
+                abbreviation += 1
+                if let found = departmentAbbreviation(endingAt: end, grammar: grammar, vocabulary: vocabulary) {
+                    candidates.append(found)
+                }
             }
         }
         return candidates

@@ -1,13 +1,15 @@
 /// How a body's ending behaves (see `Resources/structure/organ-suffixes.txt`).
-struct OrganSuffix: Sendable {
+/// A class: the matcher hands endings around at every offset that ends one,
+/// and a reference costs one count where a copy would cost one per list.
+final class OrganSuffix: Sendable {
     let text: [Unicode.Scalar]
     /// Words that, right after or right before the ending, make it part of
     /// another word (局长, 干部), from `suffix-blockers.txt`.
-    var blockedAfter: [WordList] = []
+    let blockedAfter: [WordList]
     /// Longer followers that keep it an ending though a blocker starts them
     /// (中心 + 工作人员, where 中心工作 alone is a word).
-    var keptAfter: [WordList] = []
-    var blockedBefore: [(ending: Int, words: WordList)] = []
+    let keptAfter: [WordList]
+    let blockedBefore: [(ending: Int, words: WordList)]
     let kind: Organization.Kind
     /// May follow a level word directly (市委, 县法院).
     let organ: Bool
@@ -19,13 +21,29 @@ struct OrganSuffix: Sendable {
     let headless: Bool
     /// Ends a division of a named body (省人社厅[职业能力建设]处, 市委[督查]室).
     let division: Bool
+
+    /// An ending read from a line of `organ-suffixes.txt`, with the blockers of `suffix-blockers.txt`.
+    init(text: [Unicode.Scalar], kind: Organization.Kind, flags: Set<String>, blockedAfter: [WordList],
+         keptAfter: [WordList], blockedBefore: [(ending: Int, words: WordList)]) {
+        self.text = text
+        self.kind = kind
+        organ = flags.contains("organ")
+        stem = flags.contains("stem")
+        free = flags.contains("free")
+        headless = flags.contains("headless")
+        division = flags.contains("division")
+        self.blockedAfter = blockedAfter
+        self.keptAfter = keptAfter
+        self.blockedBefore = blockedBefore
+    }
 }
 
 /// The word lists of the organisation reader, read once. A class, so handing
 /// it around copies one reference, not every list.
 final class OrganizationVocabulary: Sendable {
-    let suffixes: [Unicode.Scalar: [OrganSuffix]]
-    private let suffixLasts: ScalarSet
+    /// The organ endings; ending `i` is word `i` of ``suffixIndex``.
+    private let suffixList: [OrganSuffix]
+    private let suffixIndex: WordIndex
     let suffixWords: WordList
     let stems: WordList
     /// Stems that name a field of work rather than a department (人才, 人才工作).
@@ -58,6 +76,21 @@ final class OrganizationVocabulary: Sendable {
     let centreExclusions: WordList
     let nationalBodies: WordList
     let nationalKinds: [String: Organization.Kind]
+    /// The last scalars of level words.
+    private let levelLasts: ScalarBitmap
+    /// The last scalars of organ endings and national bodies.
+    private let namedBodyLasts: ScalarBitmap
+    /// The last scalars of department stems.
+    private let stemLasts: ScalarBitmap
+    /// The scalars at which ``NameSites`` stops: the last scalars of level
+    /// words, organ endings and national bodies, 委, and subject openers.
+    private let siteScalars: ScalarBitmap
+    /// Scalars that may open what follows a department acting as a subject:
+    /// the first scalars of its followers and adverbials, digits and Chinese
+    /// numerals (a span of years). A superset: ``OrganizationMatcher/actsAsSubject(from:in:vocabulary:)`` decides.
+    private let subjectOpeners: ScalarBitmap
+    /// Every scalar that ``ChineseNumber/isNumeral(_:)`` accepts (a test holds the two together).
+    static let numeralScalars = "〇零○ＯO一二两三四五六七八九十百千"
 
     /// The lists as bundled: this thread's instance, loaded on its first use
     /// (one per thread, so reference counts stay in one core: ``PerThread``).
@@ -65,21 +98,38 @@ final class OrganizationVocabulary: Sendable {
     private static let perThread = PerThread { OrganizationVocabulary() }
 
     private init() {
-        var suffixes: [Unicode.Scalar: [OrganSuffix]] = [:]
-        var words: [String] = []
+        var after: [String: [String]] = [:], before: [String: [String]] = [:], keep: [String: [String]] = [:]
+        for line in RuleData.list("structure/suffix-blockers") {
+            let fields = line.split(separator: " ").map(String.init)
+            guard fields.count >= 3 else { fatalError("bad line in structure/suffix-blockers.txt: \(line)") }
+            switch fields[0] {
+            case "after": after[fields[1], default: []] += fields.dropFirst(2)
+            case "before": before[fields[1], default: []] += fields.dropFirst(2)
+            case "keep": keep[fields[1], default: []] += fields.dropFirst(2)
+            default: fatalError("bad line in structure/suffix-blockers.txt: \(line)")
+            }
+        }
+        let afterLists = after.mapValues { WordList($0) }, beforeLists = before.mapValues { WordList($0) }
+        let keepLists = keep.mapValues { WordList($0) }
+        var suffixes: [OrganSuffix] = []
+        var words: [String] = [], seen = Set<String>()
         for line in RuleData.list("structure/organ-suffixes") {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count >= 2, let kind = Organization.Kind(rawValue: fields[1]) else {
                 fatalError("bad line in structure/organ-suffixes.txt: \(line)")
             }
-            let flags = Set(fields.dropFirst(2))
-            let suffix = OrganSuffix(text: fields[0].scalars, kind: kind, organ: flags.contains("organ"),
-                                     stem: flags.contains("stem"), free: flags.contains("free"),
-                                     headless: flags.contains("headless"), division: flags.contains("division"))
-            suffixes[suffix.text.last!, default: []].append(suffix)
-            words.append(fields[0])
+            let text = fields[0]
+            guard seen.insert(text).inserted else { fatalError("repeated ending in structure/organ-suffixes.txt: \(line)") }
+            suffixes.append(OrganSuffix(text: text.scalars, kind: kind, flags: Set(fields.dropFirst(2)),
+                                        blockedAfter: afterLists.compactMap { text.hasSuffix($0.key) ? $0.value : nil },
+                                        keptAfter: keepLists.compactMap { text.hasSuffix($0.key) ? $0.value : nil },
+                                        blockedBefore: beforeLists.compactMap {
+                                            text.hasSuffix($0.key) ? ($0.key.unicodeScalars.count, $0.value) : nil
+                                        }))
+            words.append(text)
         }
-        let sorted = suffixes.mapValues { $0.sorted { $0.text.count > $1.text.count } }
+        suffixList = suffixes
+        suffixIndex = WordIndex(suffixes.map(\.text))
         suffixWords = WordList(words)
         var stems: [String] = [], topics: [String] = [], verbs: [String] = []
         for line in RuleData.list("structure/department-stems") {
@@ -89,11 +139,19 @@ final class OrganizationVocabulary: Sendable {
             if fields.contains("verb") { verbs.append(fields[0]) }
         }
         self.stems = WordList(stems)
+        stemLasts = ScalarBitmap(stems.compactMap(\.unicodeScalars.last))
         topicStems = WordList(topics)
         verbStems = WordList(verbs)
-        abbreviationFollowers = WordList(RuleData.list("structure/abbreviation-followers"))
-        abbreviationAdverbials = WordList(RuleData.list("structure/abbreviation-adverbials"))
-        levels = WordList(RuleData.list("structure/place-levels"))
+        let followers = RuleData.list("structure/abbreviation-followers")
+        let adverbials = RuleData.list("structure/abbreviation-adverbials")
+        abbreviationFollowers = WordList(followers)
+        abbreviationAdverbials = WordList(adverbials)
+        let openers = (followers + adverbials).compactMap(\.unicodeScalars.first)
+            + "0123456789".unicodeScalars + Self.numeralScalars.unicodeScalars
+        subjectOpeners = ScalarBitmap(openers)
+        let levelWords = RuleData.list("structure/place-levels")
+        levels = WordList(levelWords)
+        levelLasts = ScalarBitmap(levelWords.compactMap(\.unicodeScalars.last))
         levelBlockers = WordList(RuleData.list("structure/level-blockers"))
         deictics = ScalarSet(RuleData.list("structure/deictic-prefixes").flatMap(\.unicodeScalars))
         placeForbidden = ScalarSet(RuleData.list("structure/place-forbidden").flatMap(\.unicodeScalars))
@@ -119,44 +177,39 @@ final class OrganizationVocabulary: Sendable {
         }
         nationalKinds = kinds
         nationalBodies = WordList(kinds.keys)
-        var after: [String: [String]] = [:], before: [String: [String]] = [:], keep: [String: [String]] = [:]
-        for line in RuleData.list("structure/suffix-blockers") {
-            let fields = line.split(separator: " ").map(String.init)
-            guard fields.count >= 3 else { fatalError("bad line in structure/suffix-blockers.txt: \(line)") }
-            switch fields[0] {
-            case "after": after[fields[1], default: []] += fields.dropFirst(2)
-            case "before": before[fields[1], default: []] += fields.dropFirst(2)
-            case "keep": keep[fields[1], default: []] += fields.dropFirst(2)
-            default: fatalError("bad line in structure/suffix-blockers.txt: \(line)")
-            }
-        }
-        let afterLists = after.mapValues { WordList($0) }, beforeLists = before.mapValues { WordList($0) }
-        let keepLists = keep.mapValues { WordList($0) }
-        var blocked = sorted
-        for (last, list) in blocked {
-            blocked[last] = list.map { suffix in
-                var suffix = suffix
-                let text = String(scalars: suffix.text)
-                for (ending, words) in afterLists where text.hasSuffix(ending) { suffix.blockedAfter.append(words) }
-                for (ending, words) in keepLists where text.hasSuffix(ending) { suffix.keptAfter.append(words) }
-                for (ending, words) in beforeLists where text.hasSuffix(ending) {
-                    suffix.blockedBefore.append((ending.unicodeScalars.count, words))
-                }
-                return suffix
-            }
-        }
-        self.suffixes = blocked
-        suffixLasts = ScalarSet(blocked.keys)
+        let namedBodyEnds = suffixes.map { $0.text[$0.text.count - 1] } + kinds.keys.compactMap(\.unicodeScalars.last)
+        namedBodyLasts = ScalarBitmap(namedBodyEnds)
+        siteScalars = ScalarBitmap(levelWords.compactMap(\.unicodeScalars.last) + namedBodyEnds + ["委"] + openers)
+    }
+
+    /// Calls `body` with every index of `text`, ascending, that ``NameSites``
+    /// sorts: most are skipped at a few instructions each.
+    @inline(__always)
+    func forEachPossibleSite(in text: [Unicode.Scalar], _ body: (Int) -> Void) {
+        siteScalars.forEachIndex(in: text, body)
+    }
+
+    /// Whether a level word may end with `last`: false for most characters.
+    @inline(__always)
+    func mayEndLevel(_ last: Unicode.Scalar) -> Bool { levelLasts.mayContain(last) }
+
+    /// Whether an organ's ending or a national body may end with `last`: false for most characters.
+    @inline(__always)
+    func mayEndNamedBody(_ last: Unicode.Scalar) -> Bool { namedBodyLasts.mayContain(last) }
+
+    /// Whether a department stem may end with `last` and act as a subject
+    /// before `next` (``OrganizationMatcher/actsAsSubject(from:in:vocabulary:)``):
+    /// false for most pairs.
+    @inline(__always)
+    func mayEndAbbreviation(_ last: Unicode.Scalar, before next: Unicode.Scalar) -> Bool {
+        stemLasts.mayContain(last) && subjectOpeners.mayContain(next)
     }
 
     /// Calls `body` with each ending that ends just before `end`, longest first,
     /// until it returns true.
     @inline(__always)
     func forEachSuffix(in text: [Unicode.Scalar], endingAt end: Int, _ body: (OrganSuffix) -> Bool) {
-        guard end > 0, suffixLasts.contains(text[end - 1]), let candidates = suffixes[text[end - 1]] else { return }
-        for suffix in candidates where end - suffix.text.count >= 0 && text.has(suffix.text, at: end - suffix.text.count) {
-            if body(suffix) { return }
-        }
+        suffixIndex.forEach(in: text, endingAt: end, floor: 0) { !body(suffixList[$0]) }
     }
 
     /// Whether `range` of `text` may be a place name: Chinese characters only,
@@ -169,10 +222,34 @@ final class OrganizationVocabulary: Sendable {
         return true
     }
 
+    /// The lengths `n` from 1 to 4 for which ``isPlaceable(_:in:)`` holds for
+    /// `(end - n)..<end`, as bit `n` of the result: the four ranges share their
+    /// characters, so each is read once, from the end leftwards.
+    func placeableLengths(endingAt end: Int, in text: [Unicode.Scalar]) -> UInt8 {
+        var lengths: UInt8 = 0
+        var holdsNonPlaceWord = false
+        var length = 1
+        while length <= 4, end - length >= 0 {
+            let index = end - length
+            let scalar = text[index]
+            // A character that no place holds rules out this range and every longer one.
+            guard ScalarClass.isIdeograph(scalar), !placeForbidden.contains(scalar) else { break }
+            // So does a verb or adverb that starts here and ends by `end`.
+            if nonPlaceWords.longestMatch(in: text, from: index, limit: end) != nil { holdsNonPlaceWord = true }
+            if !holdsNonPlaceWord, !deictics.contains(scalar) { lengths |= 1 << length }
+            length += 1
+        }
+        return lengths
+    }
+
     /// The endings that end just before `end`, longest first.
     func suffixes(in text: [Unicode.Scalar], endingAt end: Int) -> [OrganSuffix] {
-        guard end > 0, suffixLasts.contains(text[end - 1]), let candidates = suffixes[text[end - 1]] else { return [] }
-        return candidates.filter { end - $0.text.count >= 0 && text.has($0.text, at: end - $0.text.count) }
+        var found: [OrganSuffix] = []
+        suffixIndex.forEach(in: text, endingAt: end, floor: 0) { id in
+            found.append(suffixList[id])
+            return true
+        }
+        return found
     }
 
     /// Whether a body's ending ends just before `end`: an ending other than a

@@ -8,24 +8,28 @@ struct PlaceGazetteer: Sendable {
     private var names = Set<[Unicode.Scalar]>()
     private var provinces = Set<[Unicode.Scalar]>()
 
-    init(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary = .shared) {
-        var end = 1
-        while end < text.count {
-            defer { end += 1 }
-            guard let level = vocabulary.levels.longestMatch(in: text, endingAt: end + 0, floor: 0),
+    /// The places of `text`, read before the level words that may end at
+    /// `levelEnds` (``NameSites/levelEnds``).
+    init(_ text: [Unicode.Scalar], levelEnds: [Int], vocabulary: OrganizationVocabulary = .shared) {
+        var names = Set<[Unicode.Scalar]>(), provinces = Set<[Unicode.Scalar]>()
+        for end in levelEnds {
+            guard end < text.count, let level = vocabulary.levels.longestMatch(in: text, endingAt: end),
                   end - level >= 2 else { continue }
             let placeEnd = end - level
             let provincial = vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level
             if provincial, !vocabulary.learnedProvincialLevels.contains(text[placeEnd..<end]) { continue }
+            let placeable = vocabulary.placeableLengths(endingAt: placeEnd, in: text)
             for length in 2...4 where placeEnd - length >= 0 {
                 let start = placeEnd - length
-                guard vocabulary.isPlaceable(start..<placeEnd, in: text) else { continue }
+                guard placeable & (1 << length) != 0 else { continue }
                 let opens = start == 0 || !ScalarClass.isNameCharacter(text[start - 1])
                 let prefixed = vocabulary.prefixes.longestMatch(in: text, endingAt: start) != nil
                 guard (opens && length <= 3) || prefixed else { continue }
                 if provincial { provinces.insert(Array(text[start..<placeEnd])) } else { names.insert(Array(text[start..<placeEnd])) }
             }
         }
+        self.names = names
+        self.provinces = provinces
     }
 
     /// Whether the document vouches for `chunk` as a place name.

@@ -38,7 +38,11 @@ struct WordIndex: Sendable {
         text.withUnsafeBufferPointer { text in
             let tables = self.tables
             guard let bucket = tables.firsts.bucket(of: text[start]) else { return nil }
+            // The scalar after the first turns most members away in a compare.
+            let second = start + 1 < limit ? text[start + 1].value : Buckets.noNeighbour
             for slot in bucket {
+                let neighbour = tables.firsts.neighbours[slot]
+                guard neighbour == Buckets.noNeighbour || neighbour == second else { continue }
                 let id = Int(tables.firsts.members[slot])
                 let lower = Int(tables.bounds[id]), upper = Int(tables.bounds[id + 1])
                 guard start + (upper - lower) <= limit else { continue }
@@ -58,7 +62,11 @@ struct WordIndex: Sendable {
         text.withUnsafeBufferPointer { text in
             let tables = self.tables
             guard let bucket = tables.lasts.bucket(of: text[end - 1]) else { return }
+            // The scalar before the last turns most members away in a compare.
+            let penultimate = end >= 2 ? text[end - 2].value : Buckets.noNeighbour
             for slot in bucket {
+                let neighbour = tables.lasts.neighbours[slot]
+                guard neighbour == Buckets.noNeighbour || neighbour == penultimate else { continue }
                 let id = Int(tables.lasts.members[slot])
                 let lower = Int(tables.bounds[id]), upper = Int(tables.bounds[id + 1])
                 let start = end - (upper - lower)
@@ -112,8 +120,14 @@ struct WordIndex: Sendable {
                 }
                 bounds[id + 1] = Int32(offset)
             }
-            firsts = Buckets(words.indices.map { (words[$0][0], $0, words[$0].count) })
-            lasts = Buckets(words.indices.map { (words[$0][words[$0].count - 1], $0, words[$0].count) })
+            firsts = Buckets(words.indices.map { id in
+                let word = words[id]
+                return (word[0], id, word.count, word.count > 1 ? word[1].value : Buckets.noNeighbour)
+            })
+            lasts = Buckets(words.indices.map { id in
+                let word = words[id]
+                return (word[word.count - 1], id, word.count, word.count > 1 ? word[word.count - 2].value : Buckets.noNeighbour)
+            })
         }
 
         deinit {
@@ -139,8 +153,15 @@ struct WordIndex: Sendable {
         /// Bucket `b` holds `members[starts[b]..<starts[b + 1]]`.
         private let starts: UnsafeMutablePointer<Int32>
         let members: UnsafeMutablePointer<Int32>
+        /// For each member, the value of the scalar next to the bucket's end
+        /// (the second, or the one before the last), or ``noNeighbour`` for a
+        /// word of one scalar: a member whose neighbour differs from the
+        /// text's cannot match, and is passed over in one compare.
+        let neighbours: UnsafeMutablePointer<UInt32>
+        /// Not the value of any scalar (they end at 0x10FFFF).
+        static let noNeighbour: UInt32 = .max
 
-        init(_ entries: [(scalar: Unicode.Scalar, id: Int, length: Int)]) {
+        init(_ entries: [(scalar: Unicode.Scalar, id: Int, length: Int, neighbour: UInt32)]) {
             bits = .allocate(capacity: 1024)
             bits.initialize(repeating: 0, count: 1024)
             ranks = .allocate(capacity: 1024)
@@ -157,21 +178,23 @@ struct WordIndex: Sendable {
                 beyond[entry.scalar.value] = total + beyond.count
             }
             self.beyond = beyond
-            var grouped = [[(id: Int, length: Int)]](repeating: [], count: total + beyond.count)
+            var grouped = [[(id: Int, length: Int, neighbour: UInt32)]](repeating: [], count: total + beyond.count)
             for entry in entries {
                 let value = entry.scalar.value
                 let bucket = value < 0x10000 ? Int(ranks[Int(value >> 6)]) + (bits[Int(value >> 6)] & ((1 << UInt64(value & 63)) - 1)).nonzeroBitCount
                     : beyond[value]!
-                grouped[bucket].append((entry.id, entry.length))
+                grouped[bucket].append((entry.id, entry.length, entry.neighbour))
             }
             starts = .allocate(capacity: grouped.count + 1)
             members = .allocate(capacity: max(1, entries.count))
+            neighbours = .allocate(capacity: max(1, entries.count))
             var count = 0
             starts[0] = 0
             for (bucket, group) in grouped.enumerated() {
                 // Longest first; equal lengths in id order.
                 for member in group.sorted(by: { $0.length != $1.length ? $0.length > $1.length : $0.id < $1.id }) {
                     members[count] = Int32(member.id)
+                    neighbours[count] = member.neighbour
                     count += 1
                 }
                 starts[bucket + 1] = Int32(count)
@@ -183,6 +206,7 @@ struct WordIndex: Sendable {
             ranks.deallocate()
             starts.deallocate()
             members.deallocate()
+            neighbours.deallocate()
         }
 
         /// False when no word has `scalar` at this end; true for every

@@ -29,7 +29,9 @@ extension QuantityScan {
                   countSites[groupEnd + 1].range.lowerBound == skipSpaces(countSites[groupEnd].range.upperBound) {
                 groupEnd += 1
             }
-            let subject = subjectAfter(countSites[groupEnd]) ?? subjectBefore(countSites[groupStart])
+            // No `??`: its autoclosure would copy the whole scan for every group.
+            var subject = subjectAfter(countSites[groupEnd])
+            if subject == nil { subject = subjectBefore(countSites[groupStart]) }
             for index in groupStart...groupEnd { subjects[index] = subject }
             groupStart = groupEnd + 1
         }
@@ -441,12 +443,15 @@ extension QuantityScan {
         guard range.count >= 2 else { return nil }
         let mapped = context.text
         let original = context.document.original
-        var result = String.UnicodeScalarView()
+        // Collected as scalars and encoded once: appending to a string's
+        // scalar view one scalar at a time costs hundreds of instructions each.
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(range.count)
         for index in range where text[index] != "\n" {
             let from = Int(mapped.starts[index]), to = Int(mapped.ends[index])
             result.append(to - from == 1 && from < original.count ? original[from] : text[index])
         }
-        return String(result)
+        return String(scalars: result)
     }
 
     /// Whether a phrase ends in a noun of people (or lists one: `战略领军人才和团队`).

@@ -21,7 +21,7 @@ public struct ReferenceMatcher: Sendable {
         var found: [(forms: [String], spans: [Span], action: String?)] = []
         var runs: [Int: Int?] = [:]
         for citation in Self.citations(in: text) {
-            let key = Array(text[citation]).filter { !ScalarClass.isSpace($0) }
+            let key = text[citation].filter { !ScalarClass.isSpace($0) }
             guard !key.isEmpty else { continue }
             let form = WrittenText.of(citation, in: context.document, keepingSpaces: true).trimmed
             let action = Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary, runs: &runs)
@@ -50,6 +50,9 @@ public struct ReferenceMatcher: Sendable {
         var open: Int?
         var depth = 0
         for index in text.indices {
+            // One test turns away all but `\n`, `《` (U+300A) and `》` (U+300B).
+            let value = text[index].value
+            guard value == 0x0A || value & ~1 == 0x300A else { continue }
             switch text[index] {
             case "《":
                 if depth == 0 { open = index }
@@ -146,6 +149,8 @@ public struct ReferenceMatcher: Sendable {
 
     /// The form a title is written in most often; on a tie, the one with fewer spaces.
     static func preferredForm(_ forms: [String]) -> String {
+        // Most titles are cited once: nothing to count.
+        if forms.count == 1 { return forms[0] }
         let counts = FirstMentions(forms).counts
         let spaces = forms.map { form in form.unicodeScalars.count { $0 == " " } }
         let best = forms.indices.min { left, right in

@@ -20,6 +20,13 @@ extension QuantityScan {
     static let subjectReach = 40
 
     mutating func assignSubjects() {
+        let subjects = subjectsOfCounts()
+        for (index, site) in countSites.enumerated() { matches.counts[site.index].subject = subjects[index] }
+    }
+
+    /// The subject of each count of ``countSites``. Not mutating: called
+    /// from a mutating method, each look-up would copy the whole scan.
+    func subjectsOfCounts() -> [String?] {
         var subjects = [String?](repeating: nil, count: countSites.count)
         // Counts written back to back (`7批次22名人才`) form one group with one subject.
         var groupStart = 0
@@ -29,9 +36,7 @@ extension QuantityScan {
                   countSites[groupEnd + 1].range.lowerBound == skipSpaces(countSites[groupEnd].range.upperBound) {
                 groupEnd += 1
             }
-            // No `??`: its autoclosure would copy the whole scan for every group.
-            var subject = subjectAfter(countSites[groupEnd])
-            if subject == nil { subject = subjectBefore(countSites[groupStart]) }
+            let subject = subjectAfter(countSites[groupEnd]) ?? subjectBefore(countSites[groupStart])
             for index in groupStart...groupEnd { subjects[index] = subject }
             groupStart = groupEnd + 1
         }
@@ -42,7 +47,7 @@ extension QuantityScan {
                 subjects[index] = subjects[index - 1]
             }
         }
-        for (index, site) in countSites.enumerated() { matches.counts[site.index].subject = subjects[index] }
+        return subjects
     }
 
     /// Whether a short stretch holds only verbs and function words (`增加到`).

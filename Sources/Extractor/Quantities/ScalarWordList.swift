@@ -10,9 +10,12 @@ struct ScalarWordList: Sendable {
 
     init<S: Sequence>(_ entries: S) where S.Element == String {
         var unique: [(scalars: [Unicode.Scalar], string: String)] = []
-        var seen = Set<String>()
-        for entry in entries where !entry.isEmpty && seen.insert(entry).inserted {
-            unique.append((Array(entry.unicodeScalars), entry))
+        // Compared scalar by scalar: hashing a string normalises it first, at
+        // many times the cost (the bundled lists are all in NFC, where the two agree).
+        var seen = Set<[Unicode.Scalar]>()
+        for entry in entries where !entry.isEmpty {
+            let scalars = Array(entry.unicodeScalars)
+            if seen.insert(scalars).inserted { unique.append((scalars, entry)) }
         }
         // Longest first, so the first hit is the longest match.
         unique.sort { $0.scalars.count > $1.scalars.count }

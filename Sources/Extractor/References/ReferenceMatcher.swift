@@ -20,7 +20,10 @@ public struct ReferenceMatcher: Sendable {
         var numbers: [[Unicode.Scalar]: Int] = [:]
         var found: [(forms: [String], spans: [Span], action: String?)] = []
         var runs: [Int: Int?] = [:]
-        for citation in Self.citations(in: text) {
+        let citations = Self.citations(in: text)
+        numbers.reserveCapacity(citations.count)  // no rehashing of scalar keys as it grows
+        found.reserveCapacity(citations.count)
+        for citation in citations {
             let key = text[citation].filter { !ScalarClass.isSpace($0) }
             guard !key.isEmpty else { continue }
             let form = WrittenText.of(citation, in: context.document, keepingSpaces: true).trimmed
@@ -50,9 +53,6 @@ public struct ReferenceMatcher: Sendable {
         var open: Int?
         var depth = 0
         for index in text.indices {
-            // One test turns away all but `\n`, `《` (U+300A) and `》` (U+300B).
-            let value = text[index].value
-            guard value == 0x0A || value & ~1 == 0x300A else { continue }
             switch text[index] {
             case "《":
                 if depth == 0 { open = index }

@@ -96,13 +96,7 @@ struct QuantityScan {
     /// start (`text.count` when none). Most characters are neither: this
     /// loop reads only the text and the numeral table, nothing of the scan.
     static func nextCandidate(in text: [Unicode.Scalar], from start: Int, numerals: NumberReader.Table) -> Int {
-        var index = start
-        while index < text.count {
-            let scalar = text[index]
-            if scalar == "百" || numerals.canStart(scalar) { return index }
-            index += 1
-        }
-        return index
+        numerals.firstCandidate(in: text, from: start, or: "百")
     }
 
     /// The collected matches, with the subjects of counts filled in.

@@ -106,6 +106,9 @@ public struct ReferenceMatcher: Sendable {
     /// it, `k²` steps in all; `known` remembers, for each `《` walked from,
     /// where its run starts, so each step is taken once.
     static func runStart(_ index: Int, in text: [Unicode.Scalar], known: inout [Int: Int?]) -> Int? {
+        // Most citations follow no other: each starts its own run, and no
+        // walk ever needs that remembered.
+        guard followsCitation(index, in: text) else { return index }
         var walked: [Int] = []
         var position = index
         var start: Int??
@@ -117,7 +120,7 @@ public struct ReferenceMatcher: Sendable {
             walked.append(position)
             guard position > 0 else { start = .some(position); break }
             var cursor = position
-            if cursor > 0, "、和及与,，".unicodeScalars.contains(text[cursor - 1]) { cursor -= 1 }
+            if cursor > 0, isRunJoiner(text[cursor - 1]) { cursor -= 1 }
             guard cursor > 0, text[cursor - 1] == "》" else { start = .some(position); break }
             var depth = 0
             var back = cursor - 1
@@ -134,6 +137,18 @@ public struct ReferenceMatcher: Sendable {
         let result = start!
         for position in walked { known[position] = result }
         return result
+    }
+
+    /// Whether the `《` at `index` comes right after a `》`, or after one and a joiner.
+    static func followsCitation(_ index: Int, in text: [Unicode.Scalar]) -> Bool {
+        var cursor = index
+        if cursor > 0, isRunJoiner(text[cursor - 1]) { cursor -= 1 }
+        return cursor > 0 && text[cursor - 1] == "》"
+    }
+
+    /// What may join two citations of a run: 、 和 及 与 and commas.
+    static func isRunJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "、" || scalar == "和" || scalar == "及" || scalar == "与" || scalar == "," || scalar == "，"
     }
 
     /// The verb after a citation fronted by 将 or 把: `现将《…》印发给你们`.

@@ -85,6 +85,29 @@ public enum NumberReader {
             guard value < 0x10000 else { return false }
             return numerals[Int(value)] & NumberReader.startsNumber != 0
         }
+
+        /// The first index from `start` on whose scalar can start a number or
+        /// is `other`; `text.count` when there is none.
+        ///
+        /// The loop every scalar of a document goes through, so it reads both
+        /// arrays through buffer pointers: indices stay in `start..<text.count`
+        /// and table indices below 0x10000, the table's size.
+        func firstCandidate(in text: [Unicode.Scalar], from start: Int, or other: Unicode.Scalar) -> Int {
+            precondition(numerals.count == 0x10000, "the numeral table covers the Basic Multilingual Plane")
+            return text.withUnsafeBufferPointer { text in
+                numerals.withUnsafeBufferPointer { table in
+                    var index = max(start, 0)
+                    while index < text.count {
+                        let scalar = text[index]
+                        if scalar == other { return index }
+                        let value = scalar.value
+                        if value < 0x10000, table[Int(value)] & NumberReader.startsNumber != 0 { return index }
+                        index += 1
+                    }
+                    return text.count
+                }
+            }
+        }
     }
 
     /// What each scalar of the Basic Multilingual Plane is as a numeral:
@@ -193,7 +216,8 @@ public enum NumberReader {
             return .number(WrittenNumber(range: start..<probe, value: nil, form: .placeholder))
         }
         if tooLong { return .malformed(start..<index) }
-        let value = Decimal(sign: .plus, exponent: -fraction, significand: Decimal(significand))
+        let whole = Decimal(significand)
+        let value = fraction == 0 ? whole : Decimal(sign: .plus, exponent: -fraction, significand: whole)
         return .number(WrittenNumber(range: start..<index, value: value, form: .arabic))
     }
 

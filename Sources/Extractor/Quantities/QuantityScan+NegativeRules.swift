@@ -8,6 +8,13 @@ extension QuantityScan {
         var reason: String
     }
 
+    /// Whether a classifier is the one character `scalar` (no array literal
+    /// to build for the comparison).
+    @inline(__always)
+    static func isSingle(_ word: [Unicode.Scalar], _ scalar: Unicode.Scalar) -> Bool {
+        word.count == 1 && word[0] == scalar
+    }
+
     /// The first negative rule that turns the quantity down, or nil.
     func negativeRule(number: WrittenNumber, first: Term, last: Term, unit: Unit, isRange: Bool, start: Int) -> Verdict? {
         let numberStart = number.range.lowerBound
@@ -34,7 +41,7 @@ extension QuantityScan {
             if isRank(before: before, classifier: word) {
                 return Verdict(rule: "count.rank", reason: "a place in a ranking (前N名)")
             }
-            if word == ["期"], isConstructionPhase(before: before, after: after) {
+            if Self.isSingle(word, "期"), isConstructionPhase(before: before, after: after) {
                 return Verdict(rule: "count.phase", reason: "the phase of a building or project (二期工程)")
             }
             if before > 0, Self.opensName(text[before - 1]) {
@@ -55,7 +62,7 @@ extension QuantityScan {
                 return Verdict(rule: "count.session-ordinal", reason: "a session number (届…次)")
             }
             if chinese, !isRange, after < count, NumberReader.chineseDigit(text[after]) != nil || text[after] == "十" {
-                if word == ["届"] { return Verdict(rule: "count.session-ordinal", reason: "a session number (十九届四中全会)") }
+                if Self.isSingle(word, "届") { return Verdict(rule: "count.session-ordinal", reason: "a session number (十九届四中全会)") }
                 return Verdict(rule: "count.fused-numeral", reason: "numeral, classifier, numeral: a set phrase (三支一扶)")
             }
             if chinese, vocabulary.programmeNouns.match(text, at: after) != nil {
@@ -64,16 +71,16 @@ extension QuantityScan {
             if number.isBareOne, !isRange, !first.approximate, !first.hasMultiplier {
                 return Verdict(rule: "count.indefinite-one", reason: "一 before a classifier is an article")
             }
-            if word == ["个"], isDurationAfterGe(after) {
+            if Self.isSingle(word, "个"), isDurationAfterGe(after) {
                 return Verdict(rule: "count.duration", reason: "a duration (个月, 个工作日)")
             }
             if chinese, word.last == "次", isSessionOrdinal(after: after) {
                 return Verdict(rule: "count.session-ordinal", reason: "a session number (N次全会)")
             }
-            if word == ["次"] || word == ["轮"], isFrequency(before: start) {
+            if Self.isSingle(word, "次") || Self.isSingle(word, "轮"), isFrequency(before: start) {
                 return Verdict(rule: "count.frequency", reason: "a frequency inside a rule (每…一次)")
             }
-            if chinese, word == ["类"], vocabulary.categoryVerbs.matchEnding(text, before: before) == nil {
+            if chinese, Self.isSingle(word, "类"), vocabulary.categoryVerbs.matchEnding(text, before: before) == nil {
                 return Verdict(rule: "count.category", reason: "a grade or category name (二类)")
             }
             return nil

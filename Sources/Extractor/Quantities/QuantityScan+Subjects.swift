@@ -20,6 +20,13 @@ extension QuantityScan {
     static let subjectReach = 40
 
     mutating func assignSubjects() {
+        let subjects = subjectsOfCounts()
+        for (index, site) in countSites.enumerated() { matches.counts[site.index].subject = subjects[index] }
+    }
+
+    /// The subject of each count of ``countSites``. Not mutating: called
+    /// from a mutating method, each look-up would copy the whole scan.
+    func subjectsOfCounts() -> [String?] {
         var subjects = [String?](repeating: nil, count: countSites.count)
         // Counts written back to back (`7批次22名人才`) form one group with one subject.
         var groupStart = 0
@@ -40,7 +47,7 @@ extension QuantityScan {
                 subjects[index] = subjects[index - 1]
             }
         }
-        for (index, site) in countSites.enumerated() { matches.counts[site.index].subject = subjects[index] }
+        return subjects
     }
 
     /// Whether a short stretch holds only verbs and function words (`增加到`).
@@ -441,12 +448,15 @@ extension QuantityScan {
         guard range.count >= 2 else { return nil }
         let mapped = context.text
         let original = context.document.original
-        var result = String.UnicodeScalarView()
+        // Collected as scalars and encoded once: appending to a string's
+        // scalar view one scalar at a time costs hundreds of instructions each.
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(range.count)
         for index in range where text[index] != "\n" {
             let from = Int(mapped.starts[index]), to = Int(mapped.ends[index])
             result.append(to - from == 1 && from < original.count ? original[from] : text[index])
         }
-        return String(result)
+        return String(scalars: result)
     }
 
     /// Whether a phrase ends in a noun of people (or lists one: `战略领军人才和团队`).

@@ -27,8 +27,8 @@ struct QuantityScan {
     /// A number with what stands right after it: `100余万元`, `6.3万人`, `2`.
     struct Term {
         var number: WrittenNumber
-        /// `万`, `亿`, `千`… written after the number (1 when none).
-        var multiplier: Decimal = 1
+        /// The power of ten of `万`, `亿`, `千`… written after the number (0 when none).
+        var multiplierExponent = 0
         var hasMultiplier = false
         /// `余` or `多` between the number and its unit.
         var approximate = false
@@ -37,10 +37,12 @@ struct QuantityScan {
         /// Where the term ends.
         var end: Int
 
-        /// `value` times the multiplier. Without one the multiplier is exactly
-        /// 1 and the product is `value`; `Decimal` multiplication costs
-        /// thousands of instructions, so it is done only when there is one.
-        func scaled(_ value: Decimal) -> Decimal { hasMultiplier ? value * multiplier : value }
+        /// `value` times the multiplier. Multipliers are powers of ten, so the
+        /// product only moves the decimal exponent; `Decimal` multiplication
+        /// would cost thousands of instructions.
+        func scaled(_ value: Decimal) -> Decimal {
+            hasMultiplier ? Decimal(sign: .plus, exponent: multiplierExponent, significand: value) : value
+        }
     }
 
     /// A count and the places its subject is looked for.
@@ -63,12 +65,17 @@ struct QuantityScan {
         let numerals = NumberReader.table  // read once: each read of a static checks its initialisation
         var index = 0
         while index < count {
+            index = Self.nextCandidate(in: text, from: index, numerals: numerals)
+            guard index < count else { break }
             let scalar = text[index]
-            if scalar == "百", index + 2 < count, text[index + 1] == "分", text[index + 2] == "之" {
-                index = matchChinesePercent(at: index) ?? index + 3
+            if scalar == "百" {
+                if index + 2 < count, text[index + 1] == "分", text[index + 2] == "之" {
+                    index = matchChinesePercent(at: index) ?? index + 3
+                } else {
+                    index += 1
+                }
                 continue
             }
-            guard numerals.canStart(scalar) else { index += 1; continue }
             if isAsciiStart(scalar), index > 0, Self.gluesToIdentifier(text[index - 1]) {
                 // Part of a code, URL or name (`ISO9001`, `5G`, `A1`): skip it whole.
                 index += 1
@@ -83,6 +90,13 @@ struct QuantityScan {
                 index = max(matchQuantity(number) ?? number.range.upperBound, index + 1)
             }
         }
+    }
+
+    /// The first index from `start` on where a number or a `百分之` may
+    /// start (`text.count` when none). Most characters are neither: this
+    /// loop reads only the text and the numeral table, nothing of the scan.
+    static func nextCandidate(in text: [Unicode.Scalar], from start: Int, numerals: NumberReader.Table) -> Int {
+        numerals.firstCandidate(in: text, from: start, or: "百")
     }
 
     /// The collected matches, with the subjects of counts filled in.
@@ -110,15 +124,18 @@ struct QuantityScan {
             approximate = true
             position = skipSpaces(position + 1)
         }
-        var multiplier: Decimal = 1
+        var exponent = 0
         var multiplierCount = 0
-        while position < count, multiplierCount < 2, let unit = NumberReader.chineseUnit(text[position]) {
-            multiplier *= Decimal(unit)
+        while position < count, multiplierCount < 2, var unit = NumberReader.chineseUnit(text[position]) {
+            while unit > 1 {  // 十 … 亿 are powers of ten
+                unit /= 10
+                exponent += 1
+            }
             multiplierCount += 1
             position += 1
         }
         if multiplierCount > 0 {
-            term.multiplier = multiplier
+            term.multiplierExponent = exponent
             term.hasMultiplier = true
             term.end = position
             position = skipSpaces(position)
@@ -276,7 +293,7 @@ struct QuantityScan {
 
     /// `补助资金255万；`: a sum in 万 or 亿 after a word of money, with no 元.
     mutating func diagnoseMissingYuan(_ term: Term) {
-        guard term.hasMultiplier, term.multiplier >= 10_000 else { return }
+        guard term.hasMultiplier, term.multiplierExponent >= 4 else { return }
         let after = skipSpaces(term.end)
         guard after >= count || !Self.isIdeograph(text[after]) else { return }
         let before = skipSpacesBackward(term.number.range.lowerBound)

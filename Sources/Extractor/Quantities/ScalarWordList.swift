@@ -4,18 +4,24 @@
 struct ScalarWordList: Sendable {
     /// The words, each as its scalars, longest first.
     let words: [[Unicode.Scalar]]
+    /// The same words as strings, so naming a match builds nothing.
+    let strings: [String]
     private let index: WordIndex
 
     init<S: Sequence>(_ entries: S) where S.Element == String {
-        var unique: [[Unicode.Scalar]] = []
-        var seen = Set<String>()
-        for entry in entries where !entry.isEmpty && seen.insert(entry).inserted {
-            unique.append(Array(entry.unicodeScalars))
+        var unique: [(scalars: [Unicode.Scalar], string: String)] = []
+        // Compared scalar by scalar: hashing a string normalises it first, at
+        // many times the cost (the bundled lists are all in NFC, where the two agree).
+        var seen = Set<[Unicode.Scalar]>()
+        for entry in entries where !entry.isEmpty {
+            let scalars = Array(entry.unicodeScalars)
+            if seen.insert(scalars).inserted { unique.append((scalars, entry)) }
         }
         // Longest first, so the first hit is the longest match.
-        unique.sort { $0.count > $1.count }
-        words = unique
-        index = WordIndex(unique)
+        unique.sort { $0.scalars.count > $1.scalars.count }
+        words = unique.map(\.scalars)
+        strings = unique.map(\.string)
+        index = WordIndex(words)
     }
 
     /// The entries of the bundled rule file `quantities/<name>.txt`.
@@ -54,7 +60,7 @@ struct ScalarWordList: Sendable {
     func length(_ index: Int) -> Int { self.index.length(index) }
 
     /// The word at `index` of ``words`` as a string.
-    func string(_ index: Int) -> String { String(scalars: words[index]) }
+    func string(_ index: Int) -> String { strings[index] }
 }
 
 /// A rule table read from a bundled file whose lines are `word value`.
@@ -77,7 +83,7 @@ struct ScalarWordTable<Value: Sendable>: Sendable {
         list = ScalarWordList(pairs.map(\.0))
         var byWord: [String: Value] = [:]
         for (word, value) in pairs where byWord[word] == nil { byWord[word] = value }
-        values = list.words.map { byWord[String(scalars: $0)]! }
+        values = list.strings.map { byWord[$0]! }
     }
 }
 

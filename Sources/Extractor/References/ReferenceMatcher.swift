@@ -20,8 +20,11 @@ public struct ReferenceMatcher: Sendable {
         var numbers: [[Unicode.Scalar]: Int] = [:]
         var found: [(forms: [String], spans: [Span], action: String?)] = []
         var runs: [Int: Int?] = [:]
-        for citation in Self.citations(in: text) {
-            let key = Array(text[citation]).filter { !ScalarClass.isSpace($0) }
+        let citations = Self.citations(in: text)
+        numbers.reserveCapacity(citations.count)  // no rehashing of scalar keys as it grows
+        found.reserveCapacity(citations.count)
+        for citation in citations {
+            let key = text[citation].filter { !ScalarClass.isSpace($0) }
             guard !key.isEmpty else { continue }
             let form = WrittenText.of(citation, in: context.document, keepingSpaces: true).trimmed
             let action = Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary, runs: &runs)
@@ -103,6 +106,9 @@ public struct ReferenceMatcher: Sendable {
     /// it, `k²` steps in all; `known` remembers, for each `《` walked from,
     /// where its run starts, so each step is taken once.
     static func runStart(_ index: Int, in text: [Unicode.Scalar], known: inout [Int: Int?]) -> Int? {
+        // Most citations follow no other: each starts its own run, and no
+        // walk ever needs that remembered.
+        guard followsCitation(index, in: text) else { return index }
         var walked: [Int] = []
         var position = index
         var start: Int??
@@ -114,7 +120,7 @@ public struct ReferenceMatcher: Sendable {
             walked.append(position)
             guard position > 0 else { start = .some(position); break }
             var cursor = position
-            if cursor > 0, "、和及与,，".unicodeScalars.contains(text[cursor - 1]) { cursor -= 1 }
+            if cursor > 0, isRunJoiner(text[cursor - 1]) { cursor -= 1 }
             guard cursor > 0, text[cursor - 1] == "》" else { start = .some(position); break }
             var depth = 0
             var back = cursor - 1
@@ -133,6 +139,18 @@ public struct ReferenceMatcher: Sendable {
         return result
     }
 
+    /// Whether the `《` at `index` comes right after a `》`, or after one and a joiner.
+    static func followsCitation(_ index: Int, in text: [Unicode.Scalar]) -> Bool {
+        var cursor = index
+        if cursor > 0, isRunJoiner(text[cursor - 1]) { cursor -= 1 }
+        return cursor > 0 && text[cursor - 1] == "》"
+    }
+
+    /// What may join two citations of a run: 、 和 及 与 and commas.
+    static func isRunJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "、" || scalar == "和" || scalar == "及" || scalar == "与" || scalar == "," || scalar == "，"
+    }
+
     /// The verb after a citation fronted by 将 or 把: `现将《…》印发给你们`.
     static func action(after index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary) -> String? {
         var open = index - 1
@@ -146,6 +164,8 @@ public struct ReferenceMatcher: Sendable {
 
     /// The form a title is written in most often; on a tie, the one with fewer spaces.
     static func preferredForm(_ forms: [String]) -> String {
+        // Most titles are cited once: nothing to count.
+        if forms.count == 1 { return forms[0] }
         let counts = FirstMentions(forms).counts
         let spaces = forms.map { form in form.unicodeScalars.count { $0 == " " } }
         let best = forms.indices.min { left, right in

@@ -4,12 +4,20 @@ import Segmenter
 /// (so a title is not run into the recipients the normaliser joined it to), in
 /// Markdown and HTML a block.
 struct LayoutLine: Sendable {
+    /// The most scalars a line may hold, as written, for the readers of
+    /// titles, headings, dates, document numbers and signatures to look at
+    /// it: far longer than any real one (a 公文 title runs to 80 characters, a
+    /// date line to about 20), so that a long paragraph, or a document of one
+    /// endless line, is never copied or read again by each of them.
+    static let shortLimit = 200
+
     /// The line's characters in the normalised text.
     var range: Range<Int>
     /// Blank lines between this line and the one before.
     var blankBefore: Int
-    /// The line as written, trimmed, as scalars.
-    let scalars: [Unicode.Scalar]
+    /// The line as written, trimmed: a slice of the document's original (plain
+    /// text) or of one buffer holding every block's written text, not a copy.
+    let written: ArraySlice<Unicode.Scalar>
     /// Characters in the line, spaces not counted.
     let length: Int
     /// The last character that is not a space.
@@ -23,9 +31,9 @@ struct LayoutLine: Sendable {
         var lower = written.startIndex, upper = written.endIndex
         while lower < upper, ScalarClass.isSpace(written[lower]) { lower += 1 }
         while upper > lower, ScalarClass.isSpace(written[upper - 1]) { upper -= 1 }
-        scalars = Array(written[lower..<upper])
+        self.written = written[lower..<upper]
         var length = 0, last: Unicode.Scalar?, punctuation = false
-        for scalar in scalars {
+        for scalar in self.written {
             if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
                 // An ideograph: no space, no punctuation (most characters; one test).
                 length += 1
@@ -42,18 +50,21 @@ struct LayoutLine: Sendable {
         hasSentencePunctuation = punctuation
     }
 
-    /// The line as written, trimmed.
-    var text: String { String(scalars: scalars) }
+    /// Whether the line is short enough for the readers of titles, dates and
+    /// signatures to look at (``shortLimit``).
+    var isShort: Bool { written.count <= Self.shortLimit }
+
+    /// The line as written, trimmed, as scalars: a copy, made for short lines.
+    var scalars: [Unicode.Scalar] { Array(written) }
+
+    /// The line as written, trimmed: a copy, made for short lines.
+    var text: String { String(scalars: written) }
 
     /// Whether the written line contains `word`.
-    func contains(_ word: [Unicode.Scalar]) -> Bool {
-        guard word.count <= scalars.count else { return false }
-        for index in 0...(scalars.count - word.count) where scalars.has(word, at: index) { return true }
-        return false
-    }
+    func contains(_ word: [Unicode.Scalar]) -> Bool { written.contains(word) }
 
     /// Whether the written line contains `scalar`.
-    func contains(_ scalar: Unicode.Scalar) -> Bool { scalars.contains(scalar) }
+    func contains(_ scalar: Unicode.Scalar) -> Bool { written.contains(scalar) }
 }
 
 enum LayoutLines {
@@ -80,11 +91,41 @@ enum LayoutLines {
 
     /// The layout lines of a document.
     static func of(_ document: TextDocument) -> [LayoutLine] {
+        let bounds = lineBounds(document)
+        var lines: [LayoutLine] = []
+        lines.reserveCapacity(bounds.count)
+        if document.format == .plain {
+            // Lines as the original wrote them: slices of the original.
+            let starts = document.text.starts, ends = document.text.ends
+            for (range, blank) in bounds {
+                let written = document.original[Int(starts[range.lowerBound])..<Int(ends[range.upperBound - 1])]
+                lines.append(LayoutLine(range: range, scalars: written, blankBefore: blank))
+            }
+        } else {
+            // Blocks as written, all in one buffer; the lines slice it once it is whole.
+            var buffer: [Unicode.Scalar] = []
+            var writtenRanges: [Range<Int>] = []
+            writtenRanges.reserveCapacity(bounds.count)
+            for (range, _) in bounds {
+                let start = buffer.count
+                WrittenText.append(range, in: document, keepingSpaces: true, to: &buffer)
+                writtenRanges.append(start..<buffer.count)
+            }
+            for (offset, (range, blank)) in bounds.enumerated() {
+                lines.append(LayoutLine(range: range, scalars: buffer[writtenRanges[offset]], blankBefore: blank))
+            }
+        }
+        return lines
+    }
+
+    /// The normalised ranges of the layout lines (spaces trimmed, empty lines
+    /// left out) and the blank lines before each.
+    private static func lineBounds(_ document: TextDocument) -> [(range: Range<Int>, blankBefore: Int)] {
         let text = document.text
         let scalars = text.scalars, starts = text.starts, ends = text.ends
         let original = document.original
         let plain = document.format == .plain
-        var lines: [LayoutLine] = []
+        var bounds: [(range: Range<Int>, blankBefore: Int)] = []
         var start = 0
         var blank = 0
         /// Line breaks in the original between normalised characters `left` and `left + 1`.
@@ -101,22 +142,18 @@ enum LayoutLines {
             var lower = start, upper = end
             while lower < upper, scalars[lower] == " " { lower += 1 }
             while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
-            guard lower < upper else { return }
-            if plain {
-                let from = Int(starts[lower]), to = Int(ends[upper - 1])
-                lines.append(LayoutLine(range: lower..<upper, scalars: original[from..<to], blankBefore: blank))
-            } else {
-                let written = WrittenText.scalars(of: lower..<upper, in: document, keepingSpaces: true)
-                lines.append(LayoutLine(range: lower..<upper, scalars: written[...], blankBefore: blank))
-            }
+            if lower < upper { bounds.append((lower..<upper, blank)) }
         }
+        let count = scalars.count
         var index = 0
-        while index < scalars.count {
+        while index < count {
             if scalars[index] == "\n" {
                 close(index)
                 start = index + 1
                 blank = plain ? max(0, newlines(after: index) - 1) : 1
-            } else if plain, index + 1 < scalars.count, scalars[index + 1] != "\n", ends[index] < starts[index + 1] {
+            } else if plain, index + 1 < count, ends[index] < starts[index + 1], scalars[index + 1] != "\n" {
+                // A gap in the original between two characters: perhaps a line
+                // break the normaliser joined.
                 let breaks = newlines(after: index)
                 if breaks > 0 {
                     close(index + 1)
@@ -126,7 +163,7 @@ enum LayoutLines {
             }
             index += 1
         }
-        close(scalars.count)
-        return lines
+        close(count)
+        return bounds
     }
 }

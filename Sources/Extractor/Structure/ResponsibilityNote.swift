@@ -42,9 +42,12 @@ struct ResponsibilityNoteReader {
     private init(text: [Unicode.Scalar], document: TextDocument?) {
         self.text = text
         self.document = document
-        let labels = StructureVocabulary.shared.noteLabelList
+        let vocabulary = StructureVocabulary.shared
+        let labels = vocabulary.noteLabelList, firsts = vocabulary.noteLabelStarts
         var starts: [Int] = []
-        for index in text.indices where labels.longestMatch(in: text, from: index) != nil { starts.append(index) }
+        for index in text.indices where firsts.contains(text[index]) && labels.longestMatch(in: text, from: index) != nil {
+            starts.append(index)
+        }
         labelStarts = starts
     }
 

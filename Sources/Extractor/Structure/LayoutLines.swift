@@ -104,6 +104,7 @@ enum LayoutLines {
         } else {
             // Blocks as written, all in one buffer; the lines slice it once it is whole.
             var buffer: [Unicode.Scalar] = []
+            buffer.reserveCapacity(document.text.count + bounds.count * 4)
             var writtenRanges: [Range<Int>] = []
             writtenRanges.reserveCapacity(bounds.count)
             for (range, _) in bounds {
@@ -121,49 +122,89 @@ enum LayoutLines {
     /// The normalised ranges of the layout lines (spaces trimmed, empty lines
     /// left out) and the blank lines before each.
     private static func lineBounds(_ document: TextDocument) -> [(range: Range<Int>, blankBefore: Int)] {
+        var cutter = LineCutter(document: document)
         let text = document.text
-        let scalars = text.scalars, starts = text.starts, ends = text.ends
-        let original = document.original
-        let plain = document.format == .plain
-        var bounds: [(range: Range<Int>, blankBefore: Int)] = []
-        var start = 0
-        var blank = 0
-        /// Line breaks in the original between normalised characters `left` and `left + 1`.
-        func newlines(after left: Int) -> Int {
-            guard left + 1 < scalars.count else { return 0 }
-            let from = scalars[left] == "\n" ? Int(starts[left]) : Int(ends[left])
-            let to = Int(starts[left + 1])
-            guard from < to else { return scalars[left] == "\n" ? 1 : 0 }
-            var count = 0
-            for index in from..<to where original[index] == "\n" { count += 1 }
-            return count
-        }
-        func close(_ end: Int) {
-            var lower = start, upper = end
-            while lower < upper, scalars[lower] == " " { lower += 1 }
-            while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
-            if lower < upper { bounds.append((lower..<upper, blank)) }
-        }
+        let scalars = text.scalars
         let count = scalars.count
-        var index = 0
-        while index < count {
-            if scalars[index] == "\n" {
-                close(index)
-                start = index + 1
-                blank = plain ? max(0, newlines(after: index) - 1) : 1
-            } else if plain, index + 1 < count, ends[index] < starts[index + 1], scalars[index + 1] != "\n" {
-                // A gap in the original between two characters: perhaps a line
-                // break the normaliser joined.
-                let breaks = newlines(after: index)
-                if breaks > 0 {
-                    close(index + 1)
-                    start = index + 1
-                    blank = breaks - 1
-                }
+        // The loops over every character only find where a line may end.
+        if cutter.plain {
+            let starts = text.starts, ends = text.ends
+            var index = 0
+            while index + 1 < count {
+                // A kept line break, or a gap in the original between two characters.
+                if scalars[index] == "\n" || ends[index] < starts[index + 1] { cutter.look(at: index) }
+                index += 1
             }
-            index += 1
+            if count > 0 { cutter.look(at: count - 1) }
+        } else {
+            var index = 0
+            for scalar in scalars {
+                if scalar == "\n" { cutter.look(at: index) }
+                index += 1
+            }
         }
-        close(count)
-        return bounds
+        cutter.close(count)
+        return cutter.bounds
+    }
+}
+
+/// Cuts the normalised text into layout lines at the places the loop of
+/// ``LayoutLines/lineBounds(_:)`` points it to.
+private struct LineCutter {
+    let scalars: [Unicode.Scalar]
+    let starts: [Int32]
+    let ends: [Int32]
+    let original: [Unicode.Scalar]
+    let plain: Bool
+    var bounds: [(range: Range<Int>, blankBefore: Int)] = []
+    /// Where the open line starts.
+    var start = 0
+    /// Blank lines before the open line.
+    var blank = 0
+
+    init(document: TextDocument) {
+        scalars = document.text.scalars
+        starts = document.text.starts
+        ends = document.text.ends
+        original = document.original
+        plain = document.format == .plain
+    }
+
+    /// Ends the open line before normalised character `index + 1` if the
+    /// document broke it there: a kept line break at `index`, or in plain
+    /// text a line break of the original the normaliser joined.
+    @inline(never)
+    mutating func look(at index: Int) {
+        if scalars[index] == "\n" {
+            close(index)
+            start = index + 1
+            blank = plain ? max(0, newlines(after: index) - 1) : 1
+        } else if plain, index + 1 < scalars.count, scalars[index + 1] != "\n", ends[index] < starts[index + 1] {
+            let breaks = newlines(after: index)
+            if breaks > 0 {
+                close(index + 1)
+                start = index + 1
+                blank = breaks - 1
+            }
+        }
+    }
+
+    /// Line breaks in the original between normalised characters `left` and `left + 1`.
+    private func newlines(after left: Int) -> Int {
+        guard left + 1 < scalars.count else { return 0 }
+        let from = scalars[left] == "\n" ? Int(starts[left]) : Int(ends[left])
+        let to = Int(starts[left + 1])
+        guard from < to else { return scalars[left] == "\n" ? 1 : 0 }
+        var count = 0
+        for index in from..<to where original[index] == "\n" { count += 1 }
+        return count
+    }
+
+    /// Closes the open line at `end`, spaces trimmed, unless it is empty.
+    mutating func close(_ end: Int) {
+        var lower = start, upper = end
+        while lower < upper, scalars[lower] == " " { lower += 1 }
+        while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
+        if lower < upper { bounds.append((lower..<upper, blank)) }
     }
 }

@@ -15,7 +15,7 @@ struct StandaloneHeadings {
         var groups: [Range<Int>] = []
         var index = 0
         while index < lines.count {
-            guard isCandidate(index, width: width), endsParagraph(before: index) else { index += 1; continue }
+            guard endsParagraph(before: index), isCandidate(index, width: width) else { index += 1; continue }
             var end = index + 1
             while end < lines.count, end - index < 2, lines[end].blankBefore <= 1, isCandidate(end, width: width) { end += 1 }
             let last = lines[end - 1]

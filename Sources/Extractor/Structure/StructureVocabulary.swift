@@ -14,8 +14,6 @@ final class StructureVocabulary: Sendable {
     /// `责任单位` → lead, `配合单位` → cooperating.
     let noteLabels: [String: Role]
     let noteLabelList: WordList
-    /// The characters note labels start with: a label can start only where one stands.
-    let noteLabelStarts: ScalarSet
     let nonMeasureParts: Set<String>
     /// ``nonMeasureParts`` as scalars, and whether all their characters stand alone.
     let nonMeasurePartScalars: [[Unicode.Scalar]]
@@ -43,7 +41,6 @@ final class StructureVocabulary: Sendable {
         }
         noteLabels = labels
         noteLabelList = WordList(labels.keys)
-        noteLabelStarts = ScalarSet(labels.keys.compactMap(\.unicodeScalars.first))
         nonMeasureParts = Set(RuleData.list("structure/non-measure-parts"))
         nonMeasurePartScalars = nonMeasureParts.map(\.scalars)
         nonMeasurePartsStandAlone = nonMeasurePartScalars.allSatisfy { $0.allSatisfy(ScalarClass.standsAlone) }

@@ -34,6 +34,8 @@ enum DateReader {
         var lower = line.startIndex, upper = line.endIndex
         while lower < upper, ScalarClass.isSpace(line[lower]) || ScalarClass.openers.contains(line[lower]) { lower += 1 }
         while upper > lower, ScalarClass.isSpace(line[upper - 1]) || ScalarClass.closers.contains(line[upper - 1]) { upper -= 1 }
+        // A date opens with a digit or a numeral (a quick answer for most lines).
+        guard lower < upper, isNumeralOrDigit(line[lower]) else { return nil }
         var scalars: [Unicode.Scalar] = []
         for scalar in line[lower..<upper] where !ScalarClass.isSpace(scalar) {
             guard scalars.count < longestDate else { return nil }

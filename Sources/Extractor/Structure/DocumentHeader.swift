@@ -42,7 +42,7 @@ struct DocumentHeaderReader {
         var organs: [String] = []
         let reach = min(lines.count, headerReach)
         // The issuing-organ line: `…文件`.
-        for index in 0..<min(reach, 4) where lines[index].isShort {
+        for index in 0..<min(reach, 4) where lines[index].isShort && lines[index].lastScalar == "件" {
             let text = lines[index].text.withoutSpaces
             if text.hasSuffix("文件"), text.count <= 60, !lines[index].hasSentencePunctuation {
                 organs = splitOrgans(String(lines[index].text.trimmed.dropLast(2)))

@@ -71,6 +71,7 @@ struct NewsHeadline {
     static func datedLine(in lines: [LayoutLine]) -> String? {
         for line in lines.prefix(8) {
             if let date = DateReader.lineDate(line.written) { return date }
+            guard let first = line.written.first, dateLabels.contains(where: { $0.first == first }) else { continue }
             for label in dateLabels {
                 if let date = labelledDate(in: line.written, label: label) { return date }
             }

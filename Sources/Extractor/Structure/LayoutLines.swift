@@ -32,21 +32,19 @@ struct LayoutLine: Sendable {
         while lower < upper, ScalarClass.isSpace(written[lower]) { lower += 1 }
         while upper > lower, ScalarClass.isSpace(written[upper - 1]) { upper -= 1 }
         self.written = written[lower..<upper]
-        var length = 0, last: Unicode.Scalar?, punctuation = false
+        var spaces = 0, punctuation = false
         for scalar in self.written {
-            if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
-                // An ideograph: no space, no punctuation (most characters; one test).
-                length += 1
-                last = scalar
-                continue
+            // An ideograph: no space, no punctuation (most characters; one test).
+            if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF { continue }
+            if ScalarClass.isSpace(scalar) {
+                spaces += 1
+            } else if ScalarClass.sentenceEnds.contains(scalar) || scalar == "：" || scalar == ":" {
+                punctuation = true
             }
-            guard !ScalarClass.isSpace(scalar) else { continue }
-            length += 1
-            last = scalar
-            if ScalarClass.sentenceEnds.contains(scalar) || scalar == "：" || scalar == ":" { punctuation = true }
         }
-        self.length = length
-        lastScalar = last
+        length = self.written.count - spaces
+        // The line is trimmed: its last character is no space.
+        lastScalar = self.written.last
         hasSentencePunctuation = punctuation
     }
 

@@ -35,7 +35,10 @@ struct LayoutLine: Sendable {
         var spaces = 0, punctuation = false
         for scalar in self.written {
             // An ideograph: no space, no punctuation (most characters; one test).
-            if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF { continue }
+            let value = scalar.value
+            if value >= 0x4E00 && value <= 0x9FFF { continue }
+            // ASCII digits and letters: no space, no punctuation either.
+            if value <= 0x7E, value >= 0x40 || (value >= 0x30 && value <= 0x39) { continue }
             if ScalarClass.isSpace(scalar) {
                 spaces += 1
             } else if ScalarClass.sentenceEnds.contains(scalar) || scalar == "：" || scalar == ":" {

@@ -8,7 +8,14 @@ enum ChineseNumber {
     private static let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
 
     /// Whether `scalar` can be part of a Chinese numeral.
-    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool { digits[scalar] != nil || units[scalar] != nil }
+    /// (A switch, not the tables: asked at every line start, where a
+    /// dictionary would hash the character.)
+    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "〇", "零", "○", "Ｏ", "O", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千": true
+        default: false
+        }
+    }
 
     /// The value of a numeral: Arabic digits, positional Chinese (`二十五`,
     /// `一百零三`), or digit by digit (`二〇二〇`). Nil if it is not one.

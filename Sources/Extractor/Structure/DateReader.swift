@@ -18,15 +18,36 @@ enum DateReader {
 
     /// Whether a whole line is a date, perhaps in brackets (`（2020年9月15日）`).
     static func lineDate(_ line: String) -> String? {
-        let written = line.withoutSpaces.scalars
-        // Brackets off both ends (bounds moved, not elements removed one by one:
-        // quadratic on a line of brackets).
-        var lower = 0, upper = written.count
-        while lower < upper, ScalarClass.openers.contains(written[lower]) { lower += 1 }
-        while upper > lower, ScalarClass.closers.contains(written[upper - 1]) { upper -= 1 }
-        let scalars = Array(written[lower..<upper])
+        lineDate(line.scalars[...])
+    }
+
+    /// The most characters a date is written with, spaces not counted:
+    /// four for the year, up to three for the month and the day, and 年月日.
+    static let longestDate = 13
+
+    /// Whether a whole line is a date, perhaps in brackets (`（2020年9月15日）`),
+    /// spaces not counted. Reads no more of the line than its brackets and
+    /// ``longestDate`` characters: a long line is no date line.
+    static func lineDate(_ line: ArraySlice<Unicode.Scalar>) -> String? {
+        // Brackets and spaces off both ends (bounds moved, not elements
+        // removed one by one: quadratic on a line of brackets).
+        var lower = line.startIndex, upper = line.endIndex
+        while lower < upper, ScalarClass.isSpace(line[lower]) || ScalarClass.openers.contains(line[lower]) { lower += 1 }
+        while upper > lower, ScalarClass.isSpace(line[upper - 1]) || ScalarClass.closers.contains(line[upper - 1]) { upper -= 1 }
+        // A date opens with a digit or a numeral (a quick answer for most lines).
+        guard lower < upper, isNumeralOrDigit(line[lower]) else { return nil }
+        var scalars: [Unicode.Scalar] = []
+        for scalar in line[lower..<upper] where !ScalarClass.isSpace(scalar) {
+            guard scalars.count < longestDate else { return nil }
+            scalars.append(scalar)
+        }
         guard let found = date(at: 0, in: scalars), found.range.upperBound == scalars.count else { return nil }
         return found.date
+    }
+
+    /// The date `scalars` opens with, ISO, if it opens with one.
+    static func openingDate(_ scalars: [Unicode.Scalar]) -> String? {
+        date(at: 0, in: scalars)?.date
     }
 
     private static func date(at start: Int, in scalars: [Unicode.Scalar]) -> (date: String, range: Range<Int>)? {

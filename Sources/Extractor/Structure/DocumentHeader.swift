@@ -25,7 +25,16 @@ struct DocumentHeaderReader {
     var organizations: OrganizationVocabulary = .shared
 
     /// How far into the document the header may reach.
-    private let headerReach = 14
+    private static let headerReach = 14
+    private var headerReach: Int { Self.headerReach }
+    /// Whether each line within ``headerReach`` could be a title line (read
+    /// once: each title search asks of every line).
+    private let titleLike: [Bool]
+
+    init(lines: [LayoutLine]) {
+        self.lines = lines
+        titleLike = lines.prefix(Self.headerReach).map(Self.isTitleLike)
+    }
 
     func read() -> DocumentHeader {
         var header = DocumentHeader()
@@ -33,7 +42,7 @@ struct DocumentHeaderReader {
         var organs: [String] = []
         let reach = min(lines.count, headerReach)
         // The issuing-organ line: `…文件`.
-        for index in 0..<min(reach, 4) {
+        for index in 0..<min(reach, 4) where lines[index].isShort && lines[index].lastScalar == "件" {
             let text = lines[index].text.withoutSpaces
             if text.hasSuffix("文件"), text.count <= 60, !lines[index].hasSentencePunctuation {
                 organs = splitOrgans(String(lines[index].text.trimmed.dropLast(2)))
@@ -48,8 +57,9 @@ struct DocumentHeaderReader {
         }
         // The 发文字号, before the title or close after it.
         let numberReach = min(lines.count, (header.titleLines?.upperBound ?? reach) + 2)
-        for index in 0..<numberReach where lines[index].length <= 50 {
+        for index in 0..<numberReach where lines[index].length <= 50 && lines[index].isShort {
             if header.titleLines?.contains(index) == true { continue }
+            if index < titleLike.count, titleLike[index] { continue }  // a title-like line holds no number
             if let found = DocumentNumber.find(in: lines[index].scalars) {
                 header.documentNumber = found.number
                 break
@@ -93,11 +103,14 @@ struct DocumentHeaderReader {
 
     /// The run of up to three heading-like lines from `index` whose text ends with one of `words`.
     private func titleGroup(at index: Int, reach: Int, words: WordList) -> Range<Int>? {
-        guard index < reach, isTitleLike(lines[index]) else { return nil }
+        guard index < reach, titleLike[index] else { return nil }
         var end = index
+        var written: [Unicode.Scalar] = []
         while end < min(reach, index + 3) {
-            if end > index, !isTitleLike(lines[end]) || lines[end].blankBefore > 1 { break }
-            if endsWithGenreWord(joined(index..<(end + 1)), words: words) { return index..<(end + 1) }
+            if end > index, !titleLike[end] || lines[end].blankBefore > 1 { break }
+            // The lines joined, spaces left out as the genre word is looked for without them.
+            written.append(contentsOf: lines[end].written.lazy.filter { !ScalarClass.isSpace($0) })
+            if endsWithGenreWord(written, words: words) { return index..<(end + 1) }
             end += 1
         }
         return nil
@@ -109,8 +122,8 @@ struct DocumentHeaderReader {
         titleGroup(at: 0, reach: min(lines.count, headerReach), words: vocabulary.reportGenreWords)
     }
 
-    private func isTitleLike(_ line: LayoutLine) -> Bool {
-        guard line.length >= 4, line.length <= 80 else { return false }
+    private static func isTitleLike(_ line: LayoutLine) -> Bool {
+        guard line.length >= 4, line.length <= 80, line.isShort else { return false }
         if line.hasSentencePunctuation { return false }
         if DocumentNumber.find(in: line.scalars) != nil { return false }
         if let last = line.lastScalar, last == "，" || last == "、" { return false }
@@ -120,7 +133,13 @@ struct DocumentHeaderReader {
     /// Whether a title ends with 通知, 实施意见… (or one of `words`), after any
     /// bracketed tail (`（试行）`, `（摘要）`).
     func endsWithGenreWord(_ title: String, words: WordList? = nil) -> Bool {
-        var scalars = title.withoutSpaces.scalars
+        endsWithGenreWord(title.withoutSpaces.scalars, words: words)
+    }
+
+    /// Whether a title, written without spaces, ends with 通知, 实施意见… (or
+    /// one of `words`), after any bracketed tail.
+    private func endsWithGenreWord(_ title: [Unicode.Scalar], words: WordList?) -> Bool {
+        var scalars = title
         // Drop closing quotes and brackets, and a bracketed tail.
         while let last = scalars.last, last == "”" || last == "》" || last == "\"" { scalars.removeLast() }
         if let last = scalars.last, last == "）" || last == ")",
@@ -147,21 +166,21 @@ struct DocumentHeaderReader {
     // MARK: - 主送机关
 
     private func recipients(after start: Int) -> [String] {
-        var text = ""
-        var index = start
-        while index < min(lines.count, start + 4) {
-            let line = lines[index]
+        // The line ending in `：` first, so that only the lines it closes are copied.
+        var end = start
+        while end < min(lines.count, start + 4) {
+            let line = lines[end]
             if line.contains("。") { return [] }
-            text += line.text.trimmed
-            if let last = line.lastScalar, last == "：" || last == ":" {
-                text.removeLast()
-                let parts = splitTopLevel(text, at: ["，", ","])
-                // Addressees, not a lead-in such as 现就有关事项通知如下：
-                return parts.allSatisfy(isAddressee) ? parts : []
-            }
-            index += 1
+            if let last = line.lastScalar, last == "：" || last == ":" { break }
+            end += 1
         }
-        return []
+        guard end < min(lines.count, start + 4) else { return [] }
+        var text = ""
+        for line in lines[start...end] { text += line.text.trimmed }
+        text.removeLast()
+        let parts = splitTopLevel(text, at: ["，", ","])
+        // Addressees, not a lead-in such as 现就有关事项通知如下：
+        return parts.allSatisfy(isAddressee) ? parts : []
     }
 
     /// Parts of `text` split at `separators` outside brackets, trimmed.
@@ -189,10 +208,11 @@ struct DocumentHeaderReader {
     private func signatureAndDate(after start: Int) -> ([String], String?) {
         var index = start
         while index < lines.count {
-            if lines[index].length <= 24, let date = DateReader.lineDate(lines[index].text) {
+            if lines[index].length <= 24, let date = DateReader.lineDate(lines[index].written) {
                 var organs: [String] = []
                 var above = index - 1
-                while above >= start, index - above <= 4, lines[above].length <= 40, !lines[above].hasSentencePunctuation {
+                while above >= start, index - above <= 4, lines[above].length <= 40, lines[above].isShort,
+                      !lines[above].hasSentencePunctuation {
                     let names = splitOrgans(lines[above].text)
                     guard !names.isEmpty, names.allSatisfy(isOrganName) else { break }
                     organs.insert(contentsOf: names, at: 0)
@@ -203,7 +223,7 @@ struct DocumentHeaderReader {
             index += 1
         }
         // No date line: a signature and its date on one line (`江城市人民政府  2021年3月5日`).
-        for line in lines[start...] where line.length <= 60 && !line.hasSentencePunctuation {
+        for line in lines[start...] where line.length <= 60 && line.isShort && !line.hasSentencePunctuation {
             let scalars = line.scalars
             guard let found = DateReader.isoDate(in: scalars), found.range.upperBound == scalars.count,
                   found.range.lowerBound > 0 else { continue }
@@ -217,10 +237,11 @@ struct DocumentHeaderReader {
     /// right above it (`桐山区人力资源和社会保障局` / `2023年12月18日`).
     private func closingSignature(after start: Int) -> ([String], String)? {
         guard let last = lines.indices.last, last >= start, lines[last].length <= 24,
-              let date = DateReader.lineDate(lines[last].text) else { return nil }
+              let date = DateReader.lineDate(lines[last].written) else { return nil }
         var organs: [String] = []
         var above = last - 1
-        while above >= start, last - above <= 3, lines[above].length <= 40, !lines[above].hasSentencePunctuation {
+        while above >= start, last - above <= 3, lines[above].length <= 40, lines[above].isShort,
+              !lines[above].hasSentencePunctuation {
             let names = splitOrgans(lines[above].text)
             guard !names.isEmpty, names.allSatisfy(isOrganName) else { break }
             organs.insert(contentsOf: names, at: 0)

@@ -1,8 +1,23 @@
 /// Reads a 发文字号 (`石党办发〔2020〕32号`) and writes it with its year in 〔〕,
 /// whatever brackets it came in: `[2020]`, `（2020）`, `〔2020〕第32号`.
 enum DocumentNumber {
-    private static let opening: Set<Unicode.Scalar> = ["〔", "[", "［", "(", "（", "【", "〈", "﹝"]
-    private static let closing: Set<Unicode.Scalar> = ["〕", "]", "］", ")", "）", "】", "〉", "﹞"]
+    // The brackets a year is written in, as switches: tested at every
+    // character, where a set would hash each.
+    @inline(__always)
+    private static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "〔", "[", "［", "(", "（", "【", "〈", "﹝": true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "〕", "]", "］", ")", "）", "】", "〉", "﹞": true
+        default: false
+        }
+    }
 
     /// The first document number in `line`, normalised, with the range of the
     /// scalars it was read from.
@@ -10,7 +25,7 @@ enum DocumentNumber {
         var index = 0
         while index < line.count {
             defer { index += 1 }
-            guard opening.contains(line[index]) else { continue }
+            guard isOpening(line[index]) else { continue }
             var cursor = index + 1
             while cursor < line.count, line[cursor] == " " { cursor += 1 }
             let yearStart = cursor
@@ -18,7 +33,7 @@ enum DocumentNumber {
             guard cursor - yearStart == 4 else { continue }
             let year = line[yearStart..<cursor].map(folded)
             while cursor < line.count, line[cursor] == " " { cursor += 1 }
-            guard cursor < line.count, closing.contains(line[cursor]) else { continue }
+            guard cursor < line.count, isClosing(line[cursor]) else { continue }
             cursor += 1
             while cursor < line.count, line[cursor] == " " { cursor += 1 }
             if cursor < line.count, line[cursor] == "第" { cursor += 1 }

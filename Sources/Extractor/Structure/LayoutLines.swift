@@ -4,12 +4,20 @@ import Segmenter
 /// (so a title is not run into the recipients the normaliser joined it to), in
 /// Markdown and HTML a block.
 struct LayoutLine: Sendable {
+    /// The most scalars a line may hold, as written, for the readers of
+    /// titles, headings, dates, document numbers and signatures to look at
+    /// it: far longer than any real one (a 公文 title runs to 80 characters, a
+    /// date line to about 20), so that a long paragraph, or a document of one
+    /// endless line, is never copied or read again by each of them.
+    static let shortLimit = 200
+
     /// The line's characters in the normalised text.
     var range: Range<Int>
     /// Blank lines between this line and the one before.
     var blankBefore: Int
-    /// The line as written, trimmed, as scalars.
-    let scalars: [Unicode.Scalar]
+    /// The line as written, trimmed: a slice of the document's original (plain
+    /// text) or of one buffer holding every block's written text, not a copy.
+    let written: ArraySlice<Unicode.Scalar>
     /// Characters in the line, spaces not counted.
     let length: Int
     /// The last character that is not a space.
@@ -23,37 +31,41 @@ struct LayoutLine: Sendable {
         var lower = written.startIndex, upper = written.endIndex
         while lower < upper, ScalarClass.isSpace(written[lower]) { lower += 1 }
         while upper > lower, ScalarClass.isSpace(written[upper - 1]) { upper -= 1 }
-        scalars = Array(written[lower..<upper])
-        var length = 0, last: Unicode.Scalar?, punctuation = false
-        for scalar in scalars {
-            if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
-                // An ideograph: no space, no punctuation (most characters; one test).
-                length += 1
-                last = scalar
-                continue
+        self.written = written[lower..<upper]
+        var spaces = 0, punctuation = false
+        for scalar in self.written {
+            // An ideograph: no space, no punctuation (most characters; one test).
+            let value = scalar.value
+            if value >= 0x4E00 && value <= 0x9FFF { continue }
+            // ASCII digits and letters: no space, no punctuation either.
+            if value <= 0x7E, value >= 0x40 || (value >= 0x30 && value <= 0x39) { continue }
+            if ScalarClass.isSpace(scalar) {
+                spaces += 1
+            } else if ScalarClass.sentenceEnds.contains(scalar) || scalar == "：" || scalar == ":" {
+                punctuation = true
             }
-            guard !ScalarClass.isSpace(scalar) else { continue }
-            length += 1
-            last = scalar
-            if ScalarClass.sentenceEnds.contains(scalar) || scalar == "：" || scalar == ":" { punctuation = true }
         }
-        self.length = length
-        lastScalar = last
+        length = self.written.count - spaces
+        // The line is trimmed: its last character is no space.
+        lastScalar = self.written.last
         hasSentencePunctuation = punctuation
     }
 
-    /// The line as written, trimmed.
-    var text: String { String(scalars: scalars) }
+    /// Whether the line is short enough for the readers of titles, dates and
+    /// signatures to look at (``shortLimit``).
+    var isShort: Bool { written.count <= Self.shortLimit }
+
+    /// The line as written, trimmed, as scalars: a copy, made for short lines.
+    var scalars: [Unicode.Scalar] { Array(written) }
+
+    /// The line as written, trimmed: a copy, made for short lines.
+    var text: String { String(scalars: written) }
 
     /// Whether the written line contains `word`.
-    func contains(_ word: [Unicode.Scalar]) -> Bool {
-        guard word.count <= scalars.count else { return false }
-        for index in 0...(scalars.count - word.count) where scalars.has(word, at: index) { return true }
-        return false
-    }
+    func contains(_ word: [Unicode.Scalar]) -> Bool { written.contains(word) }
 
     /// Whether the written line contains `scalar`.
-    func contains(_ scalar: Unicode.Scalar) -> Bool { scalars.contains(scalar) }
+    func contains(_ scalar: Unicode.Scalar) -> Bool { written.contains(scalar) }
 }
 
 enum LayoutLines {
@@ -80,53 +92,120 @@ enum LayoutLines {
 
     /// The layout lines of a document.
     static func of(_ document: TextDocument) -> [LayoutLine] {
-        let text = document.text
-        let scalars = text.scalars, starts = text.starts, ends = text.ends
-        let original = document.original
-        let plain = document.format == .plain
+        let bounds = lineBounds(document)
         var lines: [LayoutLine] = []
-        var start = 0
-        var blank = 0
-        /// Line breaks in the original between normalised characters `left` and `left + 1`.
-        func newlines(after left: Int) -> Int {
-            guard left + 1 < scalars.count else { return 0 }
-            let from = scalars[left] == "\n" ? Int(starts[left]) : Int(ends[left])
-            let to = Int(starts[left + 1])
-            guard from < to else { return scalars[left] == "\n" ? 1 : 0 }
-            var count = 0
-            for index in from..<to where original[index] == "\n" { count += 1 }
-            return count
-        }
-        func close(_ end: Int) {
-            var lower = start, upper = end
-            while lower < upper, scalars[lower] == " " { lower += 1 }
-            while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
-            guard lower < upper else { return }
-            if plain {
-                let from = Int(starts[lower]), to = Int(ends[upper - 1])
-                lines.append(LayoutLine(range: lower..<upper, scalars: original[from..<to], blankBefore: blank))
-            } else {
-                let written = WrittenText.scalars(of: lower..<upper, in: document, keepingSpaces: true)
-                lines.append(LayoutLine(range: lower..<upper, scalars: written[...], blankBefore: blank))
+        lines.reserveCapacity(bounds.count)
+        if document.format == .plain {
+            // Lines as the original wrote them: slices of the original.
+            let starts = document.text.starts, ends = document.text.ends
+            for (range, blank) in bounds {
+                let written = document.original[Int(starts[range.lowerBound])..<Int(ends[range.upperBound - 1])]
+                lines.append(LayoutLine(range: range, scalars: written, blankBefore: blank))
+            }
+        } else {
+            // Blocks as written, all in one buffer; the lines slice it once it is whole.
+            var buffer: [Unicode.Scalar] = []
+            buffer.reserveCapacity(document.text.count + bounds.count * 4)
+            var writtenRanges: [Range<Int>] = []
+            writtenRanges.reserveCapacity(bounds.count)
+            for (range, _) in bounds {
+                let start = buffer.count
+                WrittenText.append(range, in: document, keepingSpaces: true, to: &buffer)
+                writtenRanges.append(start..<buffer.count)
+            }
+            for (offset, (range, blank)) in bounds.enumerated() {
+                lines.append(LayoutLine(range: range, scalars: buffer[writtenRanges[offset]], blankBefore: blank))
             }
         }
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == "\n" {
-                close(index)
-                start = index + 1
-                blank = plain ? max(0, newlines(after: index) - 1) : 1
-            } else if plain, index + 1 < scalars.count, scalars[index + 1] != "\n", ends[index] < starts[index + 1] {
-                let breaks = newlines(after: index)
-                if breaks > 0 {
-                    close(index + 1)
-                    start = index + 1
-                    blank = breaks - 1
-                }
-            }
-            index += 1
-        }
-        close(scalars.count)
         return lines
+    }
+
+    /// The normalised ranges of the layout lines (spaces trimmed, empty lines
+    /// left out) and the blank lines before each.
+    private static func lineBounds(_ document: TextDocument) -> [(range: Range<Int>, blankBefore: Int)] {
+        var cutter = LineCutter(document: document)
+        let text = document.text
+        let scalars = text.scalars
+        let count = scalars.count
+        // The loops over every character only find where a line may end.
+        if cutter.plain {
+            let starts = text.starts, ends = text.ends
+            var index = 0
+            while index + 1 < count {
+                // A kept line break, or a gap in the original between two characters.
+                if scalars[index] == "\n" || ends[index] < starts[index + 1] { cutter.look(at: index) }
+                index += 1
+            }
+            if count > 0 { cutter.look(at: count - 1) }
+        } else {
+            var index = 0
+            for scalar in scalars {
+                if scalar == "\n" { cutter.look(at: index) }
+                index += 1
+            }
+        }
+        cutter.close(count)
+        return cutter.bounds
+    }
+}
+
+/// Cuts the normalised text into layout lines at the places the loop of
+/// ``LayoutLines/lineBounds(_:)`` points it to.
+private struct LineCutter {
+    let scalars: [Unicode.Scalar]
+    let starts: [Int32]
+    let ends: [Int32]
+    let original: [Unicode.Scalar]
+    let plain: Bool
+    var bounds: [(range: Range<Int>, blankBefore: Int)] = []
+    /// Where the open line starts.
+    var start = 0
+    /// Blank lines before the open line.
+    var blank = 0
+
+    init(document: TextDocument) {
+        scalars = document.text.scalars
+        starts = document.text.starts
+        ends = document.text.ends
+        original = document.original
+        plain = document.format == .plain
+    }
+
+    /// Ends the open line before normalised character `index + 1` if the
+    /// document broke it there: a kept line break at `index`, or in plain
+    /// text a line break of the original the normaliser joined.
+    @inline(never)
+    mutating func look(at index: Int) {
+        if scalars[index] == "\n" {
+            close(index)
+            start = index + 1
+            blank = plain ? max(0, newlines(after: index) - 1) : 1
+        } else if plain, index + 1 < scalars.count, scalars[index + 1] != "\n", ends[index] < starts[index + 1] {
+            let breaks = newlines(after: index)
+            if breaks > 0 {
+                close(index + 1)
+                start = index + 1
+                blank = breaks - 1
+            }
+        }
+    }
+
+    /// Line breaks in the original between normalised characters `left` and `left + 1`.
+    private func newlines(after left: Int) -> Int {
+        guard left + 1 < scalars.count else { return 0 }
+        let from = scalars[left] == "\n" ? Int(starts[left]) : Int(ends[left])
+        let to = Int(starts[left + 1])
+        guard from < to else { return scalars[left] == "\n" ? 1 : 0 }
+        var count = 0
+        for index in from..<to where original[index] == "\n" { count += 1 }
+        return count
+    }
+
+    /// Closes the open line at `end`, spaces trimmed, unless it is empty.
+    mutating func close(_ end: Int) {
+        var lower = start, upper = end
+        while lower < upper, scalars[lower] == " " { lower += 1 }
+        while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
+        if lower < upper { bounds.append((lower..<upper, blank)) }
     }
 }

@@ -90,8 +90,10 @@ enum MarkedHeadingScanner {
             number = value
             index = close + 1
         } else if ScalarClass.isDigit(text[index]) {
+            // Up to three digits read: a third is already too many (a long
+            // number is read no further).
             var end = index
-            while end < line.upperBound, ScalarClass.isDigit(text[end]) { end += 1 }
+            while end < line.upperBound, end - index <= 2, ScalarClass.isDigit(text[end]) { end += 1 }
             guard end - index <= 2, end < line.upperBound, text[end] == "." || text[end] == "、" || text[end] == "．" else { return nil }
             guard end + 1 < line.upperBound, !ScalarClass.isDigit(text[end + 1]) else { return nil }
             guard let value = ChineseNumber.value(text[index..<end]), value > 0 else { return nil }
@@ -100,7 +102,7 @@ enum MarkedHeadingScanner {
             index = end + 1
         } else if ChineseNumber.isNumeral(text[index]) {
             var end = index
-            while end < line.upperBound, ChineseNumber.isNumeral(text[end]) { end += 1 }
+            while end < line.upperBound, end - index <= 3, ChineseNumber.isNumeral(text[end]) { end += 1 }
             guard end - index <= 3, end < line.upperBound, text[end] == "、" else { return nil }
             guard let value = ChineseNumber.value(text[index..<end]), value > 0 else { return nil }
             level = 1

@@ -56,7 +56,9 @@ struct MeasurePlanner {
         let numbers = uniqueNumbers(items)
         return items.enumerated().map { offset, index in
             let body = extendedBody(index)
-            return PlannedMeasure(heading: index, number: numbers[offset], body: body, note: notes.note(in: body))
+            // An item without sub-items keeps its own body, whose note is read already.
+            let note = body == headings[index].body ? ownNotes[index] : notes.note(in: body)
+            return PlannedMeasure(heading: index, number: numbers[offset], body: body, note: note)
         }
     }
 

@@ -18,8 +18,9 @@ struct NewsHeadline {
 
     /// `firstLineTitle`: the lines of a report's title read from its first
     /// line (`…工作总结`), used when the markup names no headline.
+    /// `wrapWidth` is ``LayoutLines/wrapWidth(_:)`` of `lines`.
     init(document: TextDocument, lines: [LayoutLine], text: [Unicode.Scalar], isReport: Bool,
-         firstLineTitle: Range<Int>? = nil) {
+         firstLineTitle: Range<Int>? = nil, wrapWidth: Int) {
         self.lines = lines
         let markup = document.markup
         if let value = markup.frontMatter["date"] { date = DateReader.isoDate(value) }
@@ -38,7 +39,7 @@ struct NewsHeadline {
         }
         if date == nil { date = Self.datedLine(in: lines) }
         guard isReport, markupHeadings.isEmpty, document.format != .markdown else { return }
-        var groups = StandaloneHeadings(lines: lines, text: text, blocks: document.format != .plain).find()
+        var groups = StandaloneHeadings(lines: lines, text: text, blocks: document.format != .plain, width: wrapWidth).find()
         if let title {
             let headline = title.withoutSpaces
             groups.removeAll { group in group.map { lines[$0].text }.joined().withoutSpaces == headline }
@@ -69,14 +70,37 @@ struct NewsHeadline {
     /// A date near the top, on a line of its own or after a label such as 发布时间.
     static func datedLine(in lines: [LayoutLine]) -> String? {
         for line in lines.prefix(8) {
-            if let date = DateReader.lineDate(line.text) { return date }
-            let text = line.text.withoutSpaces
-            for label in ["发布时间", "发布日期", "发文日期", "成文日期", "日期", "时间"] where text.hasPrefix(label) {
-                let rest = text.dropFirst(label.count).drop { $0 == "：" || $0 == ":" }
-                if let found = DateReader.isoDate(in: String(rest).scalars), found.range.lowerBound == 0 { return found.date }
+            if let date = DateReader.lineDate(line.written) { return date }
+            guard let first = line.written.first, dateLabels.contains(where: { $0.first == first }) else { continue }
+            for label in dateLabels {
+                if let date = labelledDate(in: line.written, label: label) { return date }
             }
         }
         return nil
+    }
+
+    private static let dateLabels: [[Unicode.Scalar]] = ["发布时间", "发布日期", "发文日期", "成文日期", "日期", "时间"].map(\.scalars)
+
+    /// The date right after `label` and its colon, when the line opens with
+    /// them (spaces not counted): `发布时间：2021年3月5日 来源：…`. Reads the
+    /// line only as far as the date, however long the line.
+    private static func labelledDate(in line: ArraySlice<Unicode.Scalar>, label: [Unicode.Scalar]) -> String? {
+        var index = line.startIndex
+        func nextWritten() -> Unicode.Scalar? {
+            while index < line.endIndex, ScalarClass.isSpace(line[index]) { index += 1 }
+            guard index < line.endIndex else { return nil }
+            defer { index += 1 }
+            return line[index]
+        }
+        for scalar in label where nextWritten() != scalar { return nil }
+        var date: [Unicode.Scalar] = []
+        while let scalar = nextWritten() {
+            if date.isEmpty, scalar == "：" || scalar == ":" { continue }
+            date.append(scalar)
+            // A date, and the character after it that tells where it ends.
+            if date.count > DateReader.longestDate { break }
+        }
+        return DateReader.openingDate(date)
     }
 
     /// The sections these headings make.

@@ -25,9 +25,9 @@ struct ResponsibilityNoteReader {
     private let document: TextDocument?
     var vocabulary: StructureVocabulary = .shared
     var organizations: OrganizationVocabulary = .shared
-    /// Every offset where a note label starts, in order: the only places
-    /// ``labelledNote(in:)`` needs to look at (it is asked of every item's
-    /// body, and of bodies that nest).
+    /// Every offset where a note label followed by its colon starts, in
+    /// order: the only places ``labelledNote(in:)`` needs to look at (it is
+    /// asked of every item's body, and of bodies that nest).
     private let labelStarts: [Int]
 
     init(text: [Unicode.Scalar]) {
@@ -42,10 +42,34 @@ struct ResponsibilityNoteReader {
     private init(text: [Unicode.Scalar], document: TextDocument?) {
         self.text = text
         self.document = document
+        labelStarts = Self.labelStarts(in: text)
+    }
+
+    /// The offsets where a note label starts and, after any spaces, a colon
+    /// follows, in order: the labels are looked for back from the colons, so
+    /// the text is read once for two characters. (A label, all ideographs,
+    /// holds no colon nor space; one not followed by its colon is never read.)
+    private static func labelStarts(in text: [Unicode.Scalar]) -> [Int] {
         let labels = StructureVocabulary.shared.noteLabelList
         var starts: [Int] = []
-        for index in text.indices where labels.longestMatch(in: text, from: index) != nil { starts.append(index) }
-        labelStarts = starts
+        var index = 0
+        for scalar in text {
+            if scalar == "：" || scalar == ":" { appendLabels(before: index, in: text, labels: labels, to: &starts) }
+            index += 1
+        }
+        return starts
+    }
+
+    /// Appends the starts of the labels that end right before the colon at
+    /// `colon`, spaces between them allowed (out of line: the loop over
+    /// every character stays small).
+    @inline(never)
+    private static func appendLabels(before colon: Int, in text: [Unicode.Scalar], labels: WordList, to starts: inout [Int]) {
+        var end = colon
+        while end > 0, text[end - 1] == " " { end -= 1 }
+        for start in max(0, end - labels.maxLength)..<end where labels.longestMatch(in: text, from: start) == end - start {
+            starts.append(start)
+        }
     }
 
     /// Whether the original broke the line right before normalised character

@@ -7,20 +7,21 @@ struct StandaloneHeadings {
     let text: [Unicode.Scalar]
     /// Whether lines are blocks (HTML, Markdown) rather than wrapped text.
     let blocks: Bool
+    /// The width wrapped lines are cut at: ``LayoutLines/wrapWidth(_:)`` of `lines`.
+    let width: Int
 
     /// Groups of layout lines that make one heading each.
     func find() -> [Range<Int>] {
-        let width = LayoutLines.wrapWidth(lines)
         var groups: [Range<Int>] = []
         var index = 0
         while index < lines.count {
-            guard isCandidate(index, width: width), endsParagraph(before: index) else { index += 1; continue }
+            guard endsParagraph(before: index), isCandidate(index, width: width) else { index += 1; continue }
             var end = index + 1
             while end < lines.count, end - index < 2, lines[end].blankBefore <= 1, isCandidate(end, width: width) { end += 1 }
             let last = lines[end - 1]
             // Bylines and date lines may stand between a headline and its text.
             var next = end
-            while next < lines.count, next - end < 3, isByline(lines[next]) || DateReader.lineDate(lines[next].text) != nil { next += 1 }
+            while next < lines.count, next - end < 3, isByline(lines[next]) || DateReader.lineDate(lines[next].written) != nil { next += 1 }
             if next < lines.count, isBody(lines[next], width: width), startsTextLine(lines[index]),
                endsTextLine(last) || blocks || last.length * 10 <= width * 7 {
                 groups.append(index..<end)
@@ -32,13 +33,13 @@ struct StandaloneHeadings {
 
     private func isCandidate(_ index: Int, width: Int) -> Bool {
         let line = lines[index]
-        guard line.length >= 4, line.length <= 40, !line.hasSentencePunctuation else { return false }
+        guard line.length >= 4, line.length <= 40, line.isShort, !line.hasSentencePunctuation else { return false }
         if let last = line.lastScalar, "，、,；".unicodeScalars.contains(last) { return false }
         if !blocks, line.length * 10 > width * 8 { return false }
-        guard line.scalars.count(where: ScalarClass.isIdeograph) >= 3 else { return false }
+        guard line.written.count(where: ScalarClass.isIdeograph) >= 3 else { return false }
         if MarkedHeadingScanner.heading(in: line.range, text: text) != nil { return false }
         if isByline(line) { return false }
-        if let first = line.scalars.first(where: { !ScalarClass.isSpace($0) }), first == "(" || first == "（" { return false }
+        if let first = line.written.first(where: { !ScalarClass.isSpace($0) }), first == "(" || first == "（" { return false }
         return true
     }
 
@@ -54,8 +55,8 @@ struct StandaloneHeadings {
     /// article's byline does (`市委书记　张三`, `县人社局局长 李四`): a post,
     /// a space, and two to four characters ending the line.
     static func namesAPerson(_ line: LayoutLine, posts: WordList = OrganizationVocabulary.shared.positionWords) -> Bool {
+        guard line.length <= 24, line.isShort, !line.hasSentencePunctuation else { return false }
         let scalars = line.scalars
-        guard line.length <= 24, !line.hasSentencePunctuation else { return false }
         var nameStart = scalars.count
         while nameStart > 0, ScalarClass.isIdeograph(scalars[nameStart - 1]) { nameStart -= 1 }
         guard (2...4).contains(scalars.count - nameStart), nameStart > 0, ScalarClass.isSpace(scalars[nameStart - 1]) else { return false }

@@ -26,9 +26,10 @@ public struct StructureReader: Sendable {
         let document = context.document
         let text = context.text.scalars
         let lines = LayoutLines.of(document)
+        let wrapWidth = LayoutLines.wrapWidth(lines)
         let header = DocumentHeaderReader(lines: lines).read()
         let (headings, dropped) = MarkedHeadingScanner.scanKeepingDropped(
-            text, wrapWidth: document.format == .plain ? LayoutLines.wrapWidth(lines) : nil)
+            text, wrapWidth: document.format == .plain ? wrapWidth : nil)
         let planned = MeasurePlanner(text: text, headings: headings, notes: ResponsibilityNoteReader(document: document)).plan()
         let noted = planned.count { $0.note != nil }
         let normative = planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2)
@@ -59,7 +60,7 @@ public struct StructureReader: Sendable {
             }
         }
         let headline = NewsHeadline(document: document, lines: lines, text: text, isReport: !normative,
-                                    firstLineTitle: header.reportTitleLines)
+                                    firstLineTitle: header.reportTitleLines, wrapWidth: wrapWidth)
         result.metadata = Self.metadata(header: header, headline: headline, document: document)
         result.sections = Self.sections(headings: headings, headline: headline, context: context)
         return result

@@ -18,24 +18,32 @@ enum WrittenText {
 
     /// The written form of normalised range `range`, as scalars.
     static func scalars(of range: Range<Int>, in document: TextDocument, keepingSpaces: Bool = false) -> [Unicode.Scalar] {
-        let text = document.text
-        let original = document.original
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(range.count + 8)
+        append(range, in: document, keepingSpaces: keepingSpaces, to: &output)
+        return output
+    }
+
+    /// Appends the written form of normalised range `range` to `output`.
+    static func append(_ range: Range<Int>, in document: TextDocument, keepingSpaces: Bool = false,
+                       to output: inout [Unicode.Scalar]) {
+        let text = document.text
+        let scalars = text.scalars, starts = text.starts, ends = text.ends
+        let original = document.original
         let keep = keepingSpaces && !isSpaced(range, in: document)
         for index in range {
-            let start = Int(text.starts[index]), end = Int(text.ends[index])
+            let start = Int(starts[index]), end = Int(ends[index])
             if keep, index > range.lowerBound {
-                let gapStart = Int(text.ends[index - 1])
+                let gapStart = Int(ends[index - 1])
                 if gapStart < start, start - gapStart <= 2,
                    original[gapStart..<start].allSatisfy({ $0 == " " || $0 == "\u{3000}" }) {
                     output.append(" ")
                 }
             }
-            if text[index] == "\n" { continue }
-            if end - start == 1 { output.append(original[start]) } else { output.append(text[index]) }
+            let scalar = scalars[index]
+            if scalar == "\n" { continue }
+            output.append(end - start == 1 ? original[start] : scalar)
         }
-        return output
     }
 
     /// Whether spaces stand between a third or more of the characters of `range`.

@@ -11,11 +11,24 @@ import Segmenter
 public struct OrganizationMatcher: Sendable {
     public init() {}
 
-    /// The bodies named in the document of `context`, in order of first mention.
+    /// The bodies named in the document of `context`, in order of first
+    /// mention; the responsibility notes of `measures` are read again.
     public func match(_ context: ExtractionContext, measures: [Measure]) -> [Organization] {
+        let reader = ResponsibilityNoteReader(document: context.document)
+        let notes = measures.compactMap { reader.note(in: Self.normalisedRange(of: $0.span, in: context.text)) }
+        return match(context, notes: notes)
+    }
+
+    /// The bodies named in the document of `context`, with the responsibility
+    /// notes the structure reader found for its measures.
+    func match(_ context: ExtractionContext, structure: StructureMatches) -> [Organization] {
+        match(context, notes: structure.measureNotes)
+    }
+
+    private func match(_ context: ExtractionContext, notes: [ResponsibilityNote]) -> [Organization] {
         let text = context.text.scalars
         let vocabulary = OrganizationVocabulary.shared
-        let noteUnits = Self.noteUnits(context: context, measures: measures)
+        let noteUnits = Self.noteUnits(notes, in: context.text, vocabulary: vocabulary)
         var covered = [Bool](repeating: false, count: text.count + 1)
         for unit in noteUnits { for index in unit.range { covered[index] = true } }
 
@@ -194,17 +207,13 @@ public struct OrganizationMatcher: Sendable {
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// The units of the measures' responsibility notes, read again from the text.
-    static func noteUnits(context: ExtractionContext, measures: [Measure]) -> [OrganizationCandidate] {
-        let text = context.text
-        let reader = ResponsibilityNoteReader(document: context.document)
+    /// The units the measures' responsibility notes name, as candidates.
+    static func noteUnits(_ notes: [ResponsibilityNote], in text: MappedText,
+                          vocabulary: OrganizationVocabulary) -> [OrganizationCandidate] {
         var units: [OrganizationCandidate] = []
-        for measure in measures {
-            let range = normalisedRange(of: measure.span, in: text)
-            guard let note = reader.note(in: range) else { continue }
+        for note in notes {
             for unit in note.lead + note.cooperating {
                 let name = Array(text.scalars[unit])
-                let vocabulary = OrganizationVocabulary.shared
                 let kind = vocabulary.organSuffix(of: name).map { vocabulary.kind(of: name, suffix: $0) } ?? .government
                 units.append(OrganizationCandidate(range: unit, kind: kind, rule: "organization.responsibility"))
             }

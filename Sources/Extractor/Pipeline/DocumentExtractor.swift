@@ -94,7 +94,7 @@ public final class DocumentExtractor {
             source: source, genre: shape.genre, metadata: shape.metadata, sections: shape.sections,
             measures: shape.measures, amounts: found.amounts, counts: found.counts,
             percentages: found.percentages, references: references.match(context),
-            organizations: organizations.match(context, measures: shape.measures),
+            organizations: organizations.match(context, structure: shape),
             diagnostics: (shape.diagnostics + found.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
         return (result, found.rejections + shape.rejections)
     }

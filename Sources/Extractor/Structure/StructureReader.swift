@@ -14,6 +14,10 @@ public struct StructureMatches: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Near misses, when asked for.
     public var rejections: [Rejection] = []
+    /// The responsibility notes of the measures, in the normalised text: the
+    /// organisation reader takes their units from here rather than reading
+    /// the notes again.
+    var measureNotes: [ResponsibilityNote] = []
     public init() {}
 }
 
@@ -47,6 +51,7 @@ public struct StructureReader: Sendable {
             for plan in planned {
                 let measure = Self.measure(plan, headings: headings, context: context)
                 result.measures.append(measure)
+                if let note = plan.note { result.measureNotes.append(note) }
                 if noted > 0, plan.note == nil {
                     result.diagnostics.append(Diagnostic(
                         severity: .note, message: "measure \(measure.number) names no responsible unit",

@@ -95,6 +95,6 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
 /// Runs the quantity matcher on `text` with near misses collected.
 func matchQuantities(_ text: String) -> QuantityMatches {
     let document = TextDocument(text: text, format: .plain)
-    let context = ExtractionContext(document: document, sentences: [], collectsRejections: true)
+    let context = ExtractionContext(document: document, collectsRejections: true)
     return QuantityMatcher().match(context)
 }

@@ -12,7 +12,7 @@ enum StructureHarness {
 
     /// A context over `text`, for the matchers that need no sentences.
     static func context(_ text: String, format: DocumentFormat = .plain) -> ExtractionContext {
-        ExtractionContext(document: TextDocument(text: text, format: format), sentences: [])
+        ExtractionContext(document: TextDocument(text: text, format: format))
     }
 
     /// The cases of `Cases/structure/<name>.json`.

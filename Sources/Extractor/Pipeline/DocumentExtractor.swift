@@ -30,18 +30,20 @@ public enum ExtractionError: Error, CustomStringConvertible, Sendable, Equatable
 
 /// Runs every matcher over a document and assembles the ``ExtractionResult``.
 ///
-/// Holds ICU iterators, so use one per thread. The matchers themselves are
-/// immutable and built once.
+/// Use one per thread: the matchers are immutable and built once, and each
+/// thread reads its own copy of the word lists. No matcher needs sentences or
+/// words from ICU's breakers (they read clauses and words with their own word
+/// lists, in one pass), so none are computed: ``Segmenter`` is there for
+/// `zhengce segment` and for library users who want them.
 public final class DocumentExtractor {
-    private let segmenter: Segmenter
     private let quantities = QuantityMatcher()
     private let structure = StructureReader()
     private let references = ReferenceMatcher()
     private let organizations = OrganizationMatcher()
 
-    public init() throws(ICUError) {
-        segmenter = try Segmenter()
-    }
+    /// Throws nothing today; kept throwing so that a matcher needing an ICU
+    /// handle again does not change the API.
+    public init() throws(ICUError) {}
 
     /// Reads and extracts the file at `path`.
     public func extract(fileAt path: String) throws(ExtractionError) -> ExtractionResult {
@@ -85,8 +87,7 @@ public final class DocumentExtractor {
     }
 
     private func run(_ document: TextDocument, source: Source, collectRejections: Bool) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
-        let context = ExtractionContext(document: document, sentences: try segmenter.sentences(in: document.text),
-                                        collectsRejections: collectRejections)
+        let context = ExtractionContext(document: document, collectsRejections: collectRejections)
         let shape = structure.read(context)
         var found = quantities.match(context)
         MeasureAssignment.assign(shape.measures, to: &found)

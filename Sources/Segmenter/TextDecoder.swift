@@ -24,6 +24,15 @@ public struct DecodedText: Sendable {
     public var text: String
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, or another ICU charset name.
     public var encoding: String
+    /// Bytes left off the end: a file cut off in the middle of its last
+    /// character (a download or a copy stopped short) is read without them.
+    public var droppedTail = 0
+
+    public init(text: String, encoding: String, droppedTail: Int = 0) {
+        self.text = text
+        self.encoding = encoding
+        self.droppedTail = droppedTail
+    }
 }
 
 /// Turns a file's bytes into text: BOMs first, then strict UTF-8, then ICU's
@@ -33,7 +42,35 @@ public struct DecodedText: Sendable {
 /// no encoding decodes cleanly is an error naming the first bad byte.
 public enum TextDecoder {
     /// Decodes `bytes` or throws a ``DecodingError`` saying why not.
+    ///
+    /// A UTF-8 file cut off in the middle of its last character (a download
+    /// or a copy stopped short) is read without that character, and
+    /// ``DecodedText/droppedTail`` says how many bytes were left out. Only
+    /// UTF-8 is forgiven this way: its sequences say where they start, so a
+    /// cut tail cannot be mistaken for anything else; in GB18030 a byte lost
+    /// anywhere shifts every character after it, and still decodes.
     public static func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
+        if let dropped = cutUTF8TailLength(bytes), String(validating: bytes, as: UTF8.self) == nil,
+           var decoded = try? decodeStrictly(Array(bytes.dropLast(dropped))), decoded.encoding == "UTF-8" {
+            decoded.droppedTail = dropped
+            return decoded
+        }
+        return try decodeStrictly(bytes)
+    }
+
+    /// The length of the cut UTF-8 sequence that ends `bytes`, if one does.
+    private static func cutUTF8TailLength(_ bytes: [UInt8]) -> Int? {
+        (1...3).first { bytes.count > $0 && isCutUTF8(Array(bytes.suffix($0))) }
+    }
+
+    /// Whether `tail` is the start of a UTF-8 sequence, short of its end.
+    static func isCutUTF8(_ tail: [UInt8]) -> Bool {
+        guard let lead = tail.first else { return false }
+        let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
+        return tail.count < length && tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
+    }
+
+    private static func decodeStrictly(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
         if bytes.isEmpty { throw .empty }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return DecodedText(text: try utf8(bytes.dropFirst(3)), encoding: "UTF-8")

@@ -13,6 +13,8 @@ public struct TextDocument: Sendable {
     public let markup: Markup
     /// The normalised text (see ``Normalizer``).
     public let text: MappedText
+    /// Bytes of a cut-off last character left unread (see ``DecodedText/droppedTail``).
+    public private(set) var droppedTail = 0
 
     /// Reads a document from its text.
     public init(text: String, format: DocumentFormat? = nil, path: String? = nil, encoding: String = "UTF-8") {
@@ -53,6 +55,7 @@ public struct TextDocument: Sendable {
         }
         let decoded = try TextDecoder.decode(bytes)
         self.init(text: decoded.text, format: format, path: path, encoding: decoded.encoding)
+        droppedTail = decoded.droppedTail
     }
 
     /// The original code-point range of `range` of the normalised text.

@@ -84,10 +84,35 @@ struct DecodingTests {
         }
     }
 
-    @Test func truncatedGB18030IsAnError() throws {
-        let bytes = try iconv("人才工作", to: "GB18030")
-        let truncated = Array(bytes.dropLast())
-        #expect(throws: DecodingError.self) { try TextDecoder.decode(truncated) }
+    @Test func aUTF8FileCutOffInItsLastCharacterIsReadWithoutIt() throws {
+        let utf8 = Array("给予50万元补助".utf8)
+        for dropped in 1...2 {
+            let cut = try TextDecoder.decode(Array(utf8.dropLast(dropped)))
+            #expect(cut.text == "给予50万元补" && cut.encoding == "UTF-8" && cut.droppedTail == 3 - dropped)
+        }
+        let astral = Array("人才𠀀".utf8)
+        let cutAstral = try TextDecoder.decode(Array(astral.dropLast()))
+        #expect(cutAstral.text == "人才" && cutAstral.droppedTail == 3)
+        #expect(try TextDecoder.decode(utf8).droppedTail == 0)
+    }
+
+    @Test func aCutCharacterAnywhereButTheEndOfUTF8IsStillAnError() throws {
+        let gb = try iconv("人才工作", to: "GB18030")
+        #expect(throws: DecodingError.self) { try TextDecoder.decode(Array(gb.dropLast())) }
+        var middle = gb
+        middle.remove(at: 3)  // 才 loses its second byte
+        #expect(throws: DecodingError.self) { try TextDecoder.decode(middle) }
+        // Bytes at the end that start no character are not a cut character.
+        #expect(throws: DecodingError.self) { try TextDecoder.decode(Array("人才".utf8) + [0x80]) }
+        #expect(throws: DecodingError.self) { try TextDecoder.decode(Array("人才".utf8) + [0xFF]) }
+    }
+
+    @Test(arguments: [
+        ([0xE4], true), ([0xE4, 0xBA], true), ([0xE4, 0xBA, 0xBA], false), ([0xF0, 0x90, 0x80], true),
+        ([0xC2], true), ([0xC1], false), ([0x80], false), ([0xE4, 0x41], false),
+    ] as [([UInt8], Bool)])
+    func cutUTF8Sequences(tail: [UInt8], cut: Bool) {
+        #expect(TextDecoder.isCutUTF8(tail) == cut)
     }
 
     private func iconv(_ text: String, to encoding: String) throws -> [UInt8] {

@@ -37,7 +37,8 @@ struct FastPathTests {
     @Test(arguments: byteRuns)
     func threeByteRunsAgreeWithTheDecoder(_ bytes: [UInt8]) {
         let expected: [Unicode.Scalar]? = (try? TextDecoder.decode(bytes)).flatMap {
-            $0.encoding == "UTF-8" ? Array($0.text.unicodeScalars) : nil
+            // A cut-off last character is the slow path's to forgive: the fast one declines.
+            $0.encoding == "UTF-8" && $0.droppedTail == 0 ? Array($0.text.unicodeScalars) : nil
         }
         #expect(UTF8Scalars.decode(bytes) == expected)
     }

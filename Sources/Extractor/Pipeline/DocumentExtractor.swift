@@ -86,6 +86,15 @@ public final class DocumentExtractor {
         try run(document, source: source, collectRejections: true)
     }
 
+    /// A warning when the file's last character was cut off and left out.
+    private static func decodingDiagnostics(_ document: TextDocument) -> [Diagnostic] {
+        guard document.droppedTail > 0 else { return [] }
+        let bytes = document.droppedTail == 1 ? "byte" : "bytes"
+        return [Diagnostic(severity: .warning,
+                           message: "the file ends in the middle of a character: its last \(document.droppedTail) \(bytes) (\(document.encoding)) were left out",
+                           span: nil, rule: "decoding.truncated")]
+    }
+
     private func run(_ document: TextDocument, source: Source, collectRejections: Bool) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
         let context = ExtractionContext(document: document, collectsRejections: collectRejections)
         let shape = structure.read(context)
@@ -96,7 +105,8 @@ public final class DocumentExtractor {
             measures: shape.measures, amounts: found.amounts, counts: found.counts,
             percentages: found.percentages, references: references.match(context),
             organizations: organizations.match(context, structure: shape),
-            diagnostics: (shape.diagnostics + found.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+            diagnostics: Self.decodingDiagnostics(document)
+                + (shape.diagnostics + found.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
         return (result, found.rejections + shape.rejections)
     }
 

@@ -27,7 +27,7 @@ struct ResponsibilityNoteIndexTests {
         var points = [0, count]
         for start in reader.labelStarts { points += [start - 1, start, start + 1, start + 2] }
         for (offset, scalar) in reader.text.enumerated() where scalar == "：" || scalar == ":" || scalar == "\n" {
-            points += [offset, offset + 1]
+            points += [offset - 3, offset - 2, offset - 1, offset, offset + 1]
         }
         points = points.filter { $0 >= 0 && $0 <= count }
         func bound() -> Int {

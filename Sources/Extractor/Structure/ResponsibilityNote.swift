@@ -40,6 +40,13 @@ struct ResponsibilityNoteReader {
         var offset: Int
         /// The first of its candidates in ``labelStarts``.
         var firstLabel: Int
+        /// Where that first candidate starts, and its role.
+        var firstStart = 0
+        var role = StructureVocabulary.Role.lead
+        /// The limit of ``contentEnd``: the next colon's first label start, or the text's end.
+        var limit = 0
+        /// The character at which reading the units stopped before the limit, if it did.
+        var stop: Int?
         /// Where its units end when the next colon's label follows in the same body.
         var contentEnd = 0
         /// The first colon of the run of labels, up to this one, that follow
@@ -106,9 +113,14 @@ struct ResponsibilityNoteReader {
     private func linkingColons(_ found: [LabelColon]) -> [LabelColon] {
         var colons = found
         for position in colons.indices {
-            let next = position + 1 < colons.count ? labelStarts[colons[position + 1].firstLabel] : text.count
-            colons[position].contentEnd = contentEnd(from: colons[position].offset + 1, limit: next)
-            if position > 0, isSeparatorRun(colons[position - 1].contentEnd..<labelStarts[colons[position].firstLabel]) {
+            colons[position].firstStart = labelStarts[colons[position].firstLabel]
+            colons[position].role = role(ofLabelAt: colons[position].firstStart)
+        }
+        for position in colons.indices {
+            let next = position + 1 < colons.count ? colons[position + 1].firstStart : text.count
+            colons[position].limit = next
+            (colons[position].contentEnd, colons[position].stop) = readContent(from: colons[position].offset + 1, limit: next)
+            if position > 0, isSeparatorRun(colons[position - 1].contentEnd..<colons[position].firstStart) {
                 colons[position].runStart = colons[position - 1].runStart
             } else {
                 colons[position].runStart = position
@@ -167,15 +179,35 @@ struct ResponsibilityNoteReader {
         guard low > firstColon else { return [] }
         let lastColon = low - 1
         var labels: [Label] = []
-        for position in max(firstColon, colons[lastColon].runStart)...lastColon {
+        let first = max(firstColon, colons[lastColon].runStart)
+        labels.reserveCapacity(lastColon - first + 1)
+        for position in first...lastColon {
             let colon = colons[position]
-            let start = labelStarts[position == firstColon ? firstCandidate : colon.firstLabel]
-            let length = vocabulary.noteLabelList.longestMatch(in: text, from: start) ?? 0
-            let role = vocabulary.noteRoles[Array(text[start..<(start + length)])] ?? .lead
-            let end = position == lastColon ? contentEnd(from: colon.offset + 1, limit: body.upperBound) : colon.contentEnd
+            var start = colon.firstStart, role = colon.role
+            if position == firstColon, firstCandidate != colon.firstLabel {
+                // The body starts inside the colon's first label: a shorter one that ends with it.
+                start = labelStarts[firstCandidate]
+                role = self.role(ofLabelAt: start)
+            }
+            let end = position == lastColon ? lastContentEnd(of: colon, limit: body.upperBound) : colon.contentEnd
             labels.append(Label(start: start, contentStart: colon.offset + 1, role: role, contentEnd: end))
         }
         return labels
+    }
+
+    /// The role of the label that starts at `start` (a label start).
+    private func role(ofLabelAt start: Int) -> StructureVocabulary.Role {
+        guard let id = vocabulary.noteLabelList.longestMatchID(in: text, from: start) else { return .lead }
+        return vocabulary.noteLabelRoles[id]
+    }
+
+    /// ``contentEnd(from:limit:)`` of the units after `colon` with another
+    /// limit. Where the units end depends only on the characters read so far,
+    /// so an end found before the document-wide limit is the end for any
+    /// limit beyond it, and any limit below it cuts there.
+    private func lastContentEnd(of colon: LabelColon, limit: Int) -> Int {
+        if let stop = colon.stop { return limit > stop ? colon.contentEnd : limit }
+        return limit <= colon.limit ? limit : contentEnd(from: colon.offset + 1, limit: limit)
     }
 
     /// The last group of labelled units in `body` as a note, if any.
@@ -216,31 +248,38 @@ struct ResponsibilityNoteReader {
     /// Where the units after a label end: a line or sentence end, a closing
     /// bracket, or another `标签：` such as 完成时限.
     func contentEnd(from start: Int, limit: Int) -> Int {
+        readContent(from: start, limit: limit).end
+    }
+
+    /// ``contentEnd(from:limit:)`` with the character at which the reading
+    /// stopped (nil: at the limit). Each stop depends only on the characters
+    /// from `start` to it, not on the limit.
+    private func readContent(from start: Int, limit: Int) -> (end: Int, stop: Int?) {
         var index = start
         var depth = 0
         while index < limit {
             let scalar = text[index]
             if scalar == "(" || scalar == "（" { depth += 1 }
             else if scalar == ")" || scalar == "）" || scalar == "】" || scalar == "]" {
-                if depth == 0 { return index }
+                if depth == 0 { return (index, index) }
                 depth -= 1
             } else if depth == 0, scalar == "\n" || scalar == "。" || scalar == "；" || scalar == ";" {
-                return index
+                return (index, index)
             } else if depth == 0, scalar == "：" || scalar == ":" {
                 // Another label: walk back over its word.
                 var back = index
                 while back > start, ScalarClass.isIdeograph(text[back - 1]) { back -= 1 }
-                return back
+                return (back, index)
             } else if depth == 0, index > start, isBrokenBefore(index),
                       !"、，,".unicodeScalars.contains(text[index]), !"、，,".unicodeScalars.contains(text[index - 1]),
                       UnitList.isComplete(start..<index, in: text, vocabulary: organizations) {
                 // The list ended with its line: the next line, run into it by
                 // the normaliser, is text again (`责任单位：市人社局` / `各地要…`).
-                return index
+                return (index, index)
             }
             index += 1
         }
-        return limit
+        return (limit, nil)
     }
 
     /// Whether `range` holds only spaces, line breaks, sentence ends and brackets.

@@ -14,8 +14,8 @@ final class StructureVocabulary: Sendable {
     /// `责任单位` → lead, `配合单位` → cooperating.
     let noteLabels: [String: Role]
     let noteLabelList: WordList
-    /// ``noteLabels`` keyed by scalars (cheaper to hash than a String).
-    let noteRoles: [[Unicode.Scalar]: Role]
+    /// The role of each word of ``noteLabelList``, by its id: no hashing per label read.
+    let noteLabelRoles: [Role]
     let nonMeasureParts: Set<String>
     /// ``nonMeasureParts`` as scalars, and whether all their characters stand alone.
     let nonMeasurePartScalars: [[Unicode.Scalar]]
@@ -43,7 +43,7 @@ final class StructureVocabulary: Sendable {
         }
         noteLabels = labels
         noteLabelList = WordList(labels.keys)
-        noteRoles = Dictionary(uniqueKeysWithValues: labels.map { ($0.key.scalars, $0.value) })
+        noteLabelRoles = noteLabelList.words.map { labels[String(scalars: $0[...])] ?? .lead }
         nonMeasureParts = Set(RuleData.list("structure/non-measure-parts"))
         nonMeasurePartScalars = nonMeasureParts.map(\.scalars)
         nonMeasurePartsStandAlone = nonMeasurePartScalars.allSatisfy { $0.allSatisfy(ScalarClass.standsAlone) }

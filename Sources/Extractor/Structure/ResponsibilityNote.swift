@@ -70,6 +70,7 @@ struct ResponsibilityNoteReader {
         Self.findLabels(in: text, starts: &starts, colonOfLabel: &colonOfLabel, colons: &colons)
         labelStarts = starts
         self.colonOfLabel = colonOfLabel
+        readGroups = ReadGroups(colons: colons.count)
         self.colons = linkingColons(colons)
     }
 
@@ -213,9 +214,42 @@ struct ResponsibilityNoteReader {
     /// The last group of labelled units in `body` as a note, if any.
     func labelledNote(in body: Range<Int>) -> ResponsibilityNote? {
         let group = lastLabelGroup(in: body)
-        guard !group.isEmpty else { return nil }
-        return note(group: group[...], in: body)
+        guard let first = group.first, let last = group.last else { return nil }
+        // Nesting bodies that end together share their last group: its note
+        // is read once, told apart only by whether the body holds brackets
+        // around it.
+        let opens = first.start > body.lowerBound && Self.noteOpeners.contains(text[first.start - 1])
+        let key = GroupKey(start: first.start, lastContent: last.contentStart, end: last.contentEnd, opens: opens,
+                           closes: opens && last.contentEnd < body.upperBound && Self.noteClosers.contains(text[last.contentEnd]))
+        let slot = colonOfLabel[labelStarts.firstIndex(notBelow: last.start)]
+        if let known = readGroups.notes[slot], known.key == key { return known.note }
+        let note = note(group: group[...], in: body)
+        readGroups.notes[slot] = (key, note)
+        return note
     }
+
+    private static let noteOpeners: [Unicode.Scalar] = ["(", "【", "["]
+    private static let noteClosers: [Unicode.Scalar] = [")", "】", "]"]
+
+    /// What a labelled note depends on: its first label, its last label's
+    /// units, and the brackets around it that the body holds.
+    private struct GroupKey: Equatable {
+        var start: Int
+        var lastContent: Int
+        var end: Int
+        var opens: Bool
+        var closes: Bool
+    }
+
+    /// The note last read of a group ending at each colon (a class: the
+    /// reader is a value handed around, the notes it has read are shared).
+    /// One per colon, no hashing: the bodies that end together are read one
+    /// after another, outer first, as the headings come.
+    private final class ReadGroups {
+        var notes: [(key: GroupKey, note: ResponsibilityNote?)?]
+        init(colons: Int) { notes = Array(repeating: nil, count: colons) }
+    }
+    private let readGroups: ReadGroups
 
     /// The note made of a group of labels with their content ends, in `body`.
     func note(group: ArraySlice<Label>, in body: Range<Int>) -> ResponsibilityNote? {
@@ -238,9 +272,9 @@ struct ResponsibilityNoteReader {
             }
         }
         var lower = group.first!.start, upper = group.last!.contentEnd
-        if lower > body.lowerBound, "(【[".unicodeScalars.contains(text[lower - 1]) {
+        if lower > body.lowerBound, Self.noteOpeners.contains(text[lower - 1]) {
             lower -= 1
-            if upper < body.upperBound, ")】]".unicodeScalars.contains(text[upper]) { upper += 1 }
+            if upper < body.upperBound, Self.noteClosers.contains(text[upper]) { upper += 1 }
         }
         return ResponsibilityNote(range: lower..<upper, lead: lead, cooperating: cooperating, rule: "responsibility.labelled")
     }

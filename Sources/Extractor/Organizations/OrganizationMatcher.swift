@@ -38,8 +38,7 @@ public struct OrganizationMatcher: Sendable {
                 && vocabulary.positionWords.longestMatch(in: text, from: candidate.range.upperBound) == nil
         }
         candidates = Self.withoutCollectives(candidates, in: text, vocabulary: vocabulary)
-        candidates += noteUnits.filter { Self.isDefiniteBody(text[$0.range], vocabulary: vocabulary) }
-        candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
+        candidates = Self.merging(candidates, noteUnits.filter { Self.isDefiniteBody(text[$0.range], vocabulary: vocabulary) })
 
         let names = candidates.map { WrittenText.of($0.range, in: context.document) }
         let mentions = FirstMentions(names)
@@ -194,6 +193,7 @@ public struct OrganizationMatcher: Sendable {
 
     /// Candidates with overlaps resolved: the longer name wins, then the earlier.
     static func longestFirst(_ candidates: [OrganizationCandidate]) -> [OrganizationCandidate] {
+        if let kept = longestFirstInEndOrder(candidates) { return kept }
         let ranked = candidates.sorted {
             $0.range.count != $1.range.count ? $0.range.count > $1.range.count : $0.range.lowerBound < $1.range.lowerBound
         }
@@ -205,6 +205,62 @@ public struct OrganizationMatcher: Sendable {
             kept.append(candidate)
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// `names + units` in order of their starts, as a stable sort orders
+    /// them: `names`, in order of their starts already, merged with the
+    /// units sorted (the units of the notes only, not every name, are sorted).
+    static func merging(_ names: [OrganizationCandidate], _ units: [OrganizationCandidate]) -> [OrganizationCandidate] {
+        guard zip(names, names.dropFirst()).allSatisfy({ $0.range.lowerBound <= $1.range.lowerBound }) else {
+            return (names + units).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        let units = units.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var merged: [OrganizationCandidate] = []
+        merged.reserveCapacity(names.count + units.count)
+        var next = 0
+        for name in names {
+            // A unit goes before a name only when it starts strictly earlier.
+            while next < units.count, units[next].range.lowerBound < name.range.lowerBound {
+                merged.append(units[next])
+                next += 1
+            }
+            merged.append(name)
+        }
+        merged += units[next...]
+        return merged
+    }
+
+    /// ``longestFirst(_:)`` in linear time for candidates in order of their
+    /// ends, none empty, as ``scan(_:vocabulary:)`` finds them (nil for
+    /// others). Names of one length are then in order of their starts too,
+    /// so a stable bucketing by length ranks them as the sort would; and the
+    /// names kept, which do not overlap, keep the order of their ends, which
+    /// is that of their starts.
+    private static func longestFirstInEndOrder(_ candidates: [OrganizationCandidate]) -> [OrganizationCandidate]? {
+        var longest = 0, end = 0, previousEnd = 0
+        for candidate in candidates {
+            guard !candidate.range.isEmpty, candidate.range.upperBound >= previousEnd else { return nil }
+            previousEnd = candidate.range.upperBound
+            longest = max(longest, candidate.range.count)
+            end = max(end, candidate.range.upperBound)
+        }
+        // The candidates' indices by length, longest first, each length's in order.
+        var firstOfLength = [Int](repeating: 0, count: longest + 2)
+        for candidate in candidates { firstOfLength[longest - candidate.range.count + 1] += 1 }
+        for rank in 0...longest { firstOfLength[rank + 1] += firstOfLength[rank] }
+        var ranked = [Int](repeating: 0, count: candidates.count)
+        for (index, candidate) in candidates.enumerated() {
+            let rank = longest - candidate.range.count
+            ranked[firstOfLength[rank]] = index
+            firstOfLength[rank] += 1
+        }
+        var taken = [Bool](repeating: false, count: end)
+        var isKept = [Bool](repeating: false, count: candidates.count)
+        for index in ranked where !candidates[index].range.contains(where: { taken[$0] }) {
+            for position in candidates[index].range { taken[position] = true }
+            isKept[index] = true
+        }
+        return candidates.indices.filter { isKept[$0] }.map { candidates[$0] }
     }
 
     /// The units the measures' responsibility notes name, as candidates.

@@ -69,11 +69,12 @@ struct MeasurePlanner {
         let items = headings.indices.filter { headings[$0].level == level }
         let noted = items.filter { notes[$0] != nil }
         guard noted.count >= 2, noted.count * 2 <= items.count else { return nil }
+        // The last item under each parent, found in one pass over the items.
+        var lastChild: [Int: Int] = [:]
+        for index in items { if let parent = headings[index].parent { lastChild[parent] = index } }
         var parentLevels = Set<Int>()
         for index in noted {
-            guard let parent = headings[index].parent else { return nil }
-            let siblings = items.filter { headings[$0].parent == parent }
-            guard siblings.last == index else { return nil }
+            guard let parent = headings[index].parent, lastChild[parent] == index else { return nil }
             parentLevels.insert(headings[parent].level)
         }
         return parentLevels.count == 1 ? parentLevels.first : nil

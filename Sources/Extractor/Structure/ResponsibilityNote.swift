@@ -26,9 +26,33 @@ struct ResponsibilityNoteReader {
     var vocabulary: StructureVocabulary = .shared
     var organizations: OrganizationVocabulary = .shared
     /// Every offset where a note label followed by its colon starts, in
-    /// order: the only places ``labelledNote(in:)`` needs to look at (it is
-    /// asked of every item's body, and of bodies that nest).
-    private let labelStarts: [Int]
+    /// order (kept for the reference walk of the tests).
+    let labelStarts: [Int]
+    /// For each entry of ``labelStarts``, the index of its colon in ``colons``.
+    private let colonOfLabel: [Int]
+    /// The colons that close a label, in order, with what a note needs of them.
+    private var colons: [LabelColon] = []
+
+    /// A colon closing one or more label candidates (`责任单位：`, `单位：`
+    /// ending at the same colon), read once per document.
+    private struct LabelColon {
+        /// Its offset in the text.
+        var offset: Int
+        /// The first of its candidates in ``labelStarts``.
+        var firstLabel: Int
+        /// Where that first candidate starts, and its role.
+        var firstStart = 0
+        var role = StructureVocabulary.Role.lead
+        /// The limit of ``contentEnd``: the next colon's first label start, or the text's end.
+        var limit = 0
+        /// The character at which reading the units stopped before the limit, if it did.
+        var stop: Int?
+        /// Where its units end when the next colon's label follows in the same body.
+        var contentEnd = 0
+        /// The first colon of the run of labels, up to this one, that follow
+        /// one another with only separators between them.
+        var runStart = 0
+    }
 
     init(text: [Unicode.Scalar]) {
         self.init(text: text, document: nil)
@@ -42,22 +66,34 @@ struct ResponsibilityNoteReader {
     private init(text: [Unicode.Scalar], document: TextDocument?) {
         self.text = text
         self.document = document
-        labelStarts = Self.labelStarts(in: text)
+        var starts: [Int] = [], colonOfLabel: [Int] = [], colons: [LabelColon] = []
+        Self.findLabels(in: text, starts: &starts, colonOfLabel: &colonOfLabel, colons: &colons)
+        labelStarts = starts
+        self.colonOfLabel = colonOfLabel
+        readGroups = ReadGroups(colons: colons.count)
+        self.colons = linkingColons(colons)
     }
 
     /// The offsets where a note label starts and, after any spaces, a colon
-    /// follows, in order: the labels are looked for back from the colons, so
-    /// the text is read once for two characters. (A label, all ideographs,
-    /// holds no colon nor space; one not followed by its colon is never read.)
-    private static func labelStarts(in text: [Unicode.Scalar]) -> [Int] {
+    /// follows, in order, and the colons that close them: the labels are
+    /// looked for back from the colons, so the text is read once for two
+    /// characters. (A label, all ideographs, holds no colon nor space; one
+    /// not followed by its colon is never read.)
+    private static func findLabels(in text: [Unicode.Scalar], starts: inout [Int], colonOfLabel: inout [Int],
+                                   colons: inout [LabelColon]) {
         let labels = StructureVocabulary.shared.noteLabelList
-        var starts: [Int] = []
         var index = 0
         for scalar in text {
-            if scalar == "：" || scalar == ":" { appendLabels(before: index, in: text, labels: labels, to: &starts) }
+            if scalar == "：" || scalar == ":" {
+                let before = starts.count
+                appendLabels(before: index, in: text, labels: labels, to: &starts)
+                if starts.count > before {
+                    colonOfLabel += repeatElement(colons.count, count: starts.count - before)
+                    colons.append(LabelColon(offset: index, firstLabel: before))
+                }
+            }
             index += 1
         }
-        return starts
     }
 
     /// Appends the starts of the labels that end right before the colon at
@@ -70,6 +106,28 @@ struct ResponsibilityNoteReader {
         for start in max(0, end - labels.maxLength)..<end where labels.longestMatch(in: text, from: start) == end - start {
             starts.append(start)
         }
+    }
+
+    /// The colons with where each one's units end before the next label, and
+    /// the runs of labels that follow one another: what every body's note
+    /// shares, so reading a note costs its own group of labels only.
+    private func linkingColons(_ found: [LabelColon]) -> [LabelColon] {
+        var colons = found
+        for position in colons.indices {
+            colons[position].firstStart = labelStarts[colons[position].firstLabel]
+            colons[position].role = role(ofLabelAt: colons[position].firstStart)
+        }
+        for position in colons.indices {
+            let next = position + 1 < colons.count ? colons[position + 1].firstStart : text.count
+            colons[position].limit = next
+            (colons[position].contentEnd, colons[position].stop) = readContent(from: colons[position].offset + 1, limit: next)
+            if position > 0, isSeparatorRun(colons[position - 1].contentEnd..<colons[position].firstStart) {
+                colons[position].runStart = colons[position - 1].runStart
+            } else {
+                colons[position].runStart = position
+            }
+        }
+        return colons
     }
 
     /// Whether the original broke the line right before normalised character
@@ -96,47 +154,105 @@ struct ResponsibilityNoteReader {
 
     // MARK: - 责任单位：…
 
-    private struct Label {
+    /// A label of a note: where it starts, where its units start and end, its role.
+    struct Label {
         var start: Int
         var contentStart: Int
         var role: StructureVocabulary.Role
         var contentEnd = 0
     }
 
-    private func labelledNote(in body: Range<Int>) -> ResponsibilityNote? {
+    /// The labels of `body` that make its note: the last group of labels
+    /// that follow one another. Each label in the body is the first
+    /// candidate, at or after the body's start, of a colon before the body's
+    /// end (later candidates of the same colon lie inside it); the group is
+    /// found by binary search and the runs worked out once per document.
+    private func lastLabelGroup(in body: Range<Int>) -> [Label] {
+        let firstCandidate = labelStarts.firstIndex(notBelow: body.lowerBound)
+        guard firstCandidate < labelStarts.count else { return [] }
+        let firstColon = colonOfLabel[firstCandidate]
+        // The first colon at or after the body's end.
+        var low = firstColon, high = colons.count
+        while low < high {
+            let middle = (low + high) / 2
+            if colons[middle].offset < body.upperBound { low = middle + 1 } else { high = middle }
+        }
+        guard low > firstColon else { return [] }
+        let lastColon = low - 1
         var labels: [Label] = []
-        var index = body.lowerBound
-        // The first label start at or after the body's start.
-        var candidate = labelStarts.firstIndex(notBelow: index)
-        while candidate < labelStarts.count, labelStarts[candidate] < body.upperBound {
-            if labelStarts[candidate] < index {
-                candidate += 1
-                continue
+        let first = max(firstColon, colons[lastColon].runStart)
+        labels.reserveCapacity(lastColon - first + 1)
+        for position in first...lastColon {
+            let colon = colons[position]
+            var start = colon.firstStart, role = colon.role
+            if position == firstColon, firstCandidate != colon.firstLabel {
+                // The body starts inside the colon's first label: a shorter one that ends with it.
+                start = labelStarts[firstCandidate]
+                role = self.role(ofLabelAt: start)
             }
-            index = labelStarts[candidate]
-            // A label may follow a name directly: the normaliser runs the
-            // lines `牵头单位：市住建局` / `配合单位：…` together.
-            if let length = vocabulary.noteLabelList.longestMatch(in: text, from: index, limit: body.upperBound) {
-                var colon = index + length
-                while colon < body.upperBound, text[colon] == " " { colon += 1 }
-                if colon < body.upperBound, text[colon] == "：" || text[colon] == ":" {
-                    let name = String(scalars: text[index..<(index + length)])
-                    labels.append(Label(start: index, contentStart: colon + 1, role: vocabulary.noteLabels[name] ?? .lead))
-                    index = colon + 1
-                    continue
-                }
-            }
-            index += 1
+            let end = position == lastColon ? lastContentEnd(of: colon, limit: body.upperBound) : colon.contentEnd
+            labels.append(Label(start: start, contentStart: colon.offset + 1, role: role, contentEnd: end))
         }
-        guard !labels.isEmpty else { return nil }
-        for position in labels.indices {
-            let limit = position + 1 < labels.count ? labels[position + 1].start : body.upperBound
-            labels[position].contentEnd = contentEnd(from: labels[position].contentStart, limit: limit)
-        }
-        // The last group of labels that follow one another.
-        var first = labels.count - 1
-        while first > 0, isSeparatorRun(labels[first - 1].contentEnd..<labels[first].start) { first -= 1 }
-        let group = labels[first...]
+        return labels
+    }
+
+    /// The role of the label that starts at `start` (a label start).
+    private func role(ofLabelAt start: Int) -> StructureVocabulary.Role {
+        guard let id = vocabulary.noteLabelList.longestMatchID(in: text, from: start) else { return .lead }
+        return vocabulary.noteLabelRoles[id]
+    }
+
+    /// ``contentEnd(from:limit:)`` of the units after `colon` with another
+    /// limit. Where the units end depends only on the characters read so far,
+    /// so an end found before the document-wide limit is the end for any
+    /// limit beyond it, and any limit below it cuts there.
+    private func lastContentEnd(of colon: LabelColon, limit: Int) -> Int {
+        if let stop = colon.stop { return limit > stop ? colon.contentEnd : limit }
+        return limit <= colon.limit ? limit : contentEnd(from: colon.offset + 1, limit: limit)
+    }
+
+    /// The last group of labelled units in `body` as a note, if any.
+    func labelledNote(in body: Range<Int>) -> ResponsibilityNote? {
+        let group = lastLabelGroup(in: body)
+        guard let first = group.first, let last = group.last else { return nil }
+        // Nesting bodies that end together share their last group: its note
+        // is read once, told apart only by whether the body holds brackets
+        // around it.
+        let opens = first.start > body.lowerBound && Self.noteOpeners.contains(text[first.start - 1])
+        let key = GroupKey(start: first.start, lastContent: last.contentStart, end: last.contentEnd, opens: opens,
+                           closes: opens && last.contentEnd < body.upperBound && Self.noteClosers.contains(text[last.contentEnd]))
+        let slot = colonOfLabel[labelStarts.firstIndex(notBelow: last.start)]
+        if let known = readGroups.notes[slot], known.key == key { return known.note }
+        let note = note(group: group[...], in: body)
+        readGroups.notes[slot] = (key, note)
+        return note
+    }
+
+    private static let noteOpeners: [Unicode.Scalar] = ["(", "【", "["]
+    private static let noteClosers: [Unicode.Scalar] = [")", "】", "]"]
+
+    /// What a labelled note depends on: its first label, its last label's
+    /// units, and the brackets around it that the body holds.
+    private struct GroupKey: Equatable {
+        var start: Int
+        var lastContent: Int
+        var end: Int
+        var opens: Bool
+        var closes: Bool
+    }
+
+    /// The note last read of a group ending at each colon (a class: the
+    /// reader is a value handed around, the notes it has read are shared).
+    /// One per colon, no hashing: the bodies that end together are read one
+    /// after another, outer first, as the headings come.
+    private final class ReadGroups {
+        var notes: [(key: GroupKey, note: ResponsibilityNote?)?]
+        init(colons: Int) { notes = Array(repeating: nil, count: colons) }
+    }
+    private let readGroups: ReadGroups
+
+    /// The note made of a group of labels with their content ends, in `body`.
+    func note(group: ArraySlice<Label>, in body: Range<Int>) -> ResponsibilityNote? {
         // Beside a 牵头单位 list, a 责任单位 list names those who carry it out.
         let hasLeadingLabel = group.contains { text.has(Self.leadMark, at: $0.start) }
         var lead: [Range<Int>] = [], cooperating: [Range<Int>] = []
@@ -156,44 +272,52 @@ struct ResponsibilityNoteReader {
             }
         }
         var lower = group.first!.start, upper = group.last!.contentEnd
-        if lower > body.lowerBound, "(【[".unicodeScalars.contains(text[lower - 1]) {
+        if lower > body.lowerBound, Self.noteOpeners.contains(text[lower - 1]) {
             lower -= 1
-            if upper < body.upperBound, ")】]".unicodeScalars.contains(text[upper]) { upper += 1 }
+            if upper < body.upperBound, Self.noteClosers.contains(text[upper]) { upper += 1 }
         }
         return ResponsibilityNote(range: lower..<upper, lead: lead, cooperating: cooperating, rule: "responsibility.labelled")
     }
 
     /// Where the units after a label end: a line or sentence end, a closing
     /// bracket, or another `标签：` such as 完成时限.
-    private func contentEnd(from start: Int, limit: Int) -> Int {
+    func contentEnd(from start: Int, limit: Int) -> Int {
+        readContent(from: start, limit: limit).end
+    }
+
+    /// ``contentEnd(from:limit:)`` with the character at which the reading
+    /// stopped (nil: at the limit). Each stop depends only on the characters
+    /// from `start` to it, not on the limit.
+    private func readContent(from start: Int, limit: Int) -> (end: Int, stop: Int?) {
         var index = start
         var depth = 0
         while index < limit {
             let scalar = text[index]
             if scalar == "(" || scalar == "（" { depth += 1 }
             else if scalar == ")" || scalar == "）" || scalar == "】" || scalar == "]" {
-                if depth == 0 { return index }
+                if depth == 0 { return (index, index) }
                 depth -= 1
             } else if depth == 0, scalar == "\n" || scalar == "。" || scalar == "；" || scalar == ";" {
-                return index
+                return (index, index)
             } else if depth == 0, scalar == "：" || scalar == ":" {
                 // Another label: walk back over its word.
                 var back = index
                 while back > start, ScalarClass.isIdeograph(text[back - 1]) { back -= 1 }
-                return back
+                return (back, index)
             } else if depth == 0, index > start, isBrokenBefore(index),
                       !"、，,".unicodeScalars.contains(text[index]), !"、，,".unicodeScalars.contains(text[index - 1]),
                       UnitList.isComplete(start..<index, in: text, vocabulary: organizations) {
                 // The list ended with its line: the next line, run into it by
                 // the normaliser, is text again (`责任单位：市人社局` / `各地要…`).
-                return index
+                return (index, index)
             }
             index += 1
         }
-        return limit
+        return (limit, nil)
     }
 
-    private func isSeparatorRun(_ range: Range<Int>) -> Bool {
+    /// Whether `range` holds only spaces, line breaks, sentence ends and brackets.
+    func isSeparatorRun(_ range: Range<Int>) -> Bool {
         guard range.lowerBound <= range.upperBound else { return false }
         return text[range].allSatisfy { " \n。；;，,)】]（(【[".unicodeScalars.contains($0) }
     }

@@ -125,6 +125,8 @@ struct WordList: Sendable {
     private let members: Set<[Unicode.Scalar]>
     /// The longest word's length.
     let maxLength: Int
+    /// The words, each at its id (see ``longestMatchID(in:from:)``).
+    let words: [[Unicode.Scalar]]
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var members = Set<[Unicode.Scalar]>()
@@ -137,6 +139,7 @@ struct WordList: Sendable {
         index = WordIndex(unique)
         self.members = members
         maxLength = unique.map(\.count).max() ?? 0
+        self.words = unique
     }
 
     /// Whether `word` is in the list.
@@ -147,6 +150,12 @@ struct WordList: Sendable {
     func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> Int? {
         guard let id = index.longest(in: text, from: start, limit: limit ?? text.count) else { return nil }
         return index.length(id)
+    }
+
+    /// The id (index in ``words``) of the longest word that starts at `start`.
+    @inline(__always)
+    func longestMatchID(in text: [Unicode.Scalar], from start: Int) -> Int? {
+        index.longest(in: text, from: start, limit: text.count)
     }
 
     /// The length of the longest word that ends just before `end` and starts at or after `floor`.

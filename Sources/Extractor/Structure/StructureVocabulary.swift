@@ -14,6 +14,8 @@ final class StructureVocabulary: Sendable {
     /// `责任单位` → lead, `配合单位` → cooperating.
     let noteLabels: [String: Role]
     let noteLabelList: WordList
+    /// The role of each word of ``noteLabelList``, by its id: no hashing per label read.
+    let noteLabelRoles: [Role]
     let nonMeasureParts: Set<String>
     /// ``nonMeasureParts`` as scalars, and whether all their characters stand alone.
     let nonMeasurePartScalars: [[Unicode.Scalar]]
@@ -41,6 +43,7 @@ final class StructureVocabulary: Sendable {
         }
         noteLabels = labels
         noteLabelList = WordList(labels.keys)
+        noteLabelRoles = noteLabelList.words.map { labels[String(scalars: $0[...])] ?? .lead }
         nonMeasureParts = Set(RuleData.list("structure/non-measure-parts"))
         nonMeasurePartScalars = nonMeasureParts.map(\.scalars)
         nonMeasurePartsStandAlone = nonMeasurePartScalars.allSatisfy { $0.allSatisfy(ScalarClass.standsAlone) }

@@ -19,7 +19,7 @@ public struct ReferenceMatcher: Sendable {
         // its lists at every citation: quadratic in a title cited again and again).
         var numbers: [[Unicode.Scalar]: Int] = [:]
         var found: [(forms: [String], spans: [Span], action: String?)] = []
-        var runs: [Int: Int?] = [:]
+        var runs = CitationRuns()
         let citations = Self.citations(in: text)
         numbers.reserveCapacity(citations.count)  // no rehashing of scalar keys as it grows
         found.reserveCapacity(citations.count)
@@ -74,15 +74,15 @@ public struct ReferenceMatcher: Sendable {
     /// The verb before a citation whose `《` is at `index`: found across a run
     /// of earlier citations (`出台《…》、《…》`) and an issuer (`落实自治区《…》`).
     static func action(before index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary) -> String? {
-        var runs: [Int: Int?] = [:]
+        var runs = CitationRuns()
         return action(before: index, in: text, vocabulary: vocabulary, runs: &runs)
     }
 
     /// ``action(before:in:vocabulary:)`` with the starts of runs of citations
     /// found so far in `runs`, which it extends.
     static func action(before index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary,
-                       runs: inout [Int: Int?]) -> String? {
-        guard var position = runStart(index, in: text, known: &runs) else { return nil }
+                       runs: inout CitationRuns) -> String? {
+        guard var position = runStart(index, in: text, runs: &runs) else { return nil }
         // Back over an issuer or a particle (自治区, 的).
         var skipped = 0
         while skipped < 2, let length = vocabulary.referenceActors.longestMatch(in: text, endingAt: position, floor: max(0, position - 6)) {
@@ -103,9 +103,11 @@ public struct ReferenceMatcher: Sendable {
     /// one of its brackets.
     ///
     /// Every citation of a run of `k` would walk back over all those before
-    /// it, `k²` steps in all; `known` remembers, for each `《` walked from,
-    /// where its run starts, so each step is taken once.
-    static func runStart(_ index: Int, in text: [Unicode.Scalar], known: inout [Int: Int?]) -> Int? {
+    /// it, `k²` steps in all; `runs` remembers, for each `《` walked from,
+    /// where its run starts, so each step is taken once, and finds the `《`
+    /// of each `》` in one pass over the text (walking back from each `》`
+    /// crosses the same stretch again and again when brackets do not pair).
+    static func runStart(_ index: Int, in text: [Unicode.Scalar], runs: inout CitationRuns) -> Int? {
         // Most citations follow no other: each starts its own run, and no
         // walk ever needs that remembered.
         guard followsCitation(index, in: text) else { return index }
@@ -113,7 +115,7 @@ public struct ReferenceMatcher: Sendable {
         var position = index
         var start: Int??
         while start == nil {
-            if let remembered = known[position] {
+            if let remembered = runs.starts[position] {
                 start = remembered
                 break
             }
@@ -122,20 +124,12 @@ public struct ReferenceMatcher: Sendable {
             var cursor = position
             if cursor > 0, isRunJoiner(text[cursor - 1]) { cursor -= 1 }
             guard cursor > 0, text[cursor - 1] == "》" else { start = .some(position); break }
-            var depth = 0
-            var back = cursor - 1
-            while back >= 0 {
-                if text[back] == "》" { depth += 1 }
-                if text[back] == "《" { depth -= 1; if depth == 0 { break } }
-                if text[back] == "\n" { start = .some(nil); break }
-                back -= 1
-            }
-            if start != nil { break }
-            guard back >= 0 else { start = .some(nil); break }
-            position = back
+            // The citation before: no `《` pairs with its `》` on this line, no run.
+            guard let opener = runs.opener(ofCloserAt: cursor - 1, in: text) else { start = .some(nil); break }
+            position = opener
         }
         let result = start!
-        for position in walked { known[position] = result }
+        for position in walked { runs.starts[position] = result }
         return result
     }
 
@@ -174,5 +168,35 @@ public struct ReferenceMatcher: Sendable {
             return spaces[left] < spaces[right]
         }
         return best.map { forms[$0] } ?? ""
+    }
+}
+
+/// What the walks back over runs of citations in one document have found.
+struct CitationRuns {
+    /// For each `《` walked from, where its run starts (nil: no run start).
+    var starts: [Int: Int?] = [:]
+    /// For each `》` with a `《` pairing it on its line, that `《`; found for
+    /// the whole text the first time one is asked for.
+    private var openers: [Int: Int]?
+
+    /// The `《` that pairs with the `》` at `index`: the nearest before it with
+    /// only paired brackets between, on the same line.
+    mutating func opener(ofCloserAt index: Int, in text: [Unicode.Scalar]) -> Int? {
+        if openers == nil { openers = Self.pairs(in: text) }
+        return openers![index]
+    }
+
+    private static func pairs(in text: [Unicode.Scalar]) -> [Int: Int] {
+        var pairs: [Int: Int] = [:]
+        var open: [Int] = []
+        for (index, scalar) in text.enumerated() {
+            switch scalar {
+            case "《": open.append(index)
+            case "》": if let opener = open.popLast() { pairs[index] = opener }
+            case "\n": open.removeAll(keepingCapacity: true)
+            default: continue
+            }
+        }
+        return pairs
     }
 }

@@ -84,6 +84,9 @@ uint32_t zc_nfkc_single(uint32_t code_point, int32_t *status);
 /// other thing Swift cannot reach, kept in this same C room (sha256.c).
 int32_t zc_sha256_blocks(uint32_t state[8], const uint8_t *data, int64_t blocks);
 
+/// SHA-256's 64 round constants, for the compression written in Swift.
+const uint32_t *zc_sha256_round_constants(void);
+
 /// The name of an ICU error code, for messages.
 const char *zc_error_name(int32_t status);
 

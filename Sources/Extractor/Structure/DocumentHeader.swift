@@ -209,16 +209,7 @@ struct DocumentHeaderReader {
         var index = start
         while index < lines.count {
             if lines[index].length <= 24, let date = DateReader.lineDate(lines[index].written) {
-                var organs: [String] = []
-                var above = index - 1
-                while above >= start, index - above <= 4, lines[above].length <= 40, lines[above].isShort,
-                      !lines[above].hasSentencePunctuation {
-                    let names = splitOrgans(lines[above].text)
-                    guard !names.isEmpty, names.allSatisfy(isOrganName) else { break }
-                    organs.insert(contentsOf: names, at: 0)
-                    above -= 1
-                }
-                return (organs, date)
+                return (organsSigned(above: index, notBefore: start, reach: 4), date)
             }
             index += 1
         }
@@ -238,16 +229,22 @@ struct DocumentHeaderReader {
     private func closingSignature(after start: Int) -> ([String], String)? {
         guard let last = lines.indices.last, last >= start, lines[last].length <= 24,
               let date = DateReader.lineDate(lines[last].written) else { return nil }
+        return (organsSigned(above: last, notBefore: start, reach: 3), date)
+    }
+
+    /// The organs signed on the short lines right above the date line
+    /// `dateLine`, at most `reach` lines up and none before `start`, in order.
+    private func organsSigned(above dateLine: Int, notBefore start: Int, reach: Int) -> [String] {
         var organs: [String] = []
-        var above = last - 1
-        while above >= start, last - above <= 3, lines[above].length <= 40, lines[above].isShort,
+        var above = dateLine - 1
+        while above >= start, dateLine - above <= reach, lines[above].length <= 40, lines[above].isShort,
               !lines[above].hasSentencePunctuation {
             let names = splitOrgans(lines[above].text)
             guard !names.isEmpty, names.allSatisfy(isOrganName) else { break }
             organs.insert(contentsOf: names, at: 0)
             above -= 1
         }
-        return (organs, date)
+        return organs
     }
 
     /// Organ names written side by side, separated by spaces.

@@ -50,7 +50,8 @@ public enum TextDecoder {
     /// cut tail cannot be mistaken for anything else; in GB18030 a byte lost
     /// anywhere shifts every character after it, and still decodes.
     public static func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
-        if let dropped = cutUTF8TailLength(bytes), String(validating: bytes, as: UTF8.self) == nil,
+        // (Bytes ending in a cut sequence are never valid UTF-8 as they stand.)
+        if let dropped = cutUTF8TailLength(bytes),
            var decoded = try? decodeStrictly(Array(bytes.dropLast(dropped))), decoded.encoding == "UTF-8" {
             decoded.droppedTail = dropped
             return decoded

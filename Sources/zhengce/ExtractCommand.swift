@@ -17,8 +17,8 @@ struct ExtractCommand: ParsableCommand {
         percentages, references, organisations; every item with a span in code points, \
         half-open, into the original text), or an error record with the path and the reason \
         (empty, binary, undecodable, unreadable, unsupported-format, no-text-layer, encrypted, \
-        damaged, converter-missing, a folder named like a document, a broken or looping \
-        symbolic link). Records carry "schemaVersion" and "documentId" \
+        damaged, converter-missing, a broken or looping symbolic link). Records carry \
+        "schemaVersion" and "documentId" \
         (docs/schema.json).
 
         documentId: the path relative to the folder given (a file given: its name), e.g. \

@@ -31,10 +31,13 @@ let package = Package(
             dependencies: ["Segmenter"],
             resources: [.copy("Resources")]
         ),
+        // Review pages: a document's text with its items in place (`zhengce review`).
+        .target(name: "Review", dependencies: ["Extractor"]),
         .executableTarget(
             name: "zhengce",
             dependencies: [
                 "Extractor",
+                "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

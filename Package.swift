@@ -51,5 +51,6 @@ let package = Package(
             resources: [.copy("Cases")]
         ),
         .testTarget(name: "zhengceTests", dependencies: ["zhengce", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "TestSupport"]),
     ]
 )

@@ -11,6 +11,8 @@ struct DocumentPage {
     var comparison: GoldComparison?
     /// Colour classes of the kinds, the same on every page of the site.
     var palette: [String: Int]
+    /// Where the record (the JSON `zhengce extract` writes) lies beside the page.
+    var recordHref: String
 
     /// The record's items, with their verdicts against the gold, then the missed gold items.
     var items: [ReviewItem] {
@@ -30,7 +32,7 @@ struct DocumentPage {
         let title = metadata?["title"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? name
         var out = HTML.head(title: "\(title) · zhengce review", assets: "../assets/")
         out += "<body class=\"document\">\n<header>\n<nav><a href=\"../index.html\">← all documents</a></nav>\n"
-        out += "<h1>\(HTML.escape(title))</h1>\n<p class=\"file\">\(HTML.escape(name))</p>\n"
+        out += "<h1>\(HTML.escape(title))</h1>\n<p class=\"file\">\(HTML.escape(name)) · <a href=\"\(HTML.escape(recordHref))\">record (JSON)</a></p>\n"
         out += facts(metadata)
         out += legend(items)
         out += "</header>\n"

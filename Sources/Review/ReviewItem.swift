@@ -43,7 +43,7 @@ public struct ReviewItem: Sendable {
     /// without the lists of items nested in it (those are items of their own).
     public var fields: [(key: String, value: String)] {
         object.entries.compactMap { entry in
-            if ["span", "spans"].contains(entry.key) { return nil }
+            if ItemCatalog.spanKeys.contains(entry.key) { return nil }
             if ItemCatalog.nestedItems(entry.value) != nil { return nil }
             return (entry.key, HTML.plain(entry.value))
         }
@@ -57,6 +57,9 @@ public struct ReviewItem: Sendable {
 public enum ItemCatalog {
     /// Top-level keys that hold no items.
     static let notItems: Set<String> = ["source", "metadata", "error"]
+
+    /// The keys that hold an item's place, not items.
+    static let spanKeys: Set<String> = ["span", "spans"]
 
     /// Kinds drawn as blocks around their text, with a head naming them
     /// (numbered measures and articles, with their lead and cooperating units).
@@ -76,7 +79,7 @@ public enum ItemCatalog {
 
     private static func collect(_ object: JSONObject, kind: String, id: String, length: Int, into items: inout [ReviewItem]) {
         items.append(ReviewItem(id: id, kind: kind, spans: spans(of: object, length: length), object: object))
-        for entry in object.entries {
+        for entry in object.entries where !spanKeys.contains(entry.key) {
             guard let elements = nestedItems(entry.value) else { continue }
             for (index, nested) in elements.enumerated() {
                 collect(nested, kind: entry.key, id: "\(id)-\(entry.key)-\(index)", length: length, into: &items)

@@ -29,13 +29,17 @@ public struct ReviewSite {
     @discardableResult
     public mutating func add(name: String, original: [Unicode.Scalar], record: JSONObject, gold: JSONObject? = nil) throws -> String {
         let comparison = gold.map { GoldComparison(record: record, gold: $0, length: original.count) }
-        var page = DocumentPage(name: name, original: original, record: record, comparison: comparison, palette: palette)
+        let file = pageFile(for: name)
+        var page = DocumentPage(name: name, original: original, record: record, comparison: comparison, palette: palette,
+                                recordHref: Self.percentEncoded(String(file.dropLast(".html".count)) + ".json"))
         let items = page.items
         for item in items where palette[item.kind] == nil { palette[item.kind] = palette.count }
         page.palette = palette
-        let file = pageFile(for: name)
         let path = folder + "/documents/" + file
         try Data(page.html().utf8).write(to: URL(fileURLWithPath: path))
+        let recordFile = String(file.dropLast(".html".count)) + ".json"
+        try Data((JSONRendering.indented(.object(record)) + "\n").utf8)
+            .write(to: URL(fileURLWithPath: folder + "/documents/" + recordFile))
         rows.append(IndexPage.Row(name: name, href: "documents/" + Self.percentEncoded(file), record: record,
                                   items: items, findings: comparison?.findings.count))
         return path

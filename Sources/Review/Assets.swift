@@ -142,14 +142,19 @@ enum Assets {
             document.body.classList.toggle("hide-" + box.getAttribute("data-kind"), !box.checked);
           });
         });
-        if (location.hash.indexOf("#i-") === 0) {
-          var target = document.getElementById(location.hash.slice(1));
-          if (target) { var ids = target.getAttribute("data-ids").split(" "); pin([ids[0]]); show([ids[0]]); }
+        // #i-ID (a link from the tables) or #show=ID: that item, pinned, in the middle of the window.
+        function follow() {
+          var hash = decodeURIComponent(location.hash);
+          var id = hash.indexOf("#show=") === 0 ? "i-" + hash.slice(6) : hash.slice(1);
+          var target = id && document.getElementById(id);
+          if (!target || !target.getAttribute("data-ids")) return;
+          var first = target.getAttribute("data-ids").split(" ")[0];
+          pin([first]);
+          show([first]);
+          if (hash.indexOf("#show=") === 0) target.scrollIntoView({ block: "center" });
         }
-        window.addEventListener("hashchange", function () {
-          var target = document.getElementById(location.hash.slice(1));
-          if (target && target.getAttribute("data-ids")) { var ids = target.getAttribute("data-ids").split(" "); pin([ids[0]]); show([ids[0]]); }
-        });
+        follow();
+        window.addEventListener("hashchange", follow);
       }
 
       function indexPage() {

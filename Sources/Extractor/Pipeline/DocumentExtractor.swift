@@ -65,10 +65,23 @@ public final class DocumentExtractor {
     /// Extracts a document from its bytes; `path` names it and hints its format.
     public func extract(bytes: [UInt8], path: String, format: DocumentFormat? = nil) throws(ExtractionError) -> ExtractionResult {
         if bytes.count > Self.maximumBytes { throw .unreadable(path: path, reason: Self.tooLarge(bytes.count)) }
+        let document = try Self.read(bytes: bytes, path: path, format: format)
+        let source = Source(path: path, sha256: SHA256.hex(bytes), encoding: document.encoding,
+                            format: document.container ?? document.format.rawValue, characters: document.original.count,
+                            pageStarts: document.pageStarts)
+        do {
+            return try extract(document, source: source)
+        } catch {
+            throw .icu(path: path, reason: error.description)
+        }
+    }
+
+    /// The document in `bytes`: a PDF, DOCX or OFD read out to text first (spec
+    /// §9), other binary formats turned down by their magic bytes (never decoded
+    /// as text), anything else decoded as text; `path` names it and hints its format.
+    public static func read(bytes: [UInt8], path: String, format: DocumentFormat? = nil) throws(ExtractionError) -> TextDocument {
         let document: TextDocument
         do {
-            // A PDF, DOCX or OFD is read out to text first; other binary formats
-            // are turned down by their magic bytes, never decoded as text.
             if let readOut = try DocumentReader.read(bytes, path: path) {
                 document = TextDocument(readOut: readOut.text, container: readOut.format.rawValue, paged: readOut.paged)
             } else {
@@ -81,15 +94,8 @@ public final class DocumentExtractor {
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
-        if document.original.count > Self.maximumBytes { throw .unreadable(path: path, reason: Self.tooLarge(document.original.count)) }
-        let source = Source(path: path, sha256: SHA256.hex(bytes), encoding: document.encoding,
-                            format: document.container ?? document.format.rawValue, characters: document.original.count,
-                            pageStarts: document.pageStarts)
-        do {
-            return try extract(document, source: source)
-        } catch {
-            throw .icu(path: path, reason: error.description)
-        }
+        if document.original.count > maximumBytes { throw .unreadable(path: path, reason: tooLarge(document.original.count)) }
+        return document
     }
 
     /// Extracts everything from a document that is already read.

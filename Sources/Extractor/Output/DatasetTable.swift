@@ -70,9 +70,20 @@ public enum DatasetTable: String, CaseIterable, Sendable {
 public struct DatasetRows: Sendable {
     /// Rows per table, each row in the table's column order.
     public private(set) var rows: [DatasetTable: [[String]]] = [:]
+    /// When set, rows are written here as CSV instead of kept in ``rows``.
+    private var csv: CSVTableBytes?
 
     /// The rows of `record`: one `documents` row, and its items or its error.
-    public init(_ record: DocumentRecord) {
+    public init(_ record: DocumentRecord) { self.init(record, csv: nil) }
+
+    /// The CSV bytes of the rows of `record`, table by table (as
+    /// ``CSVFormat/record(_:forSpreadsheets:)`` writes each row).
+    public static func csv(_ record: DocumentRecord, forSpreadsheets: Bool = false) -> CSVTableBytes {
+        DatasetRows(record, csv: CSVTableBytes(forSpreadsheets: forSpreadsheets)).csv!
+    }
+
+    private init(_ record: DocumentRecord, csv: CSVTableBytes?) {
+        self.csv = csv
         let id = record.documentId
         switch record.outcome {
         case .failed(let failure):
@@ -102,7 +113,7 @@ public struct DatasetRows: Sendable {
 
     private mutating func add(_ table: DatasetTable, _ row: [String]) {
         assert(row.count == table.columns.count, "\(table) row has \(row.count) fields")
-        rows[table, default: []].append(row)
+        if csv != nil { csv!.append(row, to: table) } else { rows[table, default: []].append(row) }
     }
 
     private mutating func addItems(of result: ExtractionResult, id: String) {
@@ -159,5 +170,22 @@ public struct DatasetRows: Sendable {
     /// Spans as `start-end` pairs joined by the list separator: `12-20|40-48`.
     private static func spans(_ spans: [Span]) -> String {
         spans.map { "\($0.start)-\($0.end)" }.joined(separator: DatasetTable.listSeparator)
+    }
+}
+
+/// The CSV bytes one record adds to each table (see ``DatasetRows/csv(_:forSpreadsheets:)``).
+public struct CSVTableBytes: Sendable {
+    /// Defuse formulas (`--excel`).
+    public let forSpreadsheets: Bool
+    /// Bytes per table; a table the record adds no row to is absent.
+    public private(set) var tables: [DatasetTable: [UInt8]] = [:]
+
+    init(forSpreadsheets: Bool) { self.forSpreadsheets = forSpreadsheets }
+
+    /// The bytes of one table (empty when the record adds no row to it).
+    public subscript(table: DatasetTable) -> [UInt8] { tables[table] ?? [] }
+
+    mutating func append(_ row: [String], to table: DatasetTable) {
+        CSVFormat.append(row, to: &tables[table, default: []], forSpreadsheets: forSpreadsheets)
     }
 }

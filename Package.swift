@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "zhengce", targets: ["zhengce"]),
         .library(name: "Extractor", targets: ["Extractor"]),
         .library(name: "Segmenter", targets: ["Segmenter"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
     ],
     dependencies: [
         // The command line: subcommands, typed options, generated --help.
@@ -25,28 +26,39 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
-        .target(name: "Segmenter", dependencies: ["CICU"]),
+        // The layers, each seeing only those below it:
+        //   TextTools   character classes, word lists, numerals (no dependency)
+        //   Segmenter   decoding, normalising, offset maps, ICU breakers
+        //   Extractor   readers, matchers, the model and its output formats
+        //   Evaluation  scoring, fixtures, the ratchet, explain's rendering
+        //   zhengce     the command line
+        .target(name: "TextTools"),
+        .target(name: "Segmenter", dependencies: ["CICU", "TextTools"]),
         .target(
             name: "Extractor",
-            dependencies: ["Segmenter"],
+            dependencies: ["TextTools", "Segmenter"],
             resources: [.copy("Resources")]
         ),
+        .target(name: "Evaluation", dependencies: ["Extractor"]),
         .executableTarget(
             name: "zhengce",
             dependencies: [
                 "Extractor",
+                "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Throughput of each stage: `swift run -c release zhengce-bench`.
         .executableTarget(name: "zhengce-bench", dependencies: ["Extractor", "Segmenter"], path: "Benchmarks/zhengce-bench"),
         .target(name: "TestSupport", dependencies: ["Extractor"], path: "Tests/TestSupport"),
+        .testTarget(name: "TextToolsTests", dependencies: ["TextTools"]),
         .testTarget(name: "SegmenterTests", dependencies: ["Segmenter", "TestSupport"]),
         .testTarget(
             name: "ExtractorTests",
             dependencies: ["Extractor", "TestSupport"],
             resources: [.copy("Cases")]
         ),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Extractor", "TestSupport"]),
         .testTarget(name: "zhengceTests", dependencies: ["zhengce", "TestSupport"]),
     ]
 )

@@ -68,16 +68,16 @@ public struct TextDocument: Sendable {
         return String(scalars: original[clamped])
     }
 
-    /// The original lines as code-point ranges (without their line breaks).
+    /// The original lines as code-point ranges (without their line breaks;
+    /// `\r\n`, `\n` and a lone `\r` each end a line, see ``LineBreaks``).
     public var originalLines: [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
-        for (index, scalar) in original.enumerated() where scalar == "\n" {
-            let end = index > start && original[index - 1] == "\r" ? index - 1 : index
+        while true {
+            let (end, next) = LineBreaks.lineEnd(original, from: start, to: original.count)
             lines.append(start..<end)
-            start = index + 1
+            if next == end { return lines }
+            start = next
         }
-        lines.append(start..<original.count)
-        return lines
     }
 }

@@ -14,8 +14,7 @@ struct ExtractCommand: ParsableCommand {
         record: the result (source, metadata, sections, measures, amounts, counts, \
         percentages, references, organisations; every item with a span in code points, \
         half-open, into the original text), or an error record with the path and the reason \
-        (empty, binary, undecodable, unreadable, a folder named like a document, a broken \
-        or looping symbolic link). Records carry "schemaVersion" and "documentId" \
+        (empty, binary, undecodable, unreadable, a broken or looping symbolic link). Records carry "schemaVersion" and "documentId" \
         (docs/schema.json).
 
         documentId: the path relative to the folder given (a file given: its name), e.g. \

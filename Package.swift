@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "zhengce", targets: ["zhengce"]),
         .library(name: "Extractor", targets: ["Extractor"]),
         .library(name: "Segmenter", targets: ["Segmenter"]),
+        .library(name: "Formats", targets: ["Formats"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
     ],
     dependencies: [
@@ -26,17 +27,32 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // libxml2's headers, through pkg-config (-I/usr/include/libxml2), for
+        // the CZipXML room only.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The second C room: zip archives through Debian's libzip (libzip-dev)
+        // and XML through libxml2's pull reader, for DOCX and OFD. Plain C types
+        // in its header, like CICU.
+        .target(
+            name: "CZipXML",
+            dependencies: ["CLibXML2"],
+            linkerSettings: [.linkedLibrary("zip"), .linkedLibrary("xml2")]
+        ),
         // The layers, each seeing only those below it:
         //   TextTools   character classes, word lists, numerals (no dependency)
         //   Segmenter   decoding, normalising, offset maps, ICU breakers
+        //   Formats     PDF, DOCX and OFD read to text
         //   Extractor   readers, matchers, the model and its output formats
         //   Evaluation  scoring, fixtures, the ratchet, explain's rendering
         //   zhengce     the command line
         .target(name: "TextTools"),
         .target(name: "Segmenter", dependencies: ["CICU", "TextTools"]),
+        // PDF (poppler's pdftotext, run as a separate process), DOCX and OFD read
+        // to text with their page breaks; a file's format told by its bytes.
+        .target(name: "Formats", dependencies: ["CZipXML"]),
         .target(
             name: "Extractor",
-            dependencies: ["TextTools", "Segmenter"],
+            dependencies: ["TextTools", "Segmenter", "Formats"],
             resources: [.copy("Resources")]
         ),
         .target(name: "Evaluation", dependencies: ["Extractor"]),
@@ -53,6 +69,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Extractor"], path: "Tests/TestSupport"),
         .testTarget(name: "TextToolsTests", dependencies: ["TextTools"]),
         .testTarget(name: "SegmenterTests", dependencies: ["Segmenter", "TestSupport"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
         .testTarget(
             name: "ExtractorTests",
             dependencies: ["Extractor", "TestSupport"],

@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Installs what zhengce needs beyond Swift: the system ICU (Debian's
-# libicu-dev) and, for the tests, Python's jsonschema. Safe to run again.
+# libicu-dev), libzip and libxml2 (libzip-dev, libxml2-dev: DOCX and OFD),
+# poppler's pdftotext (poppler-utils: PDF, run as a separate program) and,
+# for the tests, Python's jsonschema. Safe to run again.
 set -euo pipefail
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
   echo "setup: need root to run: $*" >&2; exit 1; fi; }
 
-if [ ! -f /usr/include/unicode/ubrk.h ]; then
-  echo "setup: installing libicu-dev" >&2
+missing=()
+[ -f /usr/include/unicode/ubrk.h ] || missing+=(libicu-dev)
+[ -f /usr/include/zip.h ] || missing+=(libzip-dev)
+[ -f /usr/include/libxml2/libxml/xmlreader.h ] || missing+=(libxml2-dev)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -q >/dev/null
-  as_root apt-get install -y -q libicu-dev >/dev/null
+  as_root apt-get install -y -q "${missing[@]}" >/dev/null
 fi
 if command -v python3 >/dev/null && ! python3 -c "import jsonschema" 2>/dev/null; then
   echo "setup: installing Python jsonschema (used by the schema test)" >&2

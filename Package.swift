@@ -56,11 +56,14 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "Evaluation", dependencies: ["Extractor"]),
+        // Review pages: a document's text with its items in place (`zhengce review`).
+        .target(name: "Review", dependencies: ["Extractor", "Evaluation"]),
         .executableTarget(
             name: "zhengce",
             dependencies: [
                 "Extractor",
                 "Evaluation",
+                "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,5 +80,6 @@ let package = Package(
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Extractor", "TestSupport"]),
         .testTarget(name: "zhengceTests", dependencies: ["zhengce", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "TestSupport"]),
     ]
 )

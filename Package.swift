@@ -46,10 +46,13 @@ let package = Package(
             dependencies: ["Segmenter", "Formats"],
             resources: [.copy("Resources")]
         ),
+        // Review pages: a document's text with its items in place (`zhengce review`).
+        .target(name: "Review", dependencies: ["Extractor"]),
         .executableTarget(
             name: "zhengce",
             dependencies: [
                 "Extractor",
+                "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,5 +67,6 @@ let package = Package(
             resources: [.copy("Cases")]
         ),
         .testTarget(name: "zhengceTests", dependencies: ["zhengce", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "TestSupport"]),
     ]
 )

@@ -58,6 +58,7 @@ enum Assets {
     section.block>.head{white-space:normal;font-size:13px;line-height:1.5;padding:2px 0;cursor:pointer;user-select:none}
     .head .kind{color:var(--muted)}.head .role{color:var(--muted);margin-left:6px}.head .verdict{color:var(--bad);font-weight:600}
     .chip{background:#fff;border:1px solid var(--line);border-radius:10px;padding:0 6px;margin-left:2px}
+    .page{display:inline-block;font-size:11px;color:var(--muted);border:1px solid var(--rule);border-radius:8px;padding:0 6px;margin:0 4px;user-select:none}
     .diagnostics li.warning b{color:#b45309}
     .tables{padding:0 0 20px}.tables h2{margin:12px 20px 0;font-size:16px}
     table{border-collapse:collapse;font-size:13px}

@@ -72,6 +72,10 @@ enum Assets {
     table.documents th{position:sticky;top:0;background:#f3f4f6;cursor:pointer;white-space:nowrap}
     table.documents th.count{background:var(--fill)}
     th.sorted-up::after{content:" ▲"}th.sorted-down::after{content:" ▼"}
+    table.documents td.name{min-width:14em;word-break:break-all}
+    table.documents td.title{min-width:22em}
+    table.documents td.long{max-width:14em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+    .findings ul{max-height:16em;overflow:auto;margin:4px 0}
     td.number{text-align:right;font-variant-numeric:tabular-nums}
     tr.failed td{color:var(--bad)}
     .index main{display:block;overflow-x:auto}

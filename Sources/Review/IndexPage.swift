@@ -80,11 +80,14 @@ struct IndexPage {
         for row in rows {
             out += "<tr\(row.error != nil ? " class=\"failed\"" : "")>"
             let link = row.href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(row.name))</a>" } ?? HTML.escape(row.name)
-            out += "<td>\(link)</td>"
-            out += cell(row.metadata?["title"]?.stringValue ?? "")
+            out += "<td class=\"name\">\(link)</td>"
+            out += "<td class=\"title\">\(HTML.escape(row.metadata?["title"]?.stringValue ?? ""))</td>"
             out += cell(row.record?["genre"].map { HTML.plain($0) } ?? "")
             out += cell(row.year ?? "")
-            for key in metadataKeys { out += cell(row.metadata.map { HTML.plain($0[key]) } ?? "") }
+            for key in metadataKeys {
+                let value = HTML.escape(row.metadata.map { HTML.plain($0[key]) } ?? "")
+                out += "<td class=\"long\" title=\"\(value)\">\(value)</td>"
+            }
             for kind in kinds {
                 out += row.record == nil ? cell("") : "<td class=\"number\">\(row.count(kind))</td>"
             }

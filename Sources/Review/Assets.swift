@@ -67,7 +67,7 @@ enum Assets {
     tr.extra td:nth-child(2),tr.missed td:nth-child(2){color:var(--bad);font-weight:600}
     summary.k0,summary[class^=k]{border-left:6px solid var(--line);padding-left:6px}
     .filters{display:flex;flex-wrap:wrap;gap:10px;font-size:13px}
-    .filters select,.filters input{font:inherit}
+    .filters select,.filters input{font:inherit;max-width:18em}
     table.documents{margin:0;background:#fff;width:100%}
     table.documents th{position:sticky;top:0;background:#f3f4f6;cursor:pointer;white-space:nowrap}
     table.documents th.count{background:var(--fill)}

@@ -211,4 +211,50 @@ struct StreamingJSONTests {
             try Self.expectSame([text: [text]])
         }
     }
+
+    @Test func wordTestFindsEveryByteToEscape() {
+        var random = SeededGenerator(seed: 9)
+        let interesting: [UInt8] = [0, 1, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0x9F, 0xA0, 0xE5, 0xFF]
+        var wrong: [UInt64] = []
+        for _ in 0..<200_000 {
+            var word: UInt64 = 0, expected = false
+            for position in 0..<8 {
+                let byte = Int.random(in: 0..<3, using: &random) == 0 ? UInt8.random(in: 0...255, using: &random)
+                                                                         : interesting.randomElement(using: &random)!
+                word |= UInt64(byte) << (8 * position)
+                expected = expected || byte < 0x20 || byte == 0x22 || byte == 0x5C
+            }
+            if JSONStream.needsEscape(word) != expected { wrong.append(word) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5).map { String($0, radix: 16) })")
+    }
+
+    @Test func decimalsAreWrittenAsTheirDescription() throws {
+        #expect(DecimalDigits.layoutKnown)
+        var random = SeededGenerator(seed: 11)
+        var values: [Decimal] = ["0", "-0", "0.0", "2.50", "100", "1e3", "-1e-3", "0.000", "12345678901234567890", "123456789012345678901",
+                                 "18446744073709551615", "18446744073709551616", "1e40", "1e41", "1e-40", "1e-41", "5e127", "-0.5"]
+            .compactMap { Decimal(string: $0) }
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...22, using: &random)
+            let significand = String((0..<digits).map { _ in "0123456789".randomElement(using: &random)! })
+            let exponent = Int.random(in: -50...50, using: &random)
+            let sign = Bool.random(using: &random) ? "-" : ""
+            if let value = Decimal(string: "\(sign)\(significand)e\(exponent)") { values.append(value) }
+            if let value = Decimal(string: significand) {
+                values.append(Decimal(sign: sign.isEmpty ? .plus : .minus, exponent: exponent, significand: value))
+                values.append(value * Decimal(string: "0.0001")! + Decimal(Int.random(in: -9...9, using: &random)))
+            }
+        }
+        var wrong: [String] = []
+        for value in values where value.isFinite {
+            var bytes = JSONBytes(capacity: 8)
+            defer { bytes.deallocate() }
+            guard DecimalDigits.write(value, to: &bytes) else { continue }
+            let written = String(decoding: UnsafeBufferPointer(start: bytes.base, count: bytes.count), as: UTF8.self)
+            if written != value.description { wrong.append("\(written) for \(value.description)") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        try Self.expectSame(values)
+    }
 }

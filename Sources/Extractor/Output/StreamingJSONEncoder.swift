@@ -22,7 +22,9 @@ struct StreamingJSONEncoder {
 
     /// The JSON bytes of `value`.
     func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let stream = JSONStream(pretty: pretty)
+        let streams = Self.streams.value
+        let stream = streams.take(pretty: pretty)
+        defer { streams.give(stream) }
         do {
             try stream.encodeTop(value)
         } catch {
@@ -30,6 +32,29 @@ struct StreamingJSONEncoder {
         }
         if stream.failed { return try OrderedJSONEncoder(pretty: pretty).encode(value) }
         return stream.out.array()
+    }
+
+    /// Each thread keeps its stream between values: its buffer, its lists
+    /// and what it learnt about types are reused, not made again per record.
+    private static let streams = PerThread { JSONStreams() }
+}
+
+/// A thread's spare ``JSONStream``.
+final class JSONStreams: @unchecked Sendable {
+    private var spare: JSONStream?
+
+    /// The spare stream, emptied, or a new one when it is in use (a value
+    /// whose `encode(to:)` encodes another value to JSON).
+    func take(pretty: Bool) -> JSONStream {
+        guard let stream = spare else { return JSONStream(pretty: pretty) }
+        spare = nil
+        stream.reset(pretty: pretty)
+        return stream
+    }
+
+    /// Keeps a stream for the next value, unless its buffer grew large (a huge document's).
+    func give(_ stream: JSONStream) {
+        if stream.out.capacity <= 1 << 22 { spare = stream }
     }
 }
 
@@ -40,7 +65,7 @@ struct StreamingJSONEncoder {
 struct JSONBytes {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
-    private var capacity: Int
+    private(set) var capacity: Int
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -83,6 +108,21 @@ struct JSONBytes {
         count += bytes.count
     }
 
+    /// Appends `count` bytes from `source`, which may be read 16 bytes past
+    /// its start whatever `count` is (a padded buffer).
+    @inline(__always)
+    mutating func appendShort(_ source: UnsafePointer<UInt8>, count length: Int) {
+        reserve(Swift.max(length, 16))
+        if length <= 16 {
+            let raw = UnsafeRawPointer(source), target = UnsafeMutableRawPointer(base + count)
+            target.storeBytes(of: raw.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + 8).storeBytes(of: (raw + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else {
+            (base + count).update(from: source, count: length)
+        }
+        count += length
+    }
+
     @inline(__always)
     mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -104,6 +144,38 @@ struct JSONBytes {
         count = range.lowerBound
         tail.withUnsafeBufferPointer { append($0) }
         suffix.withUnsafeBufferPointer { append($0) }
+    }
+}
+
+/// A growable stack of plain values owned by one ``JSONStream``: indexing
+/// and pushing without uniqueness or bounds bookkeeping (the stream keeps
+/// its indices in range).
+struct JSONStack<Element> {
+    private var base = UnsafeMutablePointer<Element>.allocate(capacity: 16)
+    private var capacity = 16
+    /// Elements in use; lowering it drops the top ones (they hold no references).
+    var count = 0
+
+    /// Frees the storage; the owner calls it once.
+    func deallocate() { base.deallocate() }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating _modify { yield &base[index] }
+    }
+
+    @inline(__always)
+    mutating func push(_ element: Element) {
+        if count == capacity {
+            let newBase = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            newBase.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = newBase
+            capacity *= 2
+        }
+        (base + count).initialize(to: element)
+        count += 1
     }
 }
 
@@ -132,31 +204,49 @@ final class JSONStream {
         var pendingStart = 0
     }
 
-    /// A key of an open object and where its value lies in the bytes.
+    /// A key of an open object, where it lies in the bytes, and where its value starts.
     struct Member {
-        var key: String
+        /// Where the separator before the key starts (its value ends there for the member before).
+        var separatorStart: Int
+        /// The key as written, quotes included.
+        var keyStart: Int
+        var keyLength: Int
         var valueStart: Int
-        var valueEnd: Int
     }
 
-    let pretty: Bool
+    private(set) var pretty: Bool
     @exclusivity(unchecked) var out = JSONBytes(capacity: 1 << 14)
-    @exclusivity(unchecked) var frames: [Frame] = []
-    @exclusivity(unchecked) var members: [Member] = []
+    @exclusivity(unchecked) var frames = JSONStack<Frame>()
+    @exclusivity(unchecked) var members = JSONStack<Member>()
     @exclusivity(unchecked) var path: [any CodingKey] = []
     @exclusivity(unchecked) private var kinds = TypeKinds()
+    @exclusivity(unchecked) private var keys = JSONKeys()
     private var nextSerial = 1
     /// A use that cannot stream was met: the caller encodes again with the reference encoder.
     private(set) var failed = false
 
     init(pretty: Bool) {
         self.pretty = pretty
-        frames.reserveCapacity(16)
-        members.reserveCapacity(64)
         path.reserveCapacity(16)
     }
 
-    deinit { out.deallocate() }
+    deinit {
+        keys.deallocate()
+        out.deallocate()
+        frames.deallocate()
+        members.deallocate()
+    }
+
+    /// Empties the stream for the next value (the buffer and lists keep their room).
+    func reset(pretty: Bool) {
+        self.pretty = pretty
+        out.truncate(to: 0)
+        frames.count = 0
+        members.count = 0
+        path.removeAll(keepingCapacity: true)
+        nextSerial = 1
+        failed = false
+    }
 
     func fail() { failed = true }
 
@@ -172,7 +262,7 @@ final class JSONStream {
     /// Writes `value` as the whole output and closes every container.
     func encodeTop<T: Encodable>(_ value: T) throws {
         try writeValue(value, depth: 0, pathCount: 0)
-        while !frames.isEmpty { closeTop() }
+        while frames.count > 0 { closeTop() }
     }
 
     // MARK: Containers
@@ -187,7 +277,8 @@ final class JSONStream {
             return false
         }
         while frames.count - 1 > depth { closeTop() }
-        if path.count > frames[depth].pathCount { path.removeLast(path.count - frames[depth].pathCount) }
+        let pathCount = frames[depth].pathCount
+        if path.count > pathCount { path.removeLast(path.count - pathCount) }
         return true
     }
 
@@ -195,36 +286,29 @@ final class JSONStream {
     func open(isObject: Bool, depth: Int, owner: Int, pathCount: Int) -> Int {
         let serial = serial()
         out.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        frames.append(Frame(serial: serial, owner: owner, isObject: isObject, memberBase: members.count, pathCount: pathCount))
+        frames.push(Frame(serial: serial, owner: owner, isObject: isObject, memberBase: members.count, pathCount: pathCount))
         return serial
     }
 
     /// Closes the innermost container.
     func closeTop() {
         let depth = frames.count - 1
-        let frame = frames[depth]
-        if frame.isObject {
-            finishMember(depth)
-            members.removeLast(members.count - frame.memberBase)
+        if frames[depth].isObject {
+            if frames[depth].pendingMember >= 0 { replacePending(depth) }
+            members.count = frames[depth].memberBase
         }
-        if frame.count > 0 { newline(depth) }
-        out.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
-        frames.removeLast()
+        if frames[depth].count > 0 { newline(depth) }
+        out.append(frames[depth].isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        frames.count -= 1
     }
 
-    /// The last member of the object at `depth` is complete: its end is
-    /// noted, or, when it was a key written again, its bytes replace the
-    /// first value of that key.
-    @inline(__always)
-    private func finishMember(_ depth: Int) {
-        if frames[depth].pendingMember >= 0 { return replacePending(depth) }
-        if frames[depth].count > 0 { members[members.count - 1].valueEnd = out.count }
-    }
-
+    /// The last member of the object at `depth` was a key written again: its
+    /// value (the bytes from `pendingStart` on) replaces the first value of that key.
     private func replacePending(_ depth: Int) {
         let index = frames[depth].pendingMember, start = frames[depth].pendingStart
         frames[depth].pendingMember = -1
-        let old = members[index].valueStart..<members[index].valueEnd
+        let oldEnd = index + 1 < members.count ? members[index + 1].separatorStart : start
+        let old = members[index].valueStart..<oldEnd
         let length = out.count - start
         if length == old.count, out.equal(old.lowerBound, start, length: length) {
             out.truncate(to: start)
@@ -232,10 +316,10 @@ final class JSONStream {
         }
         out.replace(old, withTailFrom: start)
         let delta = length - old.count
-        members[index].valueEnd += delta
         for later in (index + 1)..<members.count {
+            members[later].separatorStart += delta
+            members[later].keyStart += delta
             members[later].valueStart += delta
-            members[later].valueEnd += delta
         }
     }
 
@@ -244,24 +328,32 @@ final class JSONStream {
     /// nothing (its value then replaces the earlier one).
     @inline(__always)
     func beginMember(_ depth: Int, key: String) {
-        finishMember(depth)
-        let utf8 = key.utf8
-        let bit: UInt64 = 1 << UInt64((utf8.count &* 7 &+ Int(utf8.first ?? 0)) & 63)
+        if frames[depth].pendingMember >= 0 { replacePending(depth) }
+        let separatorStart = out.count
+        if frames[depth].count > 0 { out.append(UInt8(ascii: ",")) }
+        newline(depth + 1)
+        let keyStart = out.count
+        let bit = keys.write(key, to: &out)
+        endMember(depth, separatorStart: separatorStart, keyStart: keyStart, bit: bit)
+    }
+
+    private func endMember(_ depth: Int, separatorStart: Int, keyStart: Int, bit: UInt64) {
+        let keyLength = out.count - keyStart
         if frames[depth].keyMask & bit != 0 {
-            for index in frames[depth].memberBase..<members.count where members[index].key == key {
+            // Written before? Then nothing is written now, and the value replaces the first one.
+            for index in frames[depth].memberBase..<members.count
+            where members[index].keyLength == keyLength && out.equal(members[index].keyStart, keyStart, length: keyLength) {
+                out.truncate(to: separatorStart)
                 frames[depth].pendingMember = index
-                frames[depth].pendingStart = out.count
+                frames[depth].pendingStart = separatorStart
                 return
             }
         }
         frames[depth].keyMask |= bit
-        if frames[depth].count > 0 { out.append(UInt8(ascii: ",")) }
         frames[depth].count += 1
-        newline(depth + 1)
-        writeString(key)
         out.append(UInt8(ascii: ":"))
         if pretty { out.append(UInt8(ascii: " ")) }
-        members.append(Member(key: key, valueStart: out.count, valueEnd: out.count))
+        members.push(Member(separatorStart: separatorStart, keyStart: keyStart, keyLength: keyLength, valueStart: out.count))
     }
 
     /// Starts the next element of the array at `depth` (already active).
@@ -359,11 +451,11 @@ final class JSONStream {
         }
     }
 
-    /// A finite decimal as the reference writes it; false for NaN (the
-    /// reference then reports it).
+    /// A finite decimal as the reference writes it (its `description`); false
+    /// for NaN (the reference then reports it).
     func writeFinite(_ value: Decimal) -> Bool {
         guard value.isFinite else { return false }
-        writeText(value.description)
+        if !DecimalDigits.write(value, to: &out) { writeText(value.description) }
         return true
     }
 
@@ -382,26 +474,56 @@ final class JSONStream {
     /// A JSON string: non-ASCII and `/` as they are, `"`, `\` and control characters escaped.
     func writeString(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            out.reserve(utf8.count + 2)
-            out.append(UInt8(ascii: "\""))
-            // Runs of bytes that need no escape are copied whole.
-            var start = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                writeEscaped(byte)
-                start = index + 1
+        text.withUTF8 { writeString($0) }
+    }
+
+    /// ``writeString(_:)`` on UTF-8.
+    func writeString(_ utf8: UnsafeBufferPointer<UInt8>) { Self.writeString(utf8, to: &out) }
+
+    /// ``writeString(_:)`` on UTF-8: eight bytes are tested at a time, and
+    /// runs of bytes that need no escape are copied whole.
+    static func writeString(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout JSONBytes) {
+        out.reserve(utf8.count + 2)
+        out.append(UInt8(ascii: "\""))
+        guard let base = utf8.baseAddress else { return out.append(UInt8(ascii: "\"")) }
+        let count = utf8.count
+        var start = 0, index = 0
+        while index < count {
+            // A word without a control character, a quote or a backslash is skipped whole.
+            if index + 8 <= count, !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
             }
-            out.append(UnsafeBufferPointer(rebasing: utf8[start...]))
-            out.append(UInt8(ascii: "\""))
+            let end = Swift.min(index + 8, count)
+            while index < end {
+                let byte = base[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    out.append(UnsafeBufferPointer(start: base + start, count: index - start))
+                    writeEscaped(byte, to: &out)
+                    start = index + 1
+                }
+                index += 1
+            }
         }
+        out.append(UnsafeBufferPointer(start: base + start, count: count - start))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is below 0x20, a `"` or a `\` (exact: the
+    /// usual zero-byte tests, on the word and on its copies xored with the two).
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let quotes = (quote &- ones) & ~quote & highs
+        let backslashes = (backslash &- ones) & ~backslash & highs
+        return (control | quotes | backslashes) != 0
     }
 
     private static let hex: StaticString = "0123456789abcdef"
 
-    private func writeEscaped(_ byte: UInt8) {
+    private static func writeEscaped(_ byte: UInt8, to out: inout JSONBytes) {
         switch byte {
         case UInt8(ascii: "\""): out.append("\\\"")
         case UInt8(ascii: "\\"): out.append("\\\\")
@@ -410,8 +532,8 @@ final class JSONStream {
         case UInt8(ascii: "\t"): out.append("\\t")
         default:
             out.append("\\u00")
-            out.append(Self.hex.utf8Start[Int(byte >> 4)])
-            out.append(Self.hex.utf8Start[Int(byte & 0xF)])
+            out.append(hex.utf8Start[Int(byte >> 4)])
+            out.append(hex.utf8Start[Int(byte & 0xF)])
         }
     }
 }
@@ -653,5 +775,158 @@ private struct JSONStreamSingleValueContainer: SingleValueEncodingContainer {
         // reference's single-value container holds what it encodes.
         try value.encode(to: encoder)
         if stream.out.count == encoder.slotStart, stream.frames.count == encoder.depth, !stream.failed { stream.out.append("{}") }
+    }
+}
+
+// MARK: - Keys
+
+/// Keys as written (quoted and escaped), kept per string: a model's keys are
+/// string literals, written over and over, and copying their bytes is cheaper
+/// than testing them again.
+///
+/// A string is known by its two words, but only an immortal one (a literal,
+/// or a small string whose words are its bytes): a heap string's words point
+/// to storage that can be freed and reused for other text. That layout (the
+/// top bit of the second word marks an immortal string) is checked once; if
+/// it does not hold, every key is escaped as it comes.
+struct JSONKeys {
+    private static let slots = 256
+    private var first = UnsafeMutablePointer<UInt64>.allocate(capacity: slots)
+    private var second = UnsafeMutablePointer<UInt64>.allocate(capacity: slots)
+    private var offsets = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
+    private var lengths = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
+    private var bits = UnsafeMutablePointer<UInt64>.allocate(capacity: slots)
+    /// The written keys, one after another, with 16 spare bytes at the end.
+    private var arena = JSONBytes(capacity: 1024)
+    private var used = 0
+
+    init() {
+        second.initialize(repeating: 0, count: Self.slots)
+    }
+
+    func deallocate() {
+        first.deallocate(); second.deallocate(); offsets.deallocate(); lengths.deallocate(); bits.deallocate()
+        arena.deallocate()
+    }
+
+    /// Whether the top bit of a string's second word marks the immortal ones.
+    static let layoutKnown: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        let literal = "schemaVersion", long = "a literal longer than fifteen bytes"
+        let heap = String(repeating: "k", count: 40)
+        return unsafeBitCast(literal, to: (UInt64, UInt64).self).1 >> 63 == 1
+            && unsafeBitCast(long, to: (UInt64, UInt64).self).1 >> 63 == 1
+            && unsafeBitCast(heap, to: (UInt64, UInt64).self).1 >> 63 == 0
+    }()
+
+    /// Writes `key` quoted and escaped; returns its bit for an object's key mask.
+    @inline(__always)
+    mutating func write(_ key: String, to out: inout JSONBytes) -> UInt64 {
+        let (word0, word1) = unsafeBitCast(key, to: (UInt64, UInt64).self)
+        guard word1 >> 63 == 1, Self.layoutKnown else { return Self.writeFresh(key, to: &out) }
+        var slot = Int(truncatingIfNeeded: (word0 ^ (word1 &* 0x9E37_79B9_7F4A_7C15)) >> 56)
+        while second[slot] != 0 {
+            if second[slot] == word1, first[slot] == word0 {
+                out.appendShort(arena.base + Int(offsets[slot]), count: Int(lengths[slot]))
+                return bits[slot]
+            }
+            slot = (slot + 1) & (Self.slots - 1)
+        }
+        let start = out.count
+        let bit = Self.writeFresh(key, to: &out)
+        if used < Self.slots / 2 {
+            let length = out.count - start
+            arena.append(UnsafeBufferPointer(start: out.base + start, count: length))
+            first[slot] = word0; second[slot] = word1
+            offsets[slot] = Int32(arena.count - length); lengths[slot] = Int32(length); bits[slot] = bit
+            arena.reserve(16)
+            used += 1
+        }
+        return bit
+    }
+
+    /// Writes a key without the cache; its bit comes from its written length and last byte.
+    private static func writeFresh(_ key: String, to out: inout JSONBytes) -> UInt64 {
+        var key = key
+        let start = out.count
+        key.withUTF8 { JSONStream.writeString($0, to: &out) }
+        let length = out.count - start
+        return 1 << UInt64((length &* 7 &+ Int(out.base[out.count - 2])) & 63)
+    }
+}
+
+// MARK: - Decimals
+
+/// Writes a decimal's digits as its `description` does, without building a
+/// string: the significand's digits with the point placed by the exponent
+/// (`2.5`, `0.05`, `12300`, `-3`), trailing zeros of the significand kept.
+///
+/// Foundation keeps the significand private on Linux, so it is read from the
+/// value's bytes (exponent, length and sign, then 16-bit words, low first);
+/// that layout is checked once against `description` on sample values, and a
+/// value it does not cover (a significand over 64 bits, an exponent beyond
+/// ±40) is left to `description` (the caller writes it).
+enum DecimalDigits {
+    /// Whether the storage reads as expected (else every value goes to `description`).
+    static let layoutKnown: Bool = {
+        let samples = ["2.50", "-0.0500", "1e20", "0", "3.1", "-123456.789", "18446744073709551615", "0.000001", "-7"]
+        for sample in samples {
+            guard let value = Decimal(string: sample) else { return false }
+            var bytes = JSONBytes(capacity: 64)
+            defer { bytes.deallocate() }
+            guard digits(value, to: &bytes),
+                  Array(UnsafeBufferPointer(start: bytes.base, count: bytes.count)) == Array(value.description.utf8)
+            else { return false }
+        }
+        return true
+    }()
+
+    /// Appends the digits of a finite decimal; false (nothing written) when the caller must use `description`.
+    @inline(__always)
+    static func write(_ value: Decimal, to out: inout JSONBytes) -> Bool {
+        layoutKnown && digits(value, to: &out)
+    }
+
+    private static func digits(_ value: Decimal, to out: inout JSONBytes) -> Bool {
+        guard MemoryLayout<Decimal>.size == 20 else { return false }
+        let (exponent, length, negative, mantissa) = withUnsafeBytes(of: value) { raw -> (Int, Int, Bool, UInt64) in
+            var mantissa: UInt64 = 0
+            for word in 0..<4 { mantissa |= UInt64(raw.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self)) << (16 * word) }
+            return (Int(Int8(bitPattern: raw[0])), Int(raw[1] >> 4), raw[1] & 0x08 != 0, mantissa)
+        }
+        if length == 0 {
+            guard !negative else { return false }  // NaN
+            out.append(UInt8(ascii: "0"))
+            return true
+        }
+        guard length <= 4, mantissa != 0, exponent >= -40, exponent <= 40 else { return false }
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 20 digits fit in 24 bytes
+        return withUnsafeMutableBytes(of: &buffer) { digits in
+            var position = digits.count, rest = mantissa
+            repeat {
+                position -= 1
+                digits[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            let count = digits.count - position
+            let significand = UnsafeBufferPointer(start: digits.baseAddress!.assumingMemoryBound(to: UInt8.self) + position, count: count)
+            out.reserve(count + abs(exponent) + 3)
+            if negative { out.append(UInt8(ascii: "-")) }
+            if exponent >= 0 {
+                out.append(significand)
+                for _ in 0..<exponent { out.append(UInt8(ascii: "0")) }
+            } else if -exponent < count {
+                let whole = count + exponent
+                out.append(UnsafeBufferPointer(rebasing: significand[..<whole]))
+                out.append(UInt8(ascii: "."))
+                out.append(UnsafeBufferPointer(rebasing: significand[whole...]))
+            } else {
+                out.append(UInt8(ascii: "0"))
+                out.append(UInt8(ascii: "."))
+                for _ in 0..<(-exponent - count) { out.append(UInt8(ascii: "0")) }
+                out.append(significand)
+            }
+            return true
+        }
     }
 }

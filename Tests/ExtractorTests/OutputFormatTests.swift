@@ -45,7 +45,7 @@ struct JSONFormatTests {
                     "\"amounts\"", "\"counts\"", "\"percentages\"", "\"references\"", "\"organizations\"", "\"diagnostics\""]
         let positions = keys.map { text.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
-        #expect(text.hasPrefix("{\"schemaVersion\":1,\"source\":{\"path\":\"docs/通知.txt\""))
+        #expect(text.hasPrefix("{\"schemaVersion\":2,\"source\":{\"path\":\"docs/通知.txt\""))
     }
 
     @Test func sameValueSameBytes() throws {
@@ -86,7 +86,7 @@ struct DocumentRecordTests {
     @Test func resultRecordPutsTheIdAfterTheVersion() throws {
         let record = DocumentRecord(documentId: "sub/通知.txt", outcome: .extracted(FilledResult.value))
         let text = try JSONFormat.encode(record, pretty: false)
-        #expect(text.hasPrefix("{\"schemaVersion\":1,\"documentId\":\"sub/通知.txt\",\"source\":{"))
+        #expect(text.hasPrefix("{\"schemaVersion\":2,\"documentId\":\"sub/通知.txt\",\"source\":{"))
         #expect(text.components(separatedBy: "\"schemaVersion\"").count == 2)
         let decoded = try JSONFormat.decoder().decode(DocumentRecord.self, from: Data(text.utf8))
         #expect(decoded == record)
@@ -96,7 +96,7 @@ struct DocumentRecordTests {
         let record = DocumentRecord(documentId: "empty.txt", outcome: .failed(DocumentFailure(
             .undecodable(path: "in/empty.txt", reason: .empty))))
         let text = try JSONFormat.encode(record, pretty: false)
-        #expect(text == "{\"schemaVersion\":1,\"documentId\":\"empty.txt\",\"source\":{\"path\":\"in/empty.txt\"},"
+        #expect(text == "{\"schemaVersion\":2,\"documentId\":\"empty.txt\",\"source\":{\"path\":\"in/empty.txt\"},"
             + "\"error\":{\"kind\":\"undecodable\",\"reason\":\"empty file\"}}")
         let decoded = try JSONFormat.decoder().decode(DocumentRecord.self, from: Data(text.utf8))
         #expect(decoded == record)
@@ -126,6 +126,8 @@ struct CSVTests {
         ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
         ("+86 123", "'+86 123"), ("-见附件", "'-见附件"), ("@所有人", "'@所有人"), ("\t制表", "'\t制表"),
         ("-0.5", "-0.5"), ("+3", "+3"), ("12", "12"), ("", ""), ("市人社局", "市人社局"), ("3=3", "3=3"),
+        // A sign is a number's only at the start: these are formulas (Excel shows 2 and 0).
+        ("+1+1", "'+1+1"), ("-1-1", "'-1-1"), ("+1-1", "'+1-1"), ("-1+1", "'-1+1"), ("+", "'+"),
     ])
     func spreadsheetFormulasAreDefusedAndNumbersAreNot(field: String, written: String) {
         #expect(CSVFormat.defused(field) == written)

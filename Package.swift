@@ -26,11 +26,17 @@ let package = Package(
             ]
         ),
         .target(name: "Segmenter", dependencies: ["CICU"]),
+        // The word lists and rule tables of Resources/ are embedded in the
+        // module at build time (the EmbedRuleData plugin), so the binary
+        // needs no resource bundle beside it.
         .target(
             name: "Extractor",
             dependencies: ["Segmenter"],
-            resources: [.copy("Resources")]
+            exclude: ["Resources"],
+            plugins: ["EmbedRuleData"]
         ),
+        .executableTarget(name: "embed-rule-data", path: "Sources/embed-rule-data"),
+        .plugin(name: "EmbedRuleData", capability: .buildTool(), dependencies: ["embed-rule-data"]),
         .executableTarget(
             name: "zhengce",
             dependencies: [

@@ -1,3 +1,4 @@
+import Evaluation
 import Extractor
 
 /// A document's extraction against its gold annotation, as `zhengce eval

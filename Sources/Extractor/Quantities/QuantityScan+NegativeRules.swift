@@ -1,4 +1,5 @@
 import Foundation
+import TextTools
 
 /// The negative rules: numbers with a unit that are still no quantity.
 extension QuantityScan {
@@ -102,7 +103,7 @@ extension QuantityScan {
     func isConstructionPhase(before: Int, after: Int) -> Bool {
         guard vocabulary.phaseWords.match(text, at: skipSpaces(after)) != nil else { return false }
         guard before > 0, !Self.endsClause(text[before - 1]) else { return true }
-        guard Self.isIdeograph(text[before - 1]) else { return false }
+        guard ScalarClass.isIdeograph(text[before - 1]) else { return false }
         return vocabulary.subjectVerbs.matchEnding(text, before: before) == nil
             && vocabulary.perLinks.matchEnding(text, before: before) == nil
             && vocabulary.bounds.list.matchEnding(text, before: before) == nil

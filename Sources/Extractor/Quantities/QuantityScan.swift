@@ -1,5 +1,6 @@
 import Foundation
 import Segmenter
+import TextTools
 
 /// One run of ``QuantityMatcher`` over one document.
 struct QuantityScan {
@@ -295,7 +296,7 @@ struct QuantityScan {
     mutating func diagnoseMissingYuan(_ term: Term) {
         guard term.hasMultiplier, term.multiplierExponent >= 4 else { return }
         let after = skipSpaces(term.end)
-        guard after >= count || !Self.isIdeograph(text[after]) else { return }
+        guard after >= count || !ScalarClass.isIdeograph(text[after]) else { return }
         let before = skipSpacesBackward(term.number.range.lowerBound)
         guard vocabulary.moneyWords.matchLengthEnding(text, before: before, floor: max(0, before - 4)) > 0 else { return }
         let span = context.span(of: term.number.range.lowerBound..<term.end)
@@ -419,7 +420,7 @@ struct QuantityScan {
     static let perReach = 32
     /// Characters of a noun phrase between a granting verb and its amount.
     func isPerNounScalar(_ scalar: Unicode.Scalar) -> Bool {
-        Self.isIdeograph(scalar) || Self.opensQuote(scalar) || Self.closesQuote(scalar)
+        ScalarClass.isIdeograph(scalar) || Self.opensQuote(scalar) || Self.closesQuote(scalar)
     }
 
     /// `户均增收1.2万元`, `人均可支配收入3.2万元`: the unit of an average word
@@ -431,7 +432,7 @@ struct QuantityScan {
             if let word = vocabulary.perAverages.list.matchEnding(text, before: position, floor: floor) {
                 return [vocabulary.perAverages.values[word]]
             }
-            guard Self.isIdeograph(text[position - 1]), text[position - 1] != "每" else { return [] }
+            guard ScalarClass.isIdeograph(text[position - 1]), text[position - 1] != "每" else { return [] }
             position -= 1
         }
         return []
@@ -454,7 +455,7 @@ struct QuantityScan {
             // Look past a noun of up to four characters for one more `每…`.
             var nounStart = position
             var found = false
-            while nounStart > floor, position - nounStart < 4, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
+            while nounStart > floor, position - nounStart < 4, ScalarClass.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
                 nounStart -= 1
                 if let unit = vocabulary.perUnits.matchEnding(text, before: nounStart, floor: floor),
                    nounStart - vocabulary.perUnits.length(unit) > floor,
@@ -533,13 +534,6 @@ struct QuantityScan {
         return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
             || scalar == "." || scalar == "/" || scalar == "_" || scalar == ":" || scalar == "#" || scalar == "@"
             || scalar == "=" || scalar == "&"
-    }
-
-    /// A CJK ideograph.
-    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
-            || (value >= 0xF900 && value <= 0xFAFF) || (value >= 0x20000 && value <= 0x2FA1F)
     }
 
     // MARK: - Rejections

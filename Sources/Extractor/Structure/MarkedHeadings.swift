@@ -1,3 +1,5 @@
+import TextTools
+
 /// A heading opened by a numbering marker: `一、` (level 1), `（一）` (2),
 /// `1.` (3), `（1）` (4).
 struct MarkedHeading: Sendable, Equatable {

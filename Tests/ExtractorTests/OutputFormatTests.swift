@@ -96,7 +96,7 @@ struct DocumentRecordTests {
             .undecodable(path: "in/empty.txt", reason: .empty))))
         let text = try JSONFormat.encode(record, pretty: false)
         #expect(text == "{\"schemaVersion\":2,\"documentId\":\"empty.txt\",\"source\":{\"path\":\"in/empty.txt\"},"
-            + "\"error\":{\"kind\":\"undecodable\",\"reason\":\"empty file\"}}")
+            + "\"error\":{\"kind\":\"empty\",\"reason\":\"empty file\"}}")
         let decoded = try JSONFormat.decoder().decode(DocumentRecord.self, from: Data(text.utf8))
         #expect(decoded == record)
         #expect(decoded.path == "in/empty.txt")

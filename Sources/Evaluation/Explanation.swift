@@ -54,6 +54,7 @@ public enum Explanation {
         for amount in result.amounts {
             var parts = bounds(amount.min, amount.max, amount.approximate, amount.redacted)
             if !amount.per.isEmpty { parts.append("per \(list(amount.per))") }
+            if let purpose = amount.purpose { parts.append("purpose \(purpose)") }
             if let measure = amount.measure { parts.append("measure \(measure)") }
             entries.append(ExplainedEntry(kind: "amount", span: amount.span, text: amount.text, rule: amount.rule,
                                           detail: parts.joined(separator: ", ")))

@@ -52,7 +52,8 @@ public enum DatasetTable: String, CaseIterable, Sendable {
         case .measures: ["document_id", "number", "title", "start", "end", "lead", "cooperating", "rule"]
         case .responsibilities: ["document_id", "measure_number", "role", "position", "department"]
         case .amounts:
-            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "rule"]
+            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "purpose",
+             "rule"]
         case .counts:
             ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted",
              "classifier", "subject", "rule"]
@@ -122,7 +123,7 @@ public struct DatasetRows: Sendable {
         for amount in result.amounts {
             add(.amounts, [id, amount.measure ?? "", amount.text, String(amount.span.start), String(amount.span.end),
                            Self.number(amount.min), Self.number(amount.max), String(amount.approximate),
-                           String(amount.redacted), Self.list(amount.per), amount.rule])
+                           String(amount.redacted), Self.list(amount.per), amount.purpose ?? "", amount.rule])
         }
         for count in result.counts {
             add(.counts, [id, count.measure ?? "", count.text, String(count.span.start), String(count.span.end),

@@ -6,6 +6,9 @@ import TestSupport
 enum Browser {
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// Whether python3 (which drives the check) is on the PATH.
+    static let python: Bool = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
 }
 
 /// `zhengce review` end to end, its pages opened in a real browser by
@@ -13,6 +16,7 @@ enum Browser {
 /// point, each item sits at exactly its span, missed gold items at the gold's
 /// span, and a hostile document's scripts never run.
 @Suite("Review pages in Chromium", .serialized,
+       .enabled(if: Browser.python, "python3 is not installed: the browser test is skipped"),
        .enabled(if: Browser.chromium != nil,
                 "chromium is not installed: the browser test is skipped (scripts/setup.sh installs it: apt-get install chromium)"))
 struct ReviewBrowserTests {

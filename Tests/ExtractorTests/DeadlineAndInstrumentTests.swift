@@ -47,6 +47,7 @@ struct DeadlineAndInstrumentTests {
         "2023年7月27日召开协商会议。",
         "用3个月左右时间集中整治。",
         "2020年以来，累计建成公园100座。",
+        "截至2025年底，运营里程已达100公里。",
         "2024年上海市绿化工作要点",
     ])
     func notDeadlines(text: String) {

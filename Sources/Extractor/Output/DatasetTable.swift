@@ -53,8 +53,8 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     /// Whether each row is an item with a place in the text, and so a page (spec §9).
     public var carriesPage: Bool {
         switch self {
-        case .sections, .measures, .amounts, .counts, .percentages, .references, .organizations: true
-        case .documents, .responsibilities, .diagnostics, .errors: false
+        case .sections, .measures, .amounts, .counts, .percentages, .deadlines, .instruments, .references, .organizations: true
+        case .documents, .responsibilities, .instrumentTypes, .diagnostics, .errors: false
         }
     }
 

@@ -56,7 +56,7 @@ struct DocumentPage {
         out += TextRendering(original: original, items: items, palette: palette, pageStarts: pageStarts).html()
         out += "</div>\n<aside id=\"panel\"><p class=\"hint\">Point at or click a highlight to see the item’s values and rule.</p></aside>\n</main>\n"
         out += tables(items)
-        out += "<script type=\"application/json\" id=\"zc-items\">\(HTML.scriptJSON(panelData(items)))</script>\n"
+        out += "<script type=\"application/json\" id=\"zc-items\">\(panelData(items))</script>\n"
         out += "</body>\n</html>\n"
         return out
     }
@@ -148,18 +148,18 @@ struct DocumentPage {
         return out + "</section>\n"
     }
 
-    /// What the panel shows for each item, by id.
-    private func panelData(_ items: [ReviewItem]) -> JSONValue {
-        var all = JSONObject()
-        for item in items {
+    /// What the panel shows for each item, by id (written directly: a page may hold thousands).
+    private func panelData(_ items: [ReviewItem]) -> String {
+        var out = "{"
+        for (n, item) in items.enumerated() {
             var entry = JSONObject()
             entry["kind"] = .string(item.kind)
             entry["label"] = .string(item.label)
             entry["verdict"] = .string(item.verdict.rawValue)
             entry["spans"] = .string(item.spans.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", "))
             entry["fields"] = .array(item.fields.map { .array([.string($0.key), .string($0.value)]) })
-            all[item.id] = .object(entry)
+            out += (n == 0 ? "" : ",") + JSONRendering.quoted(item.id) + ":" + JSONRendering.compact(.object(entry))
         }
-        return .object(all)
+        return HTML.scriptSafe(out + "}")
     }
 }

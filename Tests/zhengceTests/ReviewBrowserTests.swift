@@ -35,6 +35,7 @@ struct ReviewBrowserTests {
         （一）<b onmouseover="\(pwn)">加强领导</b>。给予𠀀2至5万元支持。（市人社局牵头，市财政局配合）\r
         （二）]]></div></section></span>完善政策。到2025年底前完成。（市财政局负责）\r
         """),
+        ("<b onmouseover=\"\(pwn)\">名单'.txt", "关于<i>名单</i>的通知\n给予每人3万元补贴。\n"),
         ("hostile.html", """
         <html><head><title></title><script>\(pwn)</script></head>
         <body><h1>关于支持人才发展的若干措施</h1><p onclick="\(pwn)">一、对引进的😀高层次人才给予100万元安家补贴。</p>
@@ -67,7 +68,7 @@ struct ReviewBrowserTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try check(site, gold: true)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(outcome.stdout.contains("review-check: 7 pages"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("review-check: 8 pages"), "\(outcome.stdout)")
         #expect(outcome.stdout.contains(" 0 problems"), "\(outcome.stdout)")
         // The hostile texts are on their pages as text.
         let page = try String(contentsOf: site.appendingPathComponent("documents/hostile.txt.html"), encoding: .utf8)

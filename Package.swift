@@ -50,11 +50,17 @@ let package = Package(
         // PDF (poppler's pdftotext, run as a separate process), DOCX and OFD read
         // to text with their page breaks; a file's format told by its bytes.
         .target(name: "Formats", dependencies: ["CZipXML"]),
+        // The word lists and rule tables of Resources/ are embedded in the
+        // module at build time (the EmbedRuleData plugin), so the binary
+        // needs no resource bundle beside it.
         .target(
             name: "Extractor",
             dependencies: ["TextTools", "Segmenter", "Formats"],
-            resources: [.copy("Resources")]
+            exclude: ["Resources"],
+            plugins: ["EmbedRuleData"]
         ),
+        .executableTarget(name: "embed-rule-data", path: "Sources/embed-rule-data"),
+        .plugin(name: "EmbedRuleData", capability: .buildTool(), dependencies: ["embed-rule-data"]),
         .target(name: "Evaluation", dependencies: ["Extractor"]),
         // Review pages: a document's text with its items in place (`zhengce review`).
         .target(name: "Review", dependencies: ["Extractor", "Evaluation"]),

@@ -54,6 +54,7 @@ public enum Explanation {
         for amount in result.amounts {
             var parts = bounds(amount.min, amount.max, amount.approximate, amount.redacted)
             if !amount.per.isEmpty { parts.append("per \(list(amount.per))") }
+            if let purpose = amount.purpose { parts.append("purpose \(purpose)") }
             if let measure = amount.measure { parts.append("measure \(measure)") }
             entries.append(ExplainedEntry(kind: "amount", span: amount.span, text: amount.text, rule: amount.rule,
                                           detail: parts.joined(separator: ", ")))
@@ -72,6 +73,17 @@ public enum Explanation {
             if let measure = percentage.measure { parts.append("measure \(measure)") }
             entries.append(ExplainedEntry(kind: "percentage", span: percentage.span, text: percentage.text,
                                           rule: percentage.rule, detail: parts.joined(separator: ", ")))
+        }
+        for deadline in result.deadlines {
+            let detail = "date \(deadline.date)" + (deadline.measure.map { ", measure \($0)" } ?? "")
+            entries.append(ExplainedEntry(kind: "deadline", span: deadline.span, text: deadline.text, rule: deadline.rule,
+                                          detail: detail))
+        }
+        for measure in result.measures {
+            for tag in measure.instruments {
+                entries.append(ExplainedEntry(kind: "instrument", span: tag.span, text: tag.cue, rule: tag.rule,
+                                              detail: "\(tag.type) \(tag.tool), measure \(measure.number)"))
+            }
         }
         for reference in result.references {
             let detail = "title \(show(reference.title))" + (reference.action.map { ", action \($0)" } ?? "")

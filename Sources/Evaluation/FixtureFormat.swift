@@ -11,7 +11,7 @@ public enum FixtureFormat {
         "path", "sha256", "encoding", "format", "characters",
         "number", "level", "marker", "title", "action", "documentNumber", "issuers", "recipients", "date",
         "name", "kind", "mentions", "severity", "message",
-        "text", "span", "spans", "start", "end", "min", "max", "approximate", "redacted", "points", "per",
+        "text", "span", "spans", "start", "end", "min", "max", "approximate", "redacted", "points", "per", "purpose",
         "classifier", "subject", "lead", "cooperating", "measure", "rule",
     ]
 

@@ -54,7 +54,7 @@ struct ExtractCommand: ParsableCommand {
 
         Examples:
           zhengce extract notice.txt                    the JSON of one document
-          zhengce extract Corpus/ -o out/               out/NAME.json per document
+          zhengce extract Corpus/ -o out/               out/NAME.txt.json per document
           zhengce extract Corpus/ --format jsonl > all.jsonl
           zhengce extract docs/ --format csv --excel -o tables/
           zhengce extract docs/ -o out/ --skip-existing     resume an interrupted run
@@ -64,7 +64,9 @@ struct ExtractCommand: ParsableCommand {
 
         Exit status: 0 when every document was extracted, 1 when some failed (each failure \
         is in the output as an error record and on standard error) or the output could not \
-        be written, 2 on a usage error.
+        be written, 2 on a usage error (a path that does not exist among them: nothing is \
+        written). An empty file gets an error record of kind "empty" and a warning, but \
+        does not fail the run.
         """
     )
 
@@ -83,6 +85,12 @@ struct ExtractCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "json, jsonl or csv (default: json; jsonl with --stdin).")
     var format: Format?
+
+    @Option(help: ArgumentHelp(
+        "Tag measures with the policy instruments of this cue dictionary instead of the bundled Rothwell–Zegveld one "
+            + "(lines of type, tool and cue separated by tabs; see docs/datasets.md).",
+        valueName: "file"))
+    var instruments: String?
 
     @Flag(help: "csv: for Excel: start each table with a UTF-8 byte order mark, and put ' before text Excel would run as a formula (=, +, -, @).")
     var excel = false
@@ -123,6 +131,11 @@ struct ExtractCommand: ParsableCommand {
         } else if paths.isEmpty {
             throw ValidationError("Give files or folders to read, or --stdin.")
         }
+        // A mistyped path is the user's slip, not a document that failed:
+        // nothing is written. (A broken link or a FIFO exists: it gets a record.)
+        for path in paths where !FileSystem.exists(path) {
+            throw ValidationError("\(path): no such file or folder.")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if excel && effectiveFormat != .csv { throw ValidationError("--excel applies to --format csv.") }
         if skipExisting && output == nil { throw ValidationError("--skip-existing needs -o: the output to resume.") }
@@ -143,6 +156,15 @@ struct ExtractCommand: ParsableCommand {
         let writesToTerminal = output == nil && ProgressReporter.standardOutputIsTerminal
         let progress = ProgressReporter(showsBar: ProgressReporter.standardErrorIsTerminal && !writesToTerminal,
                                         quiet: quiet)
+        // The dictionary first: a bad one stops the run before any output is touched.
+        var dictionary = InstrumentDictionary.bundled
+        if let instruments {
+            do {
+                dictionary = try InstrumentDictionary(contentsOf: instruments)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         let sink: any RecordSink
         do {
             sink = try makeSink()
@@ -152,6 +174,7 @@ struct ExtractCommand: ParsableCommand {
         // A crash names its document and notes it beside the output; a resumed
         // run records the documents noted as errors instead of crashing again.
         var pipeline = BatchPipeline(jobs: jobs, sink: sink, progress: progress)
+        pipeline.instruments = dictionary
         let journal = CrashGuard.journalPath(output: output, outputIsFolder: effectiveFormat != .jsonl)
         if let journal {
             if skipExisting {

@@ -1,4 +1,5 @@
 import Foundation
+import Segmenter
 
 /// The tables of a CSV dataset: one file each, joined on `document_id`.
 ///
@@ -23,6 +24,12 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     case counts
     /// One row per percentage.
     case percentages
+    /// One row per deadline.
+    case deadlines
+    /// One row per instrument tag of a measure.
+    case instruments
+    /// One row per document: how many instrument tags of each type its measures carry.
+    case instrumentTypes = "instrument_types"
     /// One row per cited document.
     case references
     /// One row per organisation.
@@ -39,25 +46,49 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     /// The file name of the table.
     public var fileName: String { rawValue + ".csv" }
 
-    /// The header row.
-    public var columns: [String] {
+    /// The header row: the table's own columns, then `page` for the tables of
+    /// items (empty for text without pages; see ``carriesPage``).
+    public var columns: [String] { carriesPage ? ownColumns + ["page"] : ownColumns }
+
+    /// Whether each row is an item with a place in the text, and so a page (spec §9).
+    public var carriesPage: Bool {
+        switch self {
+        case .sections, .measures, .amounts, .counts, .percentages, .deadlines, .instruments, .references, .organizations: true
+        case .documents, .responsibilities, .instrumentTypes, .diagnostics, .errors: false
+        }
+    }
+
+    /// The position of the column an item's page is read from (where its first span starts).
+    var startColumn: Int? { Self.startColumns[self] ?? nil }
+
+    /// ``startColumn`` of every table, found once (a row is added per item).
+    private static let startColumns = Dictionary(uniqueKeysWithValues: allCases.map { table in
+        (table, table.ownColumns.firstIndex(of: "start") ?? table.ownColumns.firstIndex(of: "first_start"))
+    })
+
+    private var ownColumns: [String] {
         switch self {
         case .documents:
             ["document_id", "path", "status", "schema_version", "sha256", "encoding", "format", "characters",
              "genre", "title", "document_number", "issuers", "recipients", "date",
              "doc_type", "policy_type", "effective_date", "expiry_date", "region_code", "region_name", "region_level",
              "section_count", "measure_count", "amount_count", "count_count", "percentage_count",
-             "reference_count", "organization_count", "diagnostic_count"]
+             "deadline_count", "reference_count", "organization_count", "diagnostic_count"]
         case .sections: ["document_id", "level", "marker", "title", "start", "end", "rule"]
         case .measures: ["document_id", "number", "title", "start", "end", "lead", "cooperating", "rule"]
         case .responsibilities: ["document_id", "measure_number", "role", "position", "department"]
         case .amounts:
-            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "rule"]
+            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "purpose",
+             "rule"]
         case .counts:
             ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted",
              "classifier", "subject", "rule"]
         case .percentages:
             ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "points", "rule"]
+        case .deadlines: ["document_id", "measure_number", "text", "start", "end", "date", "rule"]
+        case .instruments: ["document_id", "measure_number", "type", "tool", "cue", "start", "end", "rule"]
+        case .instrumentTypes:
+            ["document_id", "measure_count", "tagged_measures"] + InstrumentCounts.types + ["other", "tags"]
         case .references: ["document_id", "title", "action", "mentions", "first_start", "first_end", "spans", "rule"]
         case .organizations: ["document_id", "name", "kind", "mentions", "first_start", "first_end", "spans", "rule"]
         case .diagnostics: ["document_id", "severity", "message", "start", "end", "rule"]
@@ -89,9 +120,10 @@ public struct DatasetRows: Sendable {
         case .failed(let failure):
             add(.documents, [id, failure.path, "error", String(ExtractionResult.currentSchemaVersion), failure.sha256 ?? "",
                              "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                             "", "", "", "", "", "", ""])
+                             "", "", "", "", "", "", "", ""])
             add(.errors, [id, failure.path, failure.kind.rawValue, failure.reason])
         case .extracted(let result):
+            pageStarts = result.source.pageStarts
             addItems(of: result, id: id)
             let source = result.source, metadata = result.metadata
             add(.documents, [
@@ -102,7 +134,8 @@ public struct DatasetRows: Sendable {
                 metadata?.expiryDate ?? "", metadata?.region?.code ?? "", metadata?.region?.name ?? "",
                 metadata?.region?.level ?? "",
                 String(result.sections.count), String(result.measures.count), String(result.amounts.count),
-                String(result.counts.count), String(result.percentages.count), String(result.references.count),
+                String(result.counts.count), String(result.percentages.count), String(result.deadlines.count),
+                String(result.references.count),
                 String(result.organizations.count), String(result.diagnostics.count),
             ])
         }
@@ -111,7 +144,17 @@ public struct DatasetRows: Sendable {
     /// The rows of one table (empty when the record adds none).
     public subscript(table: DatasetTable) -> [[String]] { rows[table] ?? [] }
 
+    /// Where the pages of the record being added begin (nil: no pages).
+    private var pageStarts: [Int]?
+
+    /// Adds a row; an item's row gets its page here, from its start column,
+    /// the one place the tables learn pages.
     private mutating func add(_ table: DatasetTable, _ row: [String]) {
+        var row = row
+        if table.carriesPage {
+            let start = table.startColumn.flatMap { Int(row[$0]) }
+            row.append(pageStarts.flatMap { starts in start.map { String(TextDocument.page(at: $0, starts: starts)) } } ?? "")
+        }
         assert(row.count == table.columns.count, "\(table) row has \(row.count) fields")
         if csv != nil { csv!.append(row, to: table) } else { rows[table, default: []].append(row) }
     }
@@ -133,7 +176,7 @@ public struct DatasetRows: Sendable {
         for amount in result.amounts {
             add(.amounts, [id, amount.measure ?? "", amount.text, String(amount.span.start), String(amount.span.end),
                            Self.number(amount.min), Self.number(amount.max), String(amount.approximate),
-                           String(amount.redacted), Self.list(amount.per), amount.rule])
+                           String(amount.redacted), Self.list(amount.per), amount.purpose ?? "", amount.rule])
         }
         for count in result.counts {
             add(.counts, [id, count.measure ?? "", count.text, String(count.span.start), String(count.span.end),
@@ -146,6 +189,20 @@ public struct DatasetRows: Sendable {
                                String(percentage.approximate), String(percentage.redacted), String(percentage.points),
                                percentage.rule])
         }
+        for deadline in result.deadlines {
+            add(.deadlines, [id, deadline.measure ?? "", deadline.text, String(deadline.span.start),
+                             String(deadline.span.end), deadline.date, deadline.rule])
+        }
+        var counts = InstrumentCounts()
+        for measure in result.measures {
+            for tag in measure.instruments {
+                add(.instruments, [id, measure.number, tag.type, tag.tool, tag.cue, String(tag.span.start),
+                                   String(tag.span.end), tag.rule])
+            }
+            counts.add(measure)
+        }
+        add(.instrumentTypes, [id, String(result.measures.count), String(counts.taggedMeasures)]
+            + counts.byType.map(String.init) + [String(counts.other), String(counts.tags)])
         for reference in result.references {
             add(.references, [id, reference.title, reference.action ?? "", String(reference.spans.count),
                               Self.start(reference.spans), Self.end(reference.spans), Self.spans(reference.spans),
@@ -187,5 +244,26 @@ public struct CSVTableBytes: Sendable {
 
     mutating func append(_ row: [String], to table: DatasetTable) {
         CSVFormat.append(row, to: &tables[table, default: []], forSpreadsheets: forSpreadsheets)
+    }
+}
+
+/// The instrument tags of a document's measures counted by type, for the
+/// `instrument_types` table: one column per Rothwell–Zegveld type, and
+/// `other` for the types of a user's dictionary.
+struct InstrumentCounts {
+    /// The columns of the table, in order.
+    static let types = ["supply", "environment", "demand"]
+
+    var byType = [Int](repeating: 0, count: types.count)
+    var other = 0
+    var tags = 0
+    var taggedMeasures = 0
+
+    mutating func add(_ measure: Measure) {
+        if !measure.instruments.isEmpty { taggedMeasures += 1 }
+        for tag in measure.instruments {
+            tags += 1
+            if let column = Self.types.firstIndex(of: tag.type) { byType[column] += 1 } else { other += 1 }
+        }
     }
 }

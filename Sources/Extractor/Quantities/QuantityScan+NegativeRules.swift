@@ -21,6 +21,10 @@ extension QuantityScan {
         let numberStart = number.range.lowerBound
         let before = skipSpacesBackward(numberStart)
         let chinese = number.form == .chinese
+        if number.form == .arabic, number.range.count > 1, NumberReader.digitValue(text[numberStart]) == 0,
+           let next = NumberReader.digitValue(text[numberStart + 1]), next >= 0 {
+            return Verdict(rule: "quantity.fragment", reason: "digits with a leading zero: the tail of a number cut off before it")
+        }
         switch unit {
         case .money:
             if let unitRange = last.unitRange, unitRange.upperBound < count, text[unitRange.upperBound] == "级" {

@@ -56,6 +56,11 @@ final class QuantityVocabulary: Sendable {
     let nominalVerbHeads: ScalarWordList
     let settlingVerbs: ScalarWordList
     let placeHeads: ScalarWordList
+    let purposeHeads: ScalarWordList
+    let purposeLinks: ScalarWordList
+    let singleMarkPrefixes: BMPMask
+    let recipientYearWords: ScalarWordList
+    let slashTimeUnits: ScalarWordList
 
     /// The lists as bundled: this thread's instance, loaded on its first use
     /// (one per thread, so reference counts stay in one core: ``PerThread``).
@@ -104,5 +109,10 @@ final class QuantityVocabulary: Sendable {
         nominalVerbHeads = ScalarWordList(resource: "nominal-verb-heads")
         settlingVerbs = ScalarWordList(resource: "settling-verbs")
         placeHeads = ScalarWordList(resource: "place-heads")
+        purposeHeads = ScalarWordList(resource: "purpose-heads")
+        purposeLinks = ScalarWordList(resource: "purpose-links")
+        singleMarkPrefixes = BMPMask(RuleData.list("quantities/single-mark-prefixes").compactMap { $0.unicodeScalars.first })
+        recipientYearWords = ScalarWordList(resource: "recipient-year-words")
+        slashTimeUnits = ScalarWordList(resource: "slash-time-units")
     }
 }

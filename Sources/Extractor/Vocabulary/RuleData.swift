@@ -1,6 +1,7 @@
 import Foundation
 
-/// Word lists and rule tables bundled under `Sources/Extractor/Resources/`.
+/// Word lists and rule tables kept under `Sources/Extractor/Resources/` and
+/// embedded in the module at build time.
 ///
 /// Lists are UTF-8 text, one entry per line; `#` starts a comment and blank
 /// lines are ignored. Keeping them as data lets a user read and extend the
@@ -31,24 +32,15 @@ public enum RuleData {
     }
 
     /// The bytes of a bundled resource, or nil.
+    /// `name` may name a file in a subfolder (`quantities/classifiers`).
+    ///
+    /// The files of `Resources/` are embedded in the module when it is built
+    /// (the EmbedRuleData plugin), so a copied or installed binary reads the
+    /// very lists it was built with, wherever it is.
     static func data(_ name: String, extension ext: String) -> Data? {
-        // Straight from the resource folder: a bundle look-up lists folders
-        // and costs some hundred thousand instructions a file.
-        if let folder = resourceFolder, let data = try? Data(contentsOf: folder.appendingPathComponent(name + "." + ext)) {
-            return data
-        }
-        var folder = "Resources", file = name
-        if let slash = name.lastIndex(of: "/") {
-            folder += "/" + name[..<slash]
-            file = String(name[name.index(after: slash)...])
-        }
-        guard let url = Bundle.module.url(forResource: file, withExtension: ext, subdirectory: folder)
-            ?? Bundle.module.url(forResource: name, withExtension: ext) else { return nil }
-        return try? Data(contentsOf: url)
+        guard let file = EmbeddedRuleData.files[name + "." + ext] else { return nil }
+        return file.withUTF8Buffer { Data($0) }
     }
-
-    /// The bundle's `Resources` folder, found once.
-    private static let resourceFolder = Bundle.module.url(forResource: "Resources", withExtension: nil)
 
     // MARK: - Reading list files
 

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "zhengce", targets: ["zhengce"]),
         .library(name: "Extractor", targets: ["Extractor"]),
         .library(name: "Segmenter", targets: ["Segmenter"]),
+        .library(name: "Formats", targets: ["Formats"]),
     ],
     dependencies: [
         // The command line: subcommands, typed options, generated --help.
@@ -25,16 +26,33 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // libxml2's headers, through pkg-config (-I/usr/include/libxml2), for
+        // the CZipXML room only.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The second C room: zip archives through Debian's libzip (libzip-dev)
+        // and XML through libxml2's pull reader, for DOCX and OFD. Plain C types
+        // in its header, like CICU.
+        .target(
+            name: "CZipXML",
+            dependencies: ["CLibXML2"],
+            linkerSettings: [.linkedLibrary("zip"), .linkedLibrary("xml2")]
+        ),
         .target(name: "Segmenter", dependencies: ["CICU"]),
+        // PDF (poppler's pdftotext, run as a separate process), DOCX and OFD read
+        // to text with their page breaks; a file's format told by its bytes.
+        .target(name: "Formats", dependencies: ["CZipXML"]),
         .target(
             name: "Extractor",
-            dependencies: ["Segmenter"],
+            dependencies: ["Segmenter", "Formats"],
             resources: [.copy("Resources")]
         ),
+        // Review pages: a document's text with its items in place (`zhengce review`).
+        .target(name: "Review", dependencies: ["Extractor"]),
         .executableTarget(
             name: "zhengce",
             dependencies: [
                 "Extractor",
+                "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,11 +60,13 @@ let package = Package(
         .executableTarget(name: "zhengce-bench", dependencies: ["Extractor", "Segmenter"], path: "Benchmarks/zhengce-bench"),
         .target(name: "TestSupport", dependencies: ["Extractor"], path: "Tests/TestSupport"),
         .testTarget(name: "SegmenterTests", dependencies: ["Segmenter", "TestSupport"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
         .testTarget(
             name: "ExtractorTests",
             dependencies: ["Extractor", "TestSupport"],
             resources: [.copy("Cases")]
         ),
         .testTarget(name: "zhengceTests", dependencies: ["zhengce", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "TestSupport"]),
     ]
 )

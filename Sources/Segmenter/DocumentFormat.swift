@@ -17,7 +17,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
         if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml") { return .html }
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return .markdown }
         let head = text.prefix(8192)
-        let frontMatter = head.starts(with: "---\n".unicodeScalars) || head.starts(with: "---\r\n".unicodeScalars)
+        let frontMatter = head.starts(with: "---\n".unicodeScalars) || head.starts(with: "---\r".unicodeScalars)
         // One pass over the head: any HTML tag makes it HTML (front matter or
         // not); else front matter or a heading line makes it Markdown.
         var heading = false
@@ -38,7 +38,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
                 while hashes < head.endIndex, head[hashes] == "#" { hashes += 1 }
                 if hashes - index <= 3, hashes < head.endIndex, head[hashes] == " " { heading = true }
             }
-            if scalar == "\n" { lineStart = true } else if scalar != " " { lineStart = false }
+            if scalar == "\n" || scalar == "\r" { lineStart = true } else if scalar != " " { lineStart = false }
             index += 1
         }
         return frontMatter || heading ? .markdown : .plain

@@ -63,15 +63,14 @@ enum MarkupReader {
     static func frontMatterEnd(_ text: [Unicode.Scalar]) -> Int? {
         guard text.count >= 7, text[0] == "-", text[1] == "-", text[2] == "-" else { return nil }
         var index = 3
-        while index < text.count, text[index] == " " || text[index] == "\r" { index += 1 }
-        guard index < text.count, text[index] == "\n" else { return nil }
-        var lineStart = index + 1
+        while index < text.count, text[index] == " " { index += 1 }
+        guard index < text.count, text[index] == "\n" || text[index] == "\r" else { return nil }
+        var lineStart = LineBreaks.lineEnd(text, from: index, to: text.count).next
         while lineStart < text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count, text[lineEnd] != "\n" { lineEnd += 1 }
+            let (lineEnd, next) = LineBreaks.lineEnd(text, from: lineStart, to: text.count)
             let line = String(scalars: text[lineStart..<lineEnd]).trimmingSpaces
-            if line == "---" || line == "..." { return Swift.min(lineEnd + 1, text.count) }
-            lineStart = lineEnd + 1
+            if line == "---" || line == "..." { return next }
+            lineStart = next
             if lineStart - index > 20_000 { return nil }
         }
         return nil
@@ -79,8 +78,12 @@ enum MarkupReader {
 
     private static func parseFrontMatter(_ block: ArraySlice<Unicode.Scalar>) -> [String: String] {
         var fields: [String: String] = [:]
-        let text = String(scalars: block)
-        for line in text.split(separator: "\n").dropFirst() {
+        let text = Array(block)
+        var lineStart = LineBreaks.lineEnd(text, from: 0, to: text.count).next  // after the opening `---`
+        while lineStart < text.count {
+            let (lineEnd, next) = LineBreaks.lineEnd(text, from: lineStart, to: text.count)
+            let line = String(scalars: text[lineStart..<lineEnd])
+            lineStart = next
             guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("-") else { continue }
             let key = String(line[..<colon]).trimmingSpaces
             var value = String(line[line.index(after: colon)...]).trimmingSpaces
@@ -98,8 +101,7 @@ enum MarkupReader {
     private static func readMarkdown(_ text: [Unicode.Scalar], from start: Int, into output: MappedTextWriter, markup: inout Markup) {
         var lineStart = start
         while lineStart < text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count, text[lineEnd] != "\n" { lineEnd += 1 }
+            let (lineEnd, next) = LineBreaks.lineEnd(text, from: lineStart, to: text.count)
             var index = lineStart
             while index < lineEnd, text[index] == " " { index += 1 }
             var hashes = 0
@@ -108,7 +110,7 @@ enum MarkupReader {
                 var titleStart = index + hashes
                 while titleStart < lineEnd, text[titleStart] == " " || text[titleStart] == "\t" { titleStart += 1 }
                 var titleEnd = lineEnd
-                while titleEnd > titleStart, [" ", "\t", "\r", "#"].contains(text[titleEnd - 1]) { titleEnd -= 1 }
+                while titleEnd > titleStart, [" ", "\t", "#"].contains(text[titleEnd - 1]) { titleEnd -= 1 }
                 markup.headings.append(.init(
                     level: hashes, marker: String(repeating: "#", count: hashes),
                     title: String(scalars: text[titleStart..<titleEnd]), span: titleStart..<titleEnd))
@@ -118,8 +120,9 @@ enum MarkupReader {
             } else {
                 appendInline(text, lineStart..<lineEnd, into: output)
             }
-            if lineEnd < text.count { output.append("\n", from: lineEnd, to: lineEnd + 1) }
-            lineStart = lineEnd + 1
+            // One break, `\r\n` included.
+            if lineEnd < text.count { output.append("\n", from: lineEnd, to: next) }
+            lineStart = next
         }
     }
 

@@ -15,6 +15,13 @@ public struct TextDocument: Sendable {
     public let text: MappedText
     /// Bytes of a cut-off last character left unread (see ``DecodedText/droppedTail``).
     public private(set) var droppedTail = 0
+    /// The file format the text was read out of (`pdf`, `docx`, `ofd`), or nil
+    /// when the file is the text itself.
+    public private(set) var container: String?
+    /// Where each page begins in ``original`` (code points; the first is 0),
+    /// when the text knows its pages: after each form feed that ends a page.
+    /// Nil for text without pages.
+    public private(set) var pageStarts: [Int]?
 
     /// Reads a document from its text.
     public init(text: String, format: DocumentFormat? = nil, path: String? = nil, encoding: String = "UTF-8") {
@@ -46,6 +53,41 @@ public struct TextDocument: Sendable {
         return decoded ?? Array(text.unicodeScalars)
     }
 
+    /// Reads a document whose text was read out of a PDF, DOCX or OFD file
+    /// (named by `container`); when `paged`, form feeds end its pages.
+    public init(readOut text: String, container: String, paged: Bool) {
+        self.init(scalars: Self.scalars(of: text), format: .plain, path: nil, encoding: "UTF-8")
+        self.container = container
+        if paged { pageStarts = Self.pageStarts(original) }
+    }
+
+    /// The start of the first page and the offset after each form feed that
+    /// another character follows.
+    static func pageStarts(_ text: [Unicode.Scalar]) -> [Int] {
+        var starts = [0]
+        for (index, scalar) in text.enumerated() where scalar == "\u{0C}" && index + 1 < text.count {
+            starts.append(index + 1)
+        }
+        return starts
+    }
+
+    /// The page (from 1) on which the original offset `offset` lies, or nil
+    /// for text without pages.
+    public func page(at offset: Int) -> Int? {
+        guard let pageStarts else { return nil }
+        return Self.page(at: offset, starts: pageStarts)
+    }
+
+    /// The page (from 1) of `offset` given where pages start (sorted, the first 0).
+    public static func page(at offset: Int, starts: [Int]) -> Int {
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return max(low, 1)
+    }
+
     /// Reads a document from a file's bytes; the path names the format.
     public init(bytes: [UInt8], path: String? = nil, format: DocumentFormat? = nil) throws(DecodingError) {
         if let scalars = UTF8Scalars.decode(bytes) {
@@ -67,16 +109,16 @@ public struct TextDocument: Sendable {
         return String(scalars: original[clamped])
     }
 
-    /// The original lines as code-point ranges (without their line breaks).
+    /// The original lines as code-point ranges (without their line breaks;
+    /// `\r\n`, `\n` and a lone `\r` each end a line, see ``LineBreaks``).
     public var originalLines: [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
-        for (index, scalar) in original.enumerated() where scalar == "\n" {
-            let end = index > start && original[index - 1] == "\r" ? index - 1 : index
+        while true {
+            let (end, next) = LineBreaks.lineEnd(original, from: start, to: original.count)
             lines.append(start..<end)
-            start = index + 1
+            if next == end { return lines }
+            start = next
         }
-        lines.append(start..<original.count)
-        return lines
     }
 }

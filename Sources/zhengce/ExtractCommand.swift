@@ -8,14 +8,17 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract structured data from documents and folders of documents.",
         discussion: """
-        Reads .txt, .md, .markdown, .html and .htm files (UTF-8, UTF-16 with BOM, GB18030) \
-        found under the folders given, recursively, in byte order of their paths; a file \
-        named on the command line is read whatever its name. Every input gives exactly one \
+        Reads every file found under the folders given, recursively, in byte order of their \
+        paths: text (.txt, .md, .html; UTF-8, UTF-16 with BOM, GB18030), PDF (through \
+        poppler's pdftotext: install poppler-utils), DOCX and OFD, told by their bytes. Other \
+        formats (.doc and .wps: save as DOCX or PDF first; images; spreadsheets) and PDFs \
+        without a text layer get error records that say so. Every input gives exactly one \
         record: the result (source, metadata, sections, measures, amounts, counts, \
         percentages, references, organisations; every item with a span in code points, \
         half-open, into the original text), or an error record with the path and the reason \
-        (empty, binary, undecodable, unreadable, a folder named like a document, a broken \
-        or looping symbolic link). Records carry "schemaVersion" and "documentId" \
+        (empty, binary, undecodable, unreadable, unsupported-format, no-text-layer, encrypted, \
+        damaged, converter-missing, a broken or looping symbolic link). Records carry \
+        "schemaVersion" and "documentId" \
         (docs/schema.json).
 
         documentId: the path relative to the folder given (a file given: its name), e.g. \
@@ -89,7 +92,7 @@ struct ExtractCommand: ParsableCommand {
     var jobs: Int?
 
     @Option(help: ArgumentHelp(
-        "Take files matching this glob in folders (repeatable; replaces the default *.txt *.md *.markdown *.html *.htm). "
+        "Take only files matching this glob in folders (repeatable; by default every file is taken). "
             + "A glob with / matches the path under the folder given, one without the file name; case-insensitive.",
         valueName: "glob"))
     var include: [String] = []

@@ -19,9 +19,9 @@ struct SingleFileOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
         do {
-            return try TextDocument(bytes: bytes, path: file, format: format)
+            return try DocumentExtractor.read(bytes: bytes, path: file, format: format)
         } catch {
-            throw ValidationError("\(file): \(error)")
+            throw ValidationError(error.description)
         }
     }
 }
@@ -37,7 +37,8 @@ struct TextCommand: ParsableCommand {
         Shows what normalisation did: markup stripped, full-width digits and brackets \
         folded, spaces between Chinese characters dropped, lines broken inside a sentence \
         joined, page numbers removed. With --map, each line is followed by the original \
-        code-point span it came from.
+        code-point span it came from. With --original, the text every span indexes: for a \
+        PDF (through pdftotext), DOCX or OFD, the text read out of it.
 
         Example:
           zhengce text Corpus/002_d9585925bc72a482.txt
@@ -49,8 +50,15 @@ struct TextCommand: ParsableCommand {
     @Flag(help: "After each line, print the original span it maps to.")
     var map = false
 
+    @Flag(help: "Print the original text every span indexes instead: the decoded file, or the text read out of a PDF (pages ended by form feeds), DOCX or OFD.")
+    var original = false
+
     func run() throws {
         let document = try options.read()
+        if original {
+            print(String(String.UnicodeScalarView(document.original)), terminator: "")
+            return
+        }
         let text = document.text
         var start = 0
         for index in 0...text.count where index == text.count || text[index] == "\n" {

@@ -18,6 +18,6 @@ struct Zhengce: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [ExtractCommand.self, TextCommand.self, SegmentCommand.self,
-                      EvalCommand.self, CheckCommand.self, ExplainCommand.self]
+                      EvalCommand.self, CheckCommand.self, ExplainCommand.self, ReviewCommand.self]
     )
 }

@@ -125,6 +125,8 @@ struct CSVTests {
         ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
         ("+86 123", "'+86 123"), ("-见附件", "'-见附件"), ("@所有人", "'@所有人"), ("\t制表", "'\t制表"),
         ("-0.5", "-0.5"), ("+3", "+3"), ("12", "12"), ("", ""), ("市人社局", "市人社局"), ("3=3", "3=3"),
+        // A sign is a number's only at the start: these are formulas (Excel shows 2 and 0).
+        ("+1+1", "'+1+1"), ("-1-1", "'-1-1"), ("+1-1", "'+1-1"), ("-1+1", "'-1+1"), ("+", "'+"),
     ])
     func spreadsheetFormulasAreDefusedAndNumbersAreNot(field: String, written: String) {
         #expect(CSVFormat.defused(field) == written)

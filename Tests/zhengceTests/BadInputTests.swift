@@ -36,7 +36,7 @@ struct BadInputTests {
 
     static let files: [BadFile] = [
         BadFile(name: "empty.txt", expected: .error("empty file")) { [] },
-        BadFile(name: "picture.txt", expected: .error("not a text file")) { pngBytes() },
+        BadFile(name: "picture.txt", expected: .error("a PNG image is not a document")) { pngBytes() },
         BadFile(name: "invalid-utf8.txt", expected: .error("cannot decode")) { Array("给予50万元".utf8) + [0xFF, 0xFE, 0xFF, 0xC3] + Array("奖补".utf8) },
         BadFile(name: "truncated-gb18030.txt", expected: .resultOrError) {
             // "关于给予人才50万元奖补" in GB18030, repeated, cut inside its last character.

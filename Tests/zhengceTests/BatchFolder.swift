@@ -46,8 +46,9 @@ struct BatchFolder {
         func write(_ name: String, _ bytes: [UInt8]) throws {
             try Data(bytes).write(to: root.appendingPathComponent(name))
         }
-        var binary: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]
-        binary += (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        // Binary bytes of no known format, and a PNG image (told by its magic bytes).
+        let binary: [UInt8] = [0, 0, 0, 0x0D] + (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + binary
         try fm.createDirectory(at: root.appendingPathComponent("bad"), withIntermediateDirectories: true)
         try write("bad/empty.txt", [])
         try write("bad/binary.txt", binary)
@@ -63,7 +64,7 @@ struct BatchFolder {
         try iconv.run()
         iconv.waitUntilExit()
         precondition(iconv.terminationStatus == 0, "iconv failed")
-        // A folder named like a document, with a document inside.
+        // A folder named like a document, with a document inside: walked, no record of its own.
         try fm.createDirectory(at: root.appendingPathComponent("bad/x.txt"), withIntermediateDirectories: true)
         try fm.copyItem(at: corpus[1], to: root.appendingPathComponent("bad/x.txt/inner.txt"))
         originals["bad/x.txt/inner.txt"] = corpus[1]
@@ -78,16 +79,18 @@ struct BatchFolder {
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("bad/broken.txt").path, withDestinationPath: "gone.txt")
         // A FIFO: reading it would block forever.
         mkfifo(root.appendingPathComponent("bad/fifo.txt").path, 0o644)
-        // Not documents: skipped without a record.
-        try write("bad/image.png", binary)
+        // Every file is taken: an image gets an error record saying it is not read.
+        try write("bad/image.png", png)
+        // Hidden files are not.
         try write("bad/.hidden.txt", Array("隐藏".utf8))
 
         expected += [
             ("bad/binary.txt", .undecodable), ("bad/broken.txt", .unreadable), ("bad/empty.txt", .undecodable),
-            ("bad/fifo.txt", .unreadable), ("bad/gb18030.txt", nil), ("bad/invalid-utf8.txt", .undecodable),
+            ("bad/fifo.txt", .unreadable), ("bad/gb18030.txt", nil), ("bad/image.png", .unsupportedFormat),
+            ("bad/invalid-utf8.txt", .undecodable),
             ("bad/self.txt", .unreadable),
             ("bad/unreadable.txt", readsUnreadableFiles ? nil : .unreadable),
-            ("bad/x.txt", .unreadable), ("bad/x.txt/inner.txt", nil),
+            ("bad/x.txt/inner.txt", nil),
         ]
         expected.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         return BatchFolder(root: root, expected: expected, originals: originals,

@@ -22,7 +22,7 @@ struct BatchPartsTests {
     }
 
     @Test(arguments: [
-        ("a.txt", true), ("A.TXT", true), ("x/y/page.html", true), ("notes.pdf", false), (".hidden.txt", false),
+        ("a.txt", true), ("A.TXT", true), ("x/y/page.html", true), ("notes.pdf", true), ("scan.doc", true), (".hidden.txt", false),
         ("old.md", false), ("keep/drafts.txt", true), ("keep/drafts", false), ("archive/2019/a.txt", false),
     ])
     func globsChooseFiles(path: String, taken: Bool) {

@@ -1,3 +1,5 @@
+import Segmenter
+
 /// Where a result came from and how the file was read.
 public struct Source: Codable, Hashable, Sendable {
     /// The path as given.
@@ -6,13 +8,33 @@ public struct Source: Codable, Hashable, Sendable {
     public var sha256: String
     /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE`…).
     public var encoding: String
-    /// `plain`, `markdown` or `html`.
+    /// `plain`, `markdown` or `html`; `pdf`, `docx` or `ofd` for text read out of those (spec §9).
     public var format: String
     /// Length of the decoded original text in code points.
     public var characters: Int
+    /// Where each page begins in the text (code points; the first is 0), for
+    /// text with pages (a PDF, an OFD, a DOCX where Word recorded its page
+    /// breaks); nil otherwise, and then not written.
+    public var pageStarts: [Int]?
 
-    public init(path: String, sha256: String, encoding: String, format: String, characters: Int) {
+    public init(path: String, sha256: String, encoding: String, format: String, characters: Int, pageStarts: [Int]? = nil) {
         self.path = path; self.sha256 = sha256; self.encoding = encoding; self.format = format; self.characters = characters
+        self.pageStarts = pageStarts
+    }
+
+    private enum CodingKeys: String, CodingKey { case path, sha256, encoding, format, characters, pageStarts }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path); try c.encode(sha256, forKey: .sha256)
+        try c.encode(encoding, forKey: .encoding); try c.encode(format, forKey: .format)
+        try c.encode(characters, forKey: .characters); try c.encodeIfPresent(pageStarts, forKey: .pageStarts)
+    }
+
+    /// The page (from 1) an original offset lies on, or nil for text without pages.
+    public func page(at offset: Int) -> Int? {
+        guard let pageStarts, !pageStarts.isEmpty else { return nil }
+        return TextDocument.page(at: offset, starts: pageStarts)
     }
 }
 
@@ -69,9 +91,39 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(schemaVersion, forKey: .schemaVersion); try c.encode(source, forKey: .source)
         try c.encode(genre, forKey: .genre); try c.encode(metadata, forKey: .metadata)
-        try c.encode(sections, forKey: .sections); try c.encode(measures, forKey: .measures)
-        try c.encode(amounts, forKey: .amounts); try c.encode(counts, forKey: .counts)
-        try c.encode(percentages, forKey: .percentages); try c.encode(references, forKey: .references)
-        try c.encode(organizations, forKey: .organizations); try c.encode(diagnostics, forKey: .diagnostics)
+        try encode(sections, { $0.span }, forKey: .sections, in: &c)
+        try encode(measures, { $0.span }, forKey: .measures, in: &c)
+        try encode(amounts, { $0.span }, forKey: .amounts, in: &c)
+        try encode(counts, { $0.span }, forKey: .counts, in: &c)
+        try encode(percentages, { $0.span }, forKey: .percentages, in: &c)
+        try encode(references, { $0.spans.first }, forKey: .references, in: &c)
+        try encode(organizations, { $0.spans.first }, forKey: .organizations, in: &c)
+        try c.encode(diagnostics, forKey: .diagnostics)
+    }
+
+    /// Writes `items`, each with its `page` when the text has pages (spec §9):
+    /// the one place every kind of item gets its page, from where its (first)
+    /// span starts and the source's page starts.
+    private func encode<Item: Encodable>(_ items: [Item], _ span: (Item) -> Span?, forKey key: CodingKeys,
+                                         in container: inout KeyedEncodingContainer<CodingKeys>) throws {
+        guard source.pageStarts != nil else { return try container.encode(items, forKey: key) }
+        try container.encode(items.map { PagedItem(item: $0, page: span($0).flatMap { source.page(at: $0.start) }) }, forKey: key)
+    }
+
+    /// The page (from 1) where an item's span starts, or nil for text without pages.
+    public func page(of span: Span) -> Int? { source.page(at: span.start) }
+}
+
+/// An item written with `page` after its own fields.
+private struct PagedItem<Item: Encodable>: Encodable {
+    var item: Item
+    var page: Int?
+
+    private enum CodingKeys: String, CodingKey { case page }
+
+    func encode(to encoder: Encoder) throws {
+        try item.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(page, forKey: .page)
     }
 }

@@ -59,6 +59,18 @@ public struct DocumentFailure: Hashable, Sendable {
         case invalidInput = "invalid-input"
         /// The extractor itself failed (an ICU error).
         case `internal`
+        /// A binary format zhengce does not read: `.doc`/`.wps` (save as DOCX or PDF first), images, spreadsheets.
+        case unsupportedFormat = "unsupported-format"
+        /// A PDF or OFD with no text layer (scanned pages).
+        case noTextLayer = "no-text-layer"
+        /// A PDF, DOCX or OFD that needs a password.
+        case encrypted
+        /// A PDF, DOCX or OFD that is cut off or corrupt.
+        case damaged
+        /// The program that reads the format is missing (poppler's `pdftotext` for PDF).
+        case converterMissing = "converter-missing"
+        /// An archive that inflates beyond the limits (a zip bomb).
+        case tooLarge = "too-large"
     }
 
     /// The path of the input as given, or the name a streamed input carried.
@@ -81,6 +93,8 @@ public struct DocumentFailure: Hashable, Sendable {
         case .unreadable(let path, let reason): self.init(path: path, sha256: sha256, kind: .unreadable, reason: reason)
         case .undecodable(let path, let reason): self.init(path: path, sha256: sha256, kind: .undecodable, reason: reason.description)
         case .icu(let path, let reason): self.init(path: path, sha256: sha256, kind: .internal, reason: reason)
+        case .format(let path, let reason):
+            self.init(path: path, sha256: sha256, kind: Kind(rawValue: reason.kind.rawValue) ?? .undecodable, reason: reason.reason)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Segmenter
 
@@ -10,10 +11,12 @@ public enum ExtractionError: Error, CustomStringConvertible, Sendable, Equatable
     case undecodable(path: String, reason: DecodingError)
     /// ICU failed.
     case icu(path: String, reason: String)
+    /// A PDF, DOCX or OFD gave no text, or the file is in a format not read (spec §9).
+    case format(path: String, reason: FormatError)
 
     public var path: String {
         switch self {
-        case .unreadable(let path, _), .undecodable(let path, _), .icu(let path, _): path
+        case .unreadable(let path, _), .undecodable(let path, _), .icu(let path, _), .format(let path, _): path
         }
     }
 
@@ -22,6 +25,7 @@ public enum ExtractionError: Error, CustomStringConvertible, Sendable, Equatable
         switch self {
         case .unreadable(_, let reason), .icu(_, let reason): reason
         case .undecodable(_, let reason): reason.description
+        case .format(_, let reason): reason.reason
         }
     }
 
@@ -61,19 +65,37 @@ public final class DocumentExtractor {
     /// Extracts a document from its bytes; `path` names it and hints its format.
     public func extract(bytes: [UInt8], path: String, format: DocumentFormat? = nil) throws(ExtractionError) -> ExtractionResult {
         if bytes.count > Self.maximumBytes { throw .unreadable(path: path, reason: Self.tooLarge(bytes.count)) }
-        let document: TextDocument
-        do {
-            document = try TextDocument(bytes: bytes, path: path, format: format)
-        } catch {
-            throw .undecodable(path: path, reason: error)
-        }
+        let document = try Self.read(bytes: bytes, path: path, format: format)
         let source = Source(path: path, sha256: SHA256.hex(bytes), encoding: document.encoding,
-                            format: document.format.rawValue, characters: document.original.count)
+                            format: document.container ?? document.format.rawValue, characters: document.original.count,
+                            pageStarts: document.pageStarts)
         do {
             return try extract(document, source: source)
         } catch {
             throw .icu(path: path, reason: error.description)
         }
+    }
+
+    /// The document in `bytes`: a PDF, DOCX or OFD read out to text first (spec
+    /// §9), other binary formats turned down by their magic bytes (never decoded
+    /// as text), anything else decoded as text; `path` names it and hints its format.
+    public static func read(bytes: [UInt8], path: String, format: DocumentFormat? = nil) throws(ExtractionError) -> TextDocument {
+        let document: TextDocument
+        do {
+            if let readOut = try DocumentReader.read(bytes, path: path) {
+                document = TextDocument(readOut: readOut.text, container: readOut.format.rawValue, paged: readOut.paged)
+            } else {
+                document = try TextDocument(bytes: bytes, path: path, format: format)
+            }
+        } catch let error as FormatError {
+            throw .format(path: path, reason: error)
+        } catch let error as DecodingError {
+            throw .undecodable(path: path, reason: error)
+        } catch {
+            throw .unreadable(path: path, reason: "\(error)")
+        }
+        if document.original.count > maximumBytes { throw .unreadable(path: path, reason: tooLarge(document.original.count)) }
+        return document
     }
 
     /// Extracts everything from a document that is already read.

@@ -77,7 +77,7 @@ enum LayoutLines {
         var result = [Bool](repeating: false, count: text.count)
         for index in 1..<max(1, text.count) {
             let from = Int(text.ends[index - 1]), to = Int(text.starts[index])
-            if from < to, original[from..<to].contains("\n") { result[index] = true }
+            if from < to, original[from..<to].contains(where: { $0 == "\n" || $0 == "\r" }) { result[index] = true }
             if text[index - 1] == "\n" { result[index] = true }
         }
         return result
@@ -197,7 +197,7 @@ private struct LineCutter {
         let to = Int(starts[left + 1])
         guard from < to else { return scalars[left] == "\n" ? 1 : 0 }
         var count = 0
-        for index in from..<to where original[index] == "\n" { count += 1 }
+        for index in from..<to where LineBreaks.endsLine(original, at: index) { count += 1 }
         return count
     }
 

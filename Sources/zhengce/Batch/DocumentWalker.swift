@@ -9,7 +9,7 @@ struct FoundFile: Sendable {
 
 /// Lists the inputs under the paths a user gave exactly as `extract` walks them
 /// (``FileWalker`` with the default globs: sorted, symlink loops walked once).
-/// Inputs that cannot be read (a folder named `x.txt`, a broken link) are
+/// Inputs that cannot be read (a broken link, a FIFO) are
 /// listed too, so a command that reads them reports their failure.
 enum DocumentWalker {
     /// Every input under `paths`, in walk order.

@@ -23,9 +23,10 @@ struct FoundInput: Sendable {
 ///   device and inode, with a warning.
 /// - A file argument is taken whatever its name; inside folders the
 ///   ``GlobFilter`` chooses. Something that matches but is not a readable
-///   regular file (a folder named `x.txt`, a FIFO, a broken link, a link loop,
-///   a folder that cannot be listed) is still reported, as a problem, so the
-///   output has a record for it; a folder named like a document is walked too.
+///   regular file (a FIFO, a broken link, a link loop, a folder that cannot be
+///   listed) is still reported, as a problem, so the output has a record for
+///   it. A folder is a folder whatever its name: one named `x.txt` is walked
+///   like any other, and is no document itself.
 /// - Memory holds the names of the folders on the current path only.
 struct FileWalker {
     var filter: GlobFilter
@@ -97,10 +98,6 @@ struct FileWalker {
                     try visit(FoundInput(path: childPath, relativePath: childRelative, kind: .problem(reason: reason)))
                 }
             case .directory(let childIdentity):
-                if looksLikeDocument {
-                    try visit(FoundInput(path: childPath, relativePath: childRelative,
-                                         kind: .problem(reason: "is a folder, not a document (the files in it are read too)")))
-                }
                 try walkFolder(childPath, relative: childRelative, identity: childIdentity, argument: argument,
                                visited: &visited, visit: visit, warn: warn)
             }

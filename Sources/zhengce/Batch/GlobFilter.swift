@@ -10,8 +10,10 @@ import Darwin
 /// case-insensitive). A pattern with a `/` is matched against the path relative
 /// to the folder given (`drafts/*`), one without against the name alone (`*.txt`).
 struct GlobFilter {
-    /// The patterns a walk takes by default.
-    static let defaultIncludes = ["*.txt", "*.md", "*.markdown", "*.html", "*.htm"]
+    /// The patterns a walk takes by default: every file, so that none is left
+    /// out in silence (a file zhengce does not read gets an error record that
+    /// says why: `.doc`, `.wps`, images…).
+    static let defaultIncludes = ["*"]
 
     var includes: [String]
     var excludes: [String]

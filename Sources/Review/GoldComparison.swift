@@ -1,0 +1,61 @@
+import Extractor
+
+/// A document's extraction against its gold annotation, as `zhengce eval
+/// --verbose` sees it: the findings it lists, and item by item which predicted
+/// items are extras and which gold items were missed (those keep the gold's
+/// span, so the page can show them in place).
+public struct GoldComparison: Sendable {
+    /// The findings of the scorer for this document, in report order.
+    public var findings: [Finding]
+    /// Gold items no predicted item pairs with, with their spans.
+    public var missed: [ReviewItem] = []
+    /// Verdicts of predicted items by item id.
+    public var verdicts: [String: ReviewItem.Verdict] = [:]
+
+    /// The lists paired item by item, with the scorer's own pairing and keys.
+    static let pairedLists: [(field: String, sameKey: @Sendable (JSONObject, JSONObject) -> Bool)] = [
+        ("amounts", ItemPairing.sameAmount),
+        ("counts", ItemPairing.sameCount),
+        ("percentages", ItemPairing.sameAmount),
+    ]
+
+    /// Compares `record` with `gold`; `length` is the original text's length in code points.
+    public init(record: JSONObject, gold: JSONObject, length: Int) {
+        findings = DocumentScorer().score(gold: gold, prediction: record).findings
+        for (field, sameKey) in Self.pairedLists {
+            let golds = Self.objects(gold[field]), predicted = Self.objects(record[field])
+            let result = ItemPairing.pair(gold: golds, predicted: predicted, sameKey: sameKey)
+            // The pairing returns objects; find their places (equal objects take places in order).
+            var used = Set<Int>()
+            func place(of object: JSONObject, in list: [JSONObject]) -> Int? {
+                guard let index = list.indices.first(where: { !used.contains($0) && list[$0] == object }) else { return nil }
+                used.insert(index)
+                return index
+            }
+            for pair in result.pairs {
+                if let index = place(of: pair.predicted, in: predicted) { verdicts["\(field)-\(index)"] = .matched }
+            }
+            for object in result.extra {
+                if let index = place(of: object, in: predicted) { verdicts["\(field)-\(index)"] = .extra }
+            }
+            used = []
+            for object in result.missed {
+                guard let index = place(of: object, in: golds) else { continue }
+                missed.append(ReviewItem(id: "gold-\(field)-\(index)", kind: field,
+                                         spans: ItemCatalog.spans(of: object, length: length), object: object, verdict: .missed))
+            }
+        }
+        // Measures pair by number; a predicted number the gold lacks is an extra.
+        if let goldMeasures = gold["measures"], !goldMeasures.isNull {
+            let numbers = Set(Self.objects(goldMeasures).map { HTML.plain($0["number"]) })
+            for (index, measure) in Self.objects(record["measures"]).enumerated() {
+                verdicts["measures-\(index)"] = numbers.contains(HTML.plain(measure["number"])) ? .matched : .extra
+            }
+        }
+    }
+
+    private static func objects(_ value: JSONValue?) -> [JSONObject] {
+        guard case .array(let elements)? = value else { return [] }
+        return elements.map { $0.objectValue ?? JSONObject() }
+    }
+}

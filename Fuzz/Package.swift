@@ -27,6 +27,7 @@ let package = Package(
                 "CLibFuzzer",
                 .product(name: "Extractor", package: rootIdentity),
                 .product(name: "Segmenter", package: rootIdentity),
+                .product(name: "Formats", package: rootIdentity),
             ]
         ),
     ]

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes the whole pipeline (bytes → decoding → every format → extraction →
-# JSON) with libFuzzer + AddressSanitizer, for a bounded time. The target
+# JSON), and the DOCX and OFD readers (each input as a zip archive and as XML
+# parts: libzip and libxml2 in the CZipXML room), with libFuzzer +
+# AddressSanitizer, for a bounded time. PDFs are not fuzzed (pdftotext is
+# another program; the target reads them as converter-missing). The target
 # (Fuzz/Sources/FuzzPipeline) also traps on a broken promise — a span outside
 # the text, an item's text not its original slice, min > max, a redacted value,
 # two runs that differ — so wrong results are findings as much as crashes.
@@ -10,7 +13,8 @@
 #   FUZZ_CONFIG=release scripts/fuzz.sh 600   (faster; asserts off, checks on)
 #
 # Seeds: Corpus/, Fixtures/heldout/docs/, Fixtures/fuzz-seeds/ (GB18030,
-# UTF-16, HTML, Markdown with front matter, numerals, PDF breaks) and the saved
+# UTF-16, HTML, Markdown with front matter, numerals, PDF breaks, a DOCX and an
+# OFD XML part), Fixtures/formats/ (DOCX, OFD, PDF, .doc files) and the saved
 # crash inputs in Tests/ExtractorTests/Cases/robustness/. The grown corpus is kept in
 # .build-fuzz/corpus between runs. A finding is written to .build-fuzz/findings/;
 # replay it with `.build-fuzz/<config>/FuzzPipeline FILE`, then save it under
@@ -38,7 +42,7 @@ corpus="$scratch/corpus"
 findings="$scratch/findings"
 mkdir -p "$corpus" "$findings"
 seeds=(Corpus Fixtures/fuzz-seeds)
-for folder in Fixtures/heldout/docs Tests/ExtractorTests/Cases/robustness; do
+for folder in Fixtures/heldout/docs Fixtures/formats Tests/ExtractorTests/Cases/robustness; do
   [ -d "$folder" ] && seeds+=("$folder")
 done
 

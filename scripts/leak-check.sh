@@ -2,7 +2,9 @@
 # Builds zhengce with AddressSanitizer (which includes LeakSanitizer on Linux)
 # and runs it over the corpus and over GB18030, UTF-16 and binary copies, so
 # every ICU path runs: break iterators, charset detection, conversion,
-# normalisation; then over a folder of broken and hostile files (empty, PNG,
+# normalisation; over Fixtures/formats (DOCX and OFD through libzip and
+# libxml2, PDF through pdftotext); then over a folder of broken and hostile
+# files (a zip bomb, XML cut off, an OFD page missing, empty, PNG,
 # truncated GB18030, lone surrogates, symlink loop, FIFO, 10,000-digit
 # numbers, nested tags, the saved crash inputs). Fails on any leak (an ICU handle opened and never closed),
 # any out-of-bounds access or use after free.
@@ -39,6 +41,10 @@ run() {
   fi
 }
 run extract Corpus "$work" --format jsonl
+# PDF, DOCX, OFD and the files not read (libzip and libxml2 in CZipXML; pdftotext is another process).
+run extract Fixtures/formats --format jsonl
+run text --original Fixtures/formats/notes.docx
+run explain Fixtures/formats/notice.ofd
 run segment --words "$work/gb18030.txt"
 run text "$work/utf16.txt"
 run explain "$work/gb18030.txt"
@@ -73,6 +79,20 @@ files = {
     "entities.html": "&#x4E&#99999999;&bogus;&" * 5000 + "<p title=\"<b '" * 5000,
     "markers.txt": "（一）1.一、- 1 -\n" * 5000,
 }
+import io, zipfile
+# A zip bomb named .docx: 300 MB of zeros in one part (the limit is 256 MB).
+with zipfile.ZipFile(f"{folder}/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    with z.open("word/document.xml", "w") as part:
+        block = bytes(1 << 20)
+        for _ in range(300):
+            part.write(block)
+# A DOCX whose XML is cut off, and an OFD whose page is missing.
+with zipfile.ZipFile(f"{folder}/broken-xml.docx", "w") as z:
+    z.writestr("word/document.xml", "<w:document xmlns:w='x'><w:body><w:p><w:r><w:t>给予50万元")
+with zipfile.ZipFile(f"{folder}/no-page.ofd", "w") as z:
+    z.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='x'><ofd:DocBody><ofd:DocRoot>D/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+    z.writestr("D/Document.xml", "<ofd:Document xmlns:ofd='x'><ofd:Pages><ofd:Page BaseLoc='P/Content.xml'/></ofd:Pages></ofd:Document>")
 for name, text in files.items():
     with open(f"{folder}/{name}", "w", encoding="utf-8") as out:
         out.write(text)

@@ -135,7 +135,10 @@ def original_text(record):
     path, encoding = source.get("path"), source.get("encoding", "")
     if not path or not os.path.isfile(path) or not encoding.upper().startswith("UTF-8"):
         return None
-    text = open(path, "rb").read().decode("utf-8")
+    try:
+        text = open(path, "rb").read().decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # a file cut inside a character: zhengce reads it without the cut tail
     if text.startswith("\ufeff") and len(text) == source.get("characters", -1) + 1:
         text = text[1:]
     return text

@@ -9,6 +9,7 @@ notice.ofd   an OFD (GB/T 33190-2016) written by hand: OFD.xml -> Document.xml
              -> two pages of TextObjects, several text codes on a line
 cut.docx     table.docx cut in half (a download broken off)
 book.xlsx    a zip holding only xl/workbook.xml: a spreadsheet, not read
+numbered.docx  list labels (一、 （一） 1.) drawn from numbering.xml
 Every sentence is made up for these tests.
 """
 import io
@@ -119,3 +120,34 @@ with zipfile.ZipFile("notice.ofd", "w", zipfile.ZIP_DEFLATED) as z:
 # --- book.xlsx: a zip that is neither DOCX nor OFD (only the part that names it)
 with zipfile.ZipFile("book.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')
+
+# --- numbered.docx: list labels Word draws from numbering.xml, not in the text
+numbering = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering {W}>
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"""
+
+
+def numbered(level, text):
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+
+body = "".join([numbered(0, "总体要求"), numbered(1, "工作目标"), numbered(1, "基本原则"), numbered(0, "主要措施"),
+                numbered(1, "人才引进"), numbered(2, "给予每人5万元补贴。"), numbered(2, "引进博士10名。"),
+                '<w:p><w:r><w:t>附件</w:t></w:r></w:p>'])
+numbered_rels = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
+</Relationships>"""
+with zipfile.ZipFile("numbered.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", content_types)
+    z.writestr("_rels/.rels", package_rels)
+    z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>')
+    z.writestr("word/_rels/document.xml.rels", numbered_rels)
+    z.writestr("word/numbering.xml", numbering)

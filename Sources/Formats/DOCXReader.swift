@@ -10,10 +10,15 @@ enum DOCXReader {
         guard let bytes = try archive.read(main) else {
             throw FormatError(.damaged, "\(archive.name) has no main document part (\(main))")
         }
+        let relationships = try Relationships.of(main, in: archive)
         var writer = DOCXTextWriter()
+        let numberingPart = relationships.first { $0.type.hasSuffix("/numbering") }?.target
+            ?? Relationships.resolve("numbering.xml", from: main)
+        if let numbering = try archive.read(numberingPart) {
+            writer.numbering = try DOCXNumbering(XMLPullReader(numbering, part: numberingPart))
+        }
         try writer.read(XMLPullReader(bytes, part: main))
         // Footnotes and endnotes follow the body, each note's paragraphs on lines of their own.
-        let relationships = try Relationships.of(main, in: archive)
         for kind in ["footnotes", "endnotes"] {
             let part = relationships.first { $0.type.hasSuffix("/" + kind) }?.target
                 ?? Relationships.resolve("\(kind).xml", from: main)
@@ -94,6 +99,10 @@ struct DOCXTextWriter {
     private var tables: [(cells: Int, paragraphEnded: Bool)] = []
     private var inNote = false
     private var noteSkipped = false
+    /// The lists of numbering.xml, and the list and level of the paragraph being read.
+    var numbering = DOCXNumbering()
+    private var listId: String?
+    private var listLevel = 0
 
     /// Marks the start of the notes: a blank line after the body.
     mutating func startNotes() {
@@ -123,8 +132,15 @@ struct DOCXTextWriter {
         switch name {
         // Deleted text, field codes, the VML copy of a drawing's text, and
         // the separator "notes" Word keeps at the top of footnotes.xml.
-        case "delText", "instrText", "Fallback", "del", "moveFrom":
+        case "delText", "instrText", "Fallback", "del", "moveFrom", "pPrChange", "rPrChange", "numberingChange":
             skipDepth = 1
+        case "numId" where propertiesDepth > 0:
+            listId = reader.attribute("val")
+        case "ilvl" where propertiesDepth > 0:
+            listLevel = Int(reader.attribute("val") ?? "") ?? 0
+        case "p":
+            listId = nil
+            listLevel = 0
         case "footnote", "endnote":
             let type = reader.attribute("type")
             noteSkipped = type == "separator" || type == "continuationSeparator" || type == "continuationNotice"
@@ -162,7 +178,14 @@ struct DOCXTextWriter {
 
     private mutating func end(_ name: String) {
         switch name {
-        case "rPr", "pPr", "tblPr", "trPr", "tcPr", "sectPr", "tblGrid", "tabs":
+        case "pPr":
+            propertiesDepth = max(0, propertiesDepth - 1)
+            // A numbered paragraph starts with the label Word draws for it.
+            if propertiesDepth == 0, let id = listId, !noteSkipped, let label = numbering.label(numId: id, level: listLevel) {
+                write(label)
+            }
+            listId = nil
+        case "rPr", "tblPr", "trPr", "tcPr", "sectPr", "tblGrid", "tabs":
             propertiesDepth = max(0, propertiesDepth - 1)
         case "r":
             runDepth = max(0, runDepth - 1)

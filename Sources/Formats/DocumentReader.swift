@@ -79,6 +79,29 @@ public enum DocumentReader {
         throw FormatError(.unsupportedFormat, "\(kind) is not read: save the document as DOCX, OFD or PDF first")
     }
 
+    /// The kinds of XML part the DOCX and OFD readers turn into text.
+    public enum Part: Sendable {
+        /// A WordprocessingML part: `word/document.xml`, `footnotes.xml`.
+        case wordprocessing
+        /// One OFD page's `Content.xml`.
+        case ofdPage
+    }
+
+    /// The text of one XML part on its own (for the fuzz target, which cannot
+    /// reach the XML through a zip: a changed byte fails the archive's CRC).
+    public static func readPart(_ xml: [UInt8], as part: Part) throws(FormatError) -> String {
+        switch part {
+        case .wordprocessing:
+            var writer = DOCXTextWriter()
+            try writer.read(XMLPullReader(xml, part: "word/document.xml"))
+            return writer.text
+        case .ofdPage:
+            var text = ""
+            try OFDReader.readPage(XMLPullReader(xml, part: "Content.xml"), into: &text)
+            return text
+        }
+    }
+
     /// The process's environment, read once per call (for `ZHENGCE_PDFTOTEXT` and `PATH`).
     public static func currentEnvironment() -> [String: String] {
         var found: [String: String] = [:]

@@ -39,13 +39,18 @@ enum OFDReader {
                     throw FormatError(.tooLarge, "\(archive.name) has more than \(maximumPages) pages")
                 }
                 if let content = try archive.read(page) {
-                    try PageText.read(XMLPullReader(content, part: page), into: &text)
+                    try readPage(XMLPullReader(content, part: page), into: &text)
                 }
                 text += "\u{0C}"
             }
         }
         if pages == 0 { throw FormatError(.damaged, "\(archive.name) lists no pages") }
         return text
+    }
+
+    /// Writes the text of one page's content.
+    static func readPage(_ reader: XMLPullReader, into text: inout String) throws(FormatError) {
+        try PageText.read(reader, into: &text)
     }
 
     /// The content parts of the pages of the document whose root is `root`, in order.

@@ -58,6 +58,7 @@ enum Assets {
     section.block>.head{white-space:normal;font-size:13px;line-height:1.5;padding:2px 0;cursor:pointer;user-select:none}
     .head .kind{color:var(--muted)}.head .role{color:var(--muted);margin-left:6px}.head .verdict{color:var(--bad);font-weight:600}
     .chip{background:#fff;border:1px solid var(--line);border-radius:10px;padding:0 6px;margin-left:2px}
+    .page{display:inline-block;font-size:11px;color:var(--muted);border:1px solid var(--rule);border-radius:8px;padding:0 6px;margin:0 4px;user-select:none}
     .diagnostics li.warning b{color:#b45309}
     .tables{padding:0 0 20px}.tables h2{margin:12px 20px 0;font-size:16px}
     table{border-collapse:collapse;font-size:13px}
@@ -66,11 +67,15 @@ enum Assets {
     tr.extra td:nth-child(2),tr.missed td:nth-child(2){color:var(--bad);font-weight:600}
     summary.k0,summary[class^=k]{border-left:6px solid var(--line);padding-left:6px}
     .filters{display:flex;flex-wrap:wrap;gap:10px;font-size:13px}
-    .filters select,.filters input{font:inherit}
+    .filters select,.filters input{font:inherit;max-width:18em}
     table.documents{margin:0;background:#fff;width:100%}
     table.documents th{position:sticky;top:0;background:#f3f4f6;cursor:pointer;white-space:nowrap}
     table.documents th.count{background:var(--fill)}
     th.sorted-up::after{content:" ▲"}th.sorted-down::after{content:" ▼"}
+    table.documents td.name{min-width:14em;word-break:break-all}
+    table.documents td.title{min-width:22em}
+    table.documents td.long{max-width:14em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+    .findings ul{max-height:16em;overflow:auto;margin:4px 0}
     td.number{text-align:right;font-variant-numeric:tabular-nums}
     tr.failed td{color:var(--bad)}
     .index main{display:block;overflow-x:auto}

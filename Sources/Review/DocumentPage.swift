@@ -41,7 +41,8 @@ struct DocumentPage {
         out += diagnostics(items)
 
         out += "<main>\n<div id=\"text\" class=\"text\">"
-        out += TextRendering(original: original, items: items, palette: palette).html()
+        let pageStarts = record["source"]?["pageStarts"]?.arrayValue?.compactMap { $0.numberValue.flatMap { Int($0.text) } } ?? []
+        out += TextRendering(original: original, items: items, palette: palette, pageStarts: pageStarts).html()
         out += "</div>\n<aside id=\"panel\"><p class=\"hint\">Point at or click a highlight to see the item’s values and rule.</p></aside>\n</main>\n"
         out += tables(items)
         out += "<script type=\"application/json\" id=\"zc-items\">\(HTML.scriptJSON(panelData(items)))</script>\n"

@@ -46,7 +46,7 @@ enum HTML {
     }
 
     /// A value as a reader sees it: strings as they are, lists of strings joined
-    /// by `、`, an object by its scalar values (`石嘴山市 · 640200 · city`),
+    /// by `、`, an object by its name and other scalar values (`石嘴山市 (640200, city)`),
     /// anything else as compact JSON; null as `—`.
     static func plain(_ value: JSONValue?) -> String {
         switch value {
@@ -60,13 +60,17 @@ enum HTML {
             }
             return JSONRendering.compact(.array(elements))
         case .object(let object)?:
-            let parts = object.entries.compactMap { entry -> String? in
+            // `上海市 (310000, province)`: the name first, the rule left out.
+            let parts = object.entries.filter { $0.key != "name" && $0.key != "rule" }.compactMap { entry -> String? in
                 switch entry.value {
                 case .string(let text): text
                 case .number(let number): number.text
                 case .bool(let flag): flag ? "true" : "false"
                 default: nil
                 }
+            }
+            if let name = object["name"]?.stringValue {
+                return parts.isEmpty ? name : "\(name) (\(parts.joined(separator: ", ")))"
             }
             return parts.isEmpty ? JSONRendering.compact(.object(object)) : parts.joined(separator: " · ")
         }

@@ -8,18 +8,34 @@ struct IndexPage {
     struct Row {
         var name: String
         var href: String?
+        /// The record without its items (source, genre, metadata).
         var record: JSONObject?
-        var items: [ReviewItem] = []
+        /// Items per kind, in the order the kinds first appear.
+        var counts: [(kind: String, count: Int)] = []
+        var missed = 0, extra = 0
         var findings: Int?
         var error: String?
 
         init(name: String, href: String, record: JSONObject, items: [ReviewItem], findings: Int?) {
-            self.name = name; self.href = href; self.record = record; self.items = items; self.findings = findings
+            self.name = name; self.href = href; self.findings = findings
+            var head = JSONObject()
+            for key in ["source", "genre", "metadata"] { head[key] = record[key] }
+            self.record = head
+            for item in items {
+                switch item.verdict {
+                case .missed: missed += 1; continue
+                case .extra: extra += 1
+                default: break
+                }
+                if let index = counts.firstIndex(where: { $0.kind == item.kind }) { counts[index].count += 1 } else { counts.append((item.kind, 1)) }
+            }
         }
 
         init(name: String, error: String) {
             self.name = name; self.error = error
         }
+
+        func count(_ kind: String) -> Int { counts.first { $0.kind == kind }?.count ?? 0 }
 
         var metadata: JSONObject? { record?["metadata"]?.objectValue }
 
@@ -43,7 +59,7 @@ struct IndexPage {
         var metadataKeys: [String] = [], kinds: [String] = []
         for row in rows {
             for key in row.metadata?.keys ?? [] where key != "title" && !metadataKeys.contains(key) { metadataKeys.append(key) }
-            for item in row.items where item.verdict != .missed && !kinds.contains(item.kind) { kinds.append(item.kind) }
+            for (kind, _) in row.counts where !kinds.contains(kind) { kinds.append(kind) }
         }
         let failed = rows.filter { $0.error != nil }.count
         var out = HTML.head(title: "zhengce review · \(rows.count) documents", assets: "assets/")
@@ -64,20 +80,21 @@ struct IndexPage {
         for row in rows {
             out += "<tr\(row.error != nil ? " class=\"failed\"" : "")>"
             let link = row.href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(row.name))</a>" } ?? HTML.escape(row.name)
-            out += "<td>\(link)</td>"
-            out += cell(row.metadata?["title"]?.stringValue ?? "")
+            out += "<td class=\"name\">\(link)</td>"
+            out += "<td class=\"title\">\(HTML.escape(row.metadata?["title"]?.stringValue ?? ""))</td>"
             out += cell(row.record?["genre"].map { HTML.plain($0) } ?? "")
             out += cell(row.year ?? "")
-            for key in metadataKeys { out += cell(row.metadata.map { HTML.plain($0[key]) } ?? "") }
+            for key in metadataKeys {
+                let value = HTML.escape(row.metadata.map { HTML.plain($0[key]) } ?? "")
+                out += "<td class=\"long\" title=\"\(value)\">\(value)</td>"
+            }
             for kind in kinds {
-                let count = row.items.filter { $0.kind == kind && $0.verdict != .missed }.count
-                out += row.record == nil ? cell("") : "<td class=\"number\">\(count)</td>"
+                out += row.record == nil ? cell("") : "<td class=\"number\">\(row.count(kind))</td>"
             }
             if judged {
                 if let findings = row.findings {
                     out += "<td class=\"number\">\(findings)</td>"
-                    out += "<td class=\"number\">\(row.items.filter { $0.verdict == .missed }.count)</td>"
-                    out += "<td class=\"number\">\(row.items.filter { $0.verdict == .extra }.count)</td>"
+                    out += "<td class=\"number\">\(row.missed)</td><td class=\"number\">\(row.extra)</td>"
                 } else {
                     out += cell("") + cell("") + cell("")
                 }

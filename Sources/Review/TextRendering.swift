@@ -9,6 +9,9 @@ struct TextRendering {
     var items: [ReviewItem]
     /// The colour class of each kind (`k0`, `k1`…).
     var palette: [String: Int]
+    /// Where each page begins, for text read from pages (a PDF): each gets a
+    /// page mark, which is not part of the text.
+    var pageStarts: [Int] = []
 
     func html() -> String {
         let count = original.count
@@ -51,6 +54,11 @@ struct TextRendering {
         for key in starts.keys { boundaries.insert(key) }
         for key in ends.keys { boundaries.insert(key) }
         for key in markers.keys { boundaries.insert(key) }
+        var pages: [Int: Int] = [:]
+        for (index, start) in pageStarts.enumerated() where (0...count).contains(start) {
+            pages[start] = index + 1
+            boundaries.insert(start)
+        }
         let points = boundaries.sorted()
 
         var out = ""
@@ -59,6 +67,7 @@ struct TextRendering {
         for (n, point) in points.enumerated() {
             for _ in closes[point] ?? [] { out += "</div></section>" }
             for occurrence in ends[point] ?? [] { active.remove(occurrence) }
+            if let page = pages[point] { out += "<span class=\"page\" data-head=\"\" id=\"page-\(page)\">p. \(page)</span>" }
             for item in markers[point] ?? [] {
                 out += highlight([item], text: "", anchored: &anchored)
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Extractor
 import Foundation
 import Review
+import Segmenter
 
 /// `zhengce review`: a static HTML site to check extractions by eye.
 struct ReviewCommand: ParsableCommand {
@@ -49,11 +50,16 @@ struct ReviewCommand: ParsableCommand {
         var failures = 0
         for file in DocumentWalker.files(in: paths) {
             do {
-                let input = try DocumentInput(fileAt: file.path)
-                let record = try extractor.extractJSON(input)
+                // Read as `extract` reads it (a PDF, DOCX or OFD as its text), once.
+                let bytes = try DocumentExtractor.readBytes(file.path)
+                let document = try DocumentExtractor.read(bytes: bytes, path: file.path)
+                let source = Source(path: file.path, sha256: SHA256.hex(bytes), encoding: document.encoding,
+                                    format: document.container ?? document.format.rawValue,
+                                    characters: document.original.count, pageStarts: document.pageStarts)
+                let record = try extractor.extract(document, source: source).jsonObject()
                 let name = URL(fileURLWithPath: file.path).lastPathComponent
                 let annotation = goldSet?.documents.first { $0.name == name }?.annotation
-                try site.add(name: file.relativePath, original: input.document.original, record: record, gold: annotation)
+                try site.add(name: file.relativePath, original: document.original, record: record, gold: annotation)
             } catch {
                 failures += 1
                 standardError("zhengce: \(error)")

@@ -44,7 +44,7 @@ struct JSONFormatTests {
                     "\"amounts\"", "\"counts\"", "\"percentages\"", "\"references\"", "\"organizations\"", "\"diagnostics\""]
         let positions = keys.map { text.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
-        #expect(text.hasPrefix("{\"schemaVersion\":1,\"source\":{\"path\":\"docs/通知.txt\""))
+        #expect(text.hasPrefix("{\"schemaVersion\":2,\"source\":{\"path\":\"docs/通知.txt\""))
     }
 
     @Test func sameValueSameBytes() throws {
@@ -85,7 +85,7 @@ struct DocumentRecordTests {
     @Test func resultRecordPutsTheIdAfterTheVersion() throws {
         let record = DocumentRecord(documentId: "sub/通知.txt", outcome: .extracted(FilledResult.value))
         let text = try JSONFormat.encode(record, pretty: false)
-        #expect(text.hasPrefix("{\"schemaVersion\":1,\"documentId\":\"sub/通知.txt\",\"source\":{"))
+        #expect(text.hasPrefix("{\"schemaVersion\":2,\"documentId\":\"sub/通知.txt\",\"source\":{"))
         #expect(text.components(separatedBy: "\"schemaVersion\"").count == 2)
         let decoded = try JSONFormat.decoder().decode(DocumentRecord.self, from: Data(text.utf8))
         #expect(decoded == record)
@@ -95,7 +95,7 @@ struct DocumentRecordTests {
         let record = DocumentRecord(documentId: "empty.txt", outcome: .failed(DocumentFailure(
             .undecodable(path: "in/empty.txt", reason: .empty))))
         let text = try JSONFormat.encode(record, pretty: false)
-        #expect(text == "{\"schemaVersion\":1,\"documentId\":\"empty.txt\",\"source\":{\"path\":\"in/empty.txt\"},"
+        #expect(text == "{\"schemaVersion\":2,\"documentId\":\"empty.txt\",\"source\":{\"path\":\"in/empty.txt\"},"
             + "\"error\":{\"kind\":\"undecodable\",\"reason\":\"empty file\"}}")
         let decoded = try JSONFormat.decoder().decode(DocumentRecord.self, from: Data(text.utf8))
         #expect(decoded == record)

@@ -35,19 +35,19 @@ final class PipelineCheck {
     func problems(bytes: [UInt8], path: String, format: DocumentFormat?) -> [String] {
         let document: TextDocument
         do {
-            document = try TextDocument(bytes: bytes, path: path, format: format)
+            // The reading extraction does: PDF/DOCX/OFD read out, other binary
+            // formats turned down, the rest decoded as text.
+            document = try DocumentExtractor.read(bytes: bytes, path: path, format: format)
         } catch {
-            // Undecodable: extraction must fail the same way, naming the file.
+            // Unreadable: extraction must fail the same way, naming the file.
             do {
                 _ = try extractor.extract(bytes: bytes, path: path, format: format)
-                return ["the decoder refused the bytes (\(error)) but extraction succeeded"]
-            } catch .undecodable(let failedPath, let reason) {
+                return ["reading refused the bytes (\(error)) but extraction succeeded"]
+            } catch let failure {
                 var problems: [String] = []
-                if failedPath != path { problems.append("the error names \(failedPath), not \(path)") }
-                if reason != error { problems.append("the error says \(reason), the decoder \(error)") }
+                if failure.path != path { problems.append("the error names \(failure.path), not \(path)") }
+                if failure != error { problems.append("extraction says \(failure), reading \(error)") }
                 return problems
-            } catch {
-                return ["the decoder refused the bytes (\(error)) but extraction failed otherwise: \(error)"]
             }
         }
 

@@ -73,6 +73,22 @@ struct DOCXReaderTests {
         #expect(!read.text.contains("PAGE"), "field codes are left out")
     }
 
+    @Test func listLabelsAreDrawnFromTheNumberingPart() throws {
+        let read = try FormatFixtures.text("numbered.docx")
+        #expect(read.text == "一、总体要求\n（一）工作目标\n（二）基本原则\n二、主要措施\n（一）人才引进\n1.给予每人5万元补贴。\n2.引进博士10名。\n附件\n")
+        #expect(!read.paged)
+    }
+
+    @Test(arguments: [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (105, "一百零五"), (1010, "一千零一十"), (0, "0")])
+    func chineseListNumbers(value: Int, expected: String) {
+        #expect(DOCXNumbering.render(value, format: "chineseCounting") == expected)
+    }
+
+    @Test(arguments: [(3, "decimalEnclosedCircle", "③"), (28, "lowerLetter", "bb"), (14, "upperRoman", "XIV"), (2, "ideographTraditional", "乙"), (7, "decimalZero", "07")])
+    func otherListNumbers(value: Int, format: String, expected: String) {
+        #expect(DOCXNumbering.render(value, format: format) == expected)
+    }
+
     @Test func aCutOffArchiveIsDamaged() {
         #expect(throws: FormatError(.damaged, "the DOCX file is cut off or damaged: its zip directory cannot be read")) {
             try DocumentReader.read(FormatFixtures.bytes("cut.docx"), path: "cut.docx")

@@ -159,7 +159,8 @@ struct BadInputTests {
         let manager = FileManager.default
         let good = ["a-good.txt": "给予50万元奖补。", "m-good.md": "# 标题\n\n引进人才500名以上。", "z-good.html": "<p>占比46.5%</p>"]
         for (name, text) in good { #expect(manager.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(text.utf8))) }
-        var bad = ["b-empty.txt", "c-picture.txt", "d-invalid.txt", "e-loop.txt", "f-pipe.txt", "g-folder.txt"]
+        // A folder named like a document is walked (it is empty), and is no document itself.
+        var bad = ["b-empty.txt", "c-picture.txt", "d-invalid.txt", "e-loop.txt", "f-pipe.txt"]
         #expect(manager.createFile(atPath: folder.appendingPathComponent("b-empty.txt").path, contents: Data()))
         #expect(manager.createFile(atPath: folder.appendingPathComponent("c-picture.txt").path, contents: Data(Self.pngBytes())))
         #expect(manager.createFile(atPath: folder.appendingPathComponent("d-invalid.txt").path, contents: Data([0xE4, 0xBA, 0xBA, 0xFF, 0xFF])))

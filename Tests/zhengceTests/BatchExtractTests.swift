@@ -89,7 +89,7 @@ struct BatchExtractTests {
         for record in try Output.records(lines.stdout) {
             let file = out.appendingPathComponent(record.documentId + ".json")
             let text = try String(contentsOf: file, encoding: .utf8)
-            #expect(text.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"documentId\": "))
+            #expect(text.hasPrefix("{\n  \"schemaVersion\": 2,\n  \"documentId\": "))
             #expect(try Output.record(text) == record, "\(file.path)")
         }
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/set-000/000_3e4a7fe1f66d6319.txt.json").path))

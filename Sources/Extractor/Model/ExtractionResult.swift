@@ -55,7 +55,7 @@ public struct Diagnostic: Codable, Hashable, Sendable {
 /// Everything extracted from one document: the output contract (spec §1–6).
 public struct ExtractionResult: Codable, Hashable, Sendable {
     /// The version of this format; bumped on any incompatible change.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var source: Source

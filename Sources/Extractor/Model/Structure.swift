@@ -9,20 +9,79 @@ public struct Metadata: Codable, Hashable, Sendable {
     public var recipients: [String]
     /// 成文日期 or the post's date, ISO `2020-09-15`.
     public var date: String?
+    /// The 文种 that ends the title (`通知`, `意见`, `办法`…); nil for a news report.
+    public var docType: String?
+    /// The 文种 of the policy the document carries (`意见` for `关于印发《…实施意见》的通知`), else `docType`.
+    public var policyType: String?
+    /// When the document takes effect, ISO (`自2021年1月1日起施行`; `自印发之日起施行` → `date`).
+    public var effectiveDate: String?
+    /// When it lapses, ISO (`有效期至…`, or `有效期X年` counted from `effectiveDate`).
+    public var expiryDate: String?
+    /// The administrative division of the issuing body (GB/T 2260).
+    public var region: Region?
 
     public init(title: String? = nil, documentNumber: String? = nil, issuers: [String] = [],
-                recipients: [String] = [], date: String? = nil) {
+                recipients: [String] = [], date: String? = nil, docType: String? = nil, policyType: String? = nil,
+                effectiveDate: String? = nil, expiryDate: String? = nil, region: Region? = nil) {
         self.title = title; self.documentNumber = documentNumber; self.issuers = issuers
-        self.recipients = recipients; self.date = date
+        self.recipients = recipients; self.date = date; self.docType = docType; self.policyType = policyType
+        self.effectiveDate = effectiveDate; self.expiryDate = expiryDate; self.region = region
     }
 
-    private enum CodingKeys: String, CodingKey { case title, documentNumber, issuers, recipients, date }
+    private enum CodingKeys: String, CodingKey {
+        case title, documentNumber, issuers, recipients, date, docType, policyType, effectiveDate, expiryDate, region
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        documentNumber = try c.decodeIfPresent(String.self, forKey: .documentNumber)
+        issuers = try c.decodeIfPresent([String].self, forKey: .issuers) ?? []
+        recipients = try c.decodeIfPresent([String].self, forKey: .recipients) ?? []
+        date = try c.decodeIfPresent(String.self, forKey: .date)
+        docType = try c.decodeIfPresent(String.self, forKey: .docType)
+        policyType = try c.decodeIfPresent(String.self, forKey: .policyType)
+        effectiveDate = try c.decodeIfPresent(String.self, forKey: .effectiveDate)
+        expiryDate = try c.decodeIfPresent(String.self, forKey: .expiryDate)
+        region = try c.decodeIfPresent(Region.self, forKey: .region)
+    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title); try c.encode(documentNumber, forKey: .documentNumber)
         try c.encode(issuers, forKey: .issuers); try c.encode(recipients, forKey: .recipients)
-        try c.encode(date, forKey: .date)
+        try c.encode(date, forKey: .date); try c.encode(docType, forKey: .docType)
+        try c.encode(policyType, forKey: .policyType); try c.encode(effectiveDate, forKey: .effectiveDate)
+        try c.encode(expiryDate, forKey: .expiryDate); try c.encode(region, forKey: .region)
+    }
+}
+
+/// An administrative division by GB/T 2260: `{"code": "640200", "name": "石嘴山市", "level": "city"}`;
+/// a national body is `{"code": null, "name": "中国", "level": "national"}`.
+public struct Region: Codable, Hashable, Sendable {
+    /// The six-digit GB/T 2260 code; nil for the nation.
+    public var code: String?
+    /// The division's full name (`石嘴山市`, `奉贤区`), or `中国`.
+    public var name: String
+    /// `national`, `province`, `city` or `county`.
+    public var level: String
+    /// The rule that read it: where the division was named (`region.issuer`,
+    /// `region.title-organ`, `region.title`, `region.document-number`).
+    public var rule: String
+
+    public init(code: String?, name: String, level: String, rule: String) {
+        self.code = code; self.name = name; self.level = level; self.rule = rule
+    }
+
+    /// The nation, for central bodies.
+    public static let national = Region(code: nil, name: "中国", level: "national", rule: "region.national")
+
+    private enum CodingKeys: String, CodingKey { case code, name, level, rule }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code); try c.encode(name, forKey: .name); try c.encode(level, forKey: .level)
+        try c.encode(rule, forKey: .rule)
     }
 }
 

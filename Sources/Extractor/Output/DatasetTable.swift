@@ -45,6 +45,7 @@ public enum DatasetTable: String, CaseIterable, Sendable {
         case .documents:
             ["document_id", "path", "status", "schema_version", "sha256", "encoding", "format", "characters",
              "genre", "title", "document_number", "issuers", "recipients", "date",
+             "doc_type", "policy_type", "effective_date", "expiry_date", "region_code", "region_name", "region_level",
              "section_count", "measure_count", "amount_count", "count_count", "percentage_count",
              "reference_count", "organization_count", "diagnostic_count"]
         case .sections: ["document_id", "level", "marker", "title", "start", "end", "rule"]
@@ -76,7 +77,8 @@ public struct DatasetRows: Sendable {
         switch record.outcome {
         case .failed(let failure):
             add(.documents, [id, failure.path, "error", String(ExtractionResult.currentSchemaVersion), failure.sha256 ?? "",
-                             "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""])
+                             "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+                             "", "", "", "", "", "", ""])
             add(.errors, [id, failure.path, failure.kind.rawValue, failure.reason])
         case .extracted(let result):
             addItems(of: result, id: id)
@@ -85,6 +87,9 @@ public struct DatasetRows: Sendable {
                 id, source.path, "ok", String(result.schemaVersion), source.sha256, source.encoding, source.format,
                 String(source.characters), result.genre, metadata?.title ?? "", metadata?.documentNumber ?? "",
                 Self.list(metadata?.issuers ?? []), Self.list(metadata?.recipients ?? []), metadata?.date ?? "",
+                metadata?.docType ?? "", metadata?.policyType ?? "", metadata?.effectiveDate ?? "",
+                metadata?.expiryDate ?? "", metadata?.region?.code ?? "", metadata?.region?.name ?? "",
+                metadata?.region?.level ?? "",
                 String(result.sections.count), String(result.measures.count), String(result.amounts.count),
                 String(result.counts.count), String(result.percentages.count), String(result.references.count),
                 String(result.organizations.count), String(result.diagnostics.count),

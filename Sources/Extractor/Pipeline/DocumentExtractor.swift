@@ -44,6 +44,7 @@ public final class DocumentExtractor {
     private let structure = StructureReader()
     private let references = ReferenceMatcher()
     private let organizations = OrganizationMatcher()
+    private let fields = MetadataFields()
 
     /// Throws nothing today; kept throwing so that a matcher needing an ICU
     /// handle again does not change the API.
@@ -120,15 +121,16 @@ public final class DocumentExtractor {
     private func run(_ document: TextDocument, source: Source, collectRejections: Bool) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
         let context = ExtractionContext(document: document, collectsRejections: collectRejections)
         let shape = structure.read(context)
+        let metadata = fields.complete(shape.metadata, genre: shape.genre, text: context.text.scalars)
         var found = quantities.match(context)
         MeasureAssignment.assign(shape.measures, to: &found)
         let result = ExtractionResult(
-            source: source, genre: shape.genre, metadata: shape.metadata, sections: shape.sections,
+            source: source, genre: shape.genre, metadata: metadata.metadata, sections: shape.sections,
             measures: shape.measures, amounts: found.amounts, counts: found.counts,
             percentages: found.percentages, references: references.match(context),
             organizations: organizations.match(context, structure: shape),
             diagnostics: Self.decodingDiagnostics(document)
-                + (shape.diagnostics + found.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+                + (shape.diagnostics + found.diagnostics + metadata.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
         return (result, found.rejections + shape.rejections)
     }
 

@@ -224,14 +224,17 @@ enum MarkedHeadingScanner {
     /// Characters after which a marker run into a line may start an item.
     private static let boundaries: Set<Unicode.Scalar> = ["。", "；", ";", "：", ":", "！", "？", " ", "\u{3000}", "\t"]
 
-    /// Whether a marker run into a line stands after a sentence end, or (an
-    /// article, a chapter) right after the heading of a chapter kept before it.
+    /// Whether a marker run into a line stands after a sentence end; a
+    /// chapter anywhere; an article also right after the heading of a chapter
+    /// kept before it (`第一章总则第一条…`).
     private static func bounded(_ heading: MarkedHeading, text: [Unicode.Scalar],
                                 kept: [(heading: MarkedHeading, lineIndex: Int)]) -> Bool {
         if heading.opensLine { return true }
         let start = heading.marker.lowerBound
         if start > 0, boundaries.contains(text[start - 1]) { return true }
-        guard heading.kind == .article || heading.kind == .chapter || heading.kind == .section,
+        // A chapter's number is rarely cited; its sequence alone tells it.
+        if heading.kind == .chapter || heading.kind == .section { return true }
+        guard heading.kind == .article,
               let previous = kept.last?.heading, previous.kind == .chapter || previous.kind == .section else { return false }
         return start >= previous.marker.upperBound && start - previous.marker.upperBound <= 20
     }

@@ -46,7 +46,8 @@ public struct StructureReader: Sendable {
             noted = 0
         }
         let normative = callForApplications
-            || planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2)
+            || planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2
+                || planned[0].kind == .article || Self.opensWithATitle(text))
 
         var result = StructureMatches()
         if context.collectsRejections {
@@ -106,6 +107,16 @@ public struct StructureReader: Sendable {
             lead: plan.note?.lead.map { WrittenText.of($0, in: document) } ?? [],
             cooperating: plan.note?.cooperating.map { WrittenText.of($0, in: document) } ?? [],
             rule: plan.note.map { "measure.\(kind)+" + $0.rule } ?? "measure.\(kind)")
+    }
+
+    /// Whether the text opens with a title ending in a genre word before its
+    /// first space or sentence end (a page scraped onto one line:
+    /// `江城市…实施意见 为加快…`).
+    static func opensWithATitle(_ text: [Unicode.Scalar]) -> Bool {
+        var end = 0
+        while end < min(text.count, 80), !" \n。：:".unicodeScalars.contains(text[end]) { end += 1 }
+        guard end >= 4 else { return false }
+        return DocumentHeaderReader(lines: []).endsWithGenreWord(String(scalars: text[..<end]))
     }
 
     /// Whether a title is a call for applications (`关于申报…的通知`).

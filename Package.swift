@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Extractor", targets: ["Extractor"]),
         .library(name: "Segmenter", targets: ["Segmenter"]),
         .library(name: "Formats", targets: ["Formats"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
     ],
     dependencies: [
         // The command line: subcommands, typed options, generated --help.
@@ -37,21 +38,37 @@ let package = Package(
             dependencies: ["CLibXML2"],
             linkerSettings: [.linkedLibrary("zip"), .linkedLibrary("xml2")]
         ),
-        .target(name: "Segmenter", dependencies: ["CICU"]),
+        // The layers, each seeing only those below it:
+        //   TextTools   character classes, word lists, numerals (no dependency)
+        //   Segmenter   decoding, normalising, offset maps, ICU breakers
+        //   Formats     PDF, DOCX and OFD read to text
+        //   Extractor   readers, matchers, the model and its output formats
+        //   Evaluation  scoring, fixtures, the ratchet, explain's rendering
+        //   zhengce     the command line
+        .target(name: "TextTools"),
+        .target(name: "Segmenter", dependencies: ["CICU", "TextTools"]),
         // PDF (poppler's pdftotext, run as a separate process), DOCX and OFD read
         // to text with their page breaks; a file's format told by its bytes.
         .target(name: "Formats", dependencies: ["CZipXML"]),
+        // The word lists and rule tables of Resources/ are embedded in the
+        // module at build time (the EmbedRuleData plugin), so the binary
+        // needs no resource bundle beside it.
         .target(
             name: "Extractor",
-            dependencies: ["Segmenter", "Formats"],
-            resources: [.copy("Resources")]
+            dependencies: ["TextTools", "Segmenter", "Formats"],
+            exclude: ["Resources"],
+            plugins: ["EmbedRuleData"]
         ),
+        .executableTarget(name: "embed-rule-data", path: "Sources/embed-rule-data"),
+        .plugin(name: "EmbedRuleData", capability: .buildTool(), dependencies: ["embed-rule-data"]),
+        .target(name: "Evaluation", dependencies: ["Extractor"]),
         // Review pages: a document's text with its items in place (`zhengce review`).
-        .target(name: "Review", dependencies: ["Extractor"]),
+        .target(name: "Review", dependencies: ["Extractor", "Evaluation"]),
         .executableTarget(
             name: "zhengce",
             dependencies: [
                 "Extractor",
+                "Evaluation",
                 "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -59,6 +76,7 @@ let package = Package(
         // Throughput of each stage: `swift run -c release zhengce-bench`.
         .executableTarget(name: "zhengce-bench", dependencies: ["Extractor", "Segmenter"], path: "Benchmarks/zhengce-bench"),
         .target(name: "TestSupport", dependencies: ["Extractor"], path: "Tests/TestSupport"),
+        .testTarget(name: "TextToolsTests", dependencies: ["TextTools"]),
         .testTarget(name: "SegmenterTests", dependencies: ["Segmenter", "TestSupport"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),
         .testTarget(
@@ -66,7 +84,8 @@ let package = Package(
             dependencies: ["Extractor", "TestSupport"],
             resources: [.copy("Cases")]
         ),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Extractor", "TestSupport"]),
         .testTarget(name: "zhengceTests", dependencies: ["zhengce", "TestSupport"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Evaluation", "TestSupport"]),
     ]
 )

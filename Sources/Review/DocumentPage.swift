@@ -1,3 +1,4 @@
+import Evaluation
 import Extractor
 
 /// One document's page: its metadata, a legend of the item kinds, the

@@ -1,3 +1,4 @@
+import Evaluation
 import Extractor
 
 /// A document's extraction against its gold annotation, as `zhengce eval
@@ -17,6 +18,8 @@ public struct GoldComparison: Sendable {
         ("amounts", ItemPairing.sameAmount),
         ("counts", ItemPairing.sameCount),
         ("percentages", ItemPairing.sameAmount),
+        // Spec §7: deadlines match on `date`, with overlapping spans.
+        ("deadlines", { gold, predicted in gold["date"] == predicted["date"] }),
     ]
 
     /// Compares `record` with `gold`; `length` is the original text's length in code points.

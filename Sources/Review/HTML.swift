@@ -1,3 +1,4 @@
+import Evaluation
 import Extractor
 
 /// Escaping for the pages: every piece of document or record text goes

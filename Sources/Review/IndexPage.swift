@@ -1,3 +1,4 @@
+import Evaluation
 import Extractor
 
 /// The site's index: one row per document with its metadata (every field

@@ -1,3 +1,4 @@
+import Evaluation
 import Extractor
 
 /// One thing a page shows: an item of the record (an amount, a measure, an

@@ -1,3 +1,5 @@
+import TextTools
+
 /// Reads the text of HTML: tags dropped (block tags end a block), entities
 /// decoded, `<script>`/`<style>`/comments skipped, `<title>` and `<h1>`–`<h6>`
 /// recorded. Line breaks in HTML source are only spaces.

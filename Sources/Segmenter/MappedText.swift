@@ -1,3 +1,5 @@
+import TextTools
+
 /// Text in which every character remembers where it came from.
 ///
 /// Each scalar carries the half-open range of code points of the original

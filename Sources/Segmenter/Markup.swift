@@ -1,3 +1,5 @@
+import TextTools
+
 /// What a document's markup says about it, apart from its text.
 public struct Markup: Sendable, Equatable {
     /// A heading written as markup (`## 标题`, `<h2>标题</h2>`).

@@ -1,3 +1,5 @@
+import TextTools
+
 /// Builds the cleaned view of a document that matchers read, mapped to the original.
 ///
 /// What it repairs:
@@ -358,12 +360,9 @@ public enum Normalizer {
     @inline(__always)
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
-    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
-        default: false
-        }
-    }
+    /// A Chinese numeral character of a page number (``ChineseNumber``'s).
+    @inline(__always)
+    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool { ChineseNumber.isNumeral(scalar) }
 
     /// Whether a line whose first character (folded) is `first` can be a page
     /// number: it starts with a dash or `第`. (A line's content never starts

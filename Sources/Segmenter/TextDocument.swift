@@ -1,4 +1,5 @@
 import Foundation
+import TextTools
 
 /// A document read for extraction: its original text, how it was read, and the
 /// normalised view the matchers work on, mapped back to the original.

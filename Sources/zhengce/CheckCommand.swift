@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Extractor
 import Foundation
 
@@ -26,8 +27,12 @@ struct CheckCommand: ParsableCommand {
           zhengce check --update           show the differences, then re-bless
           zhengce check --update Corpus/   also bless documents without a fixture
 
+        check is for the fixtures in the zhengce repository: run it from the repository's \
+        root (or give --fixtures).
+
         Exit status: 0 when every fixture matches (or was re-blessed with --update), 1 on a \
-        difference, a new document or an unreadable fixture or document.
+        difference, a new document or an unreadable fixture or document, 2 on a usage error \
+        (such as a fixtures folder that does not exist).
         """
     )
 
@@ -42,6 +47,11 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "Documents or folders to check instead of every fixture.")
     var documents: [String] = []
+
+    func validate() throws {
+        try FixtureFolders.require(fixtures, option: "--fixtures")
+        try FixtureFolders.requireExisting(documents)
+    }
 
     func run() throws {
         let store = FixtureStore(folder: fixtures, root: root)

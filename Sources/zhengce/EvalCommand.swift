@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Extractor
 import Foundation
 
@@ -32,8 +33,12 @@ struct EvalCommand: ParsableCommand {
         exit status is 1; --update-ratchet then raises the minimums to the figures measured \
         now where those are higher (it never lowers one).
 
+        The gold of the zhengce repository is Fixtures/gold: run eval from the repository's \
+        root, or give --gold the folder of your own gold files.
+
         Exit status: 0 when scored (and no figure fell below the ratchet), 1 on a ratchet \
-        drop or a document that could not be read, 2 on a usage error.
+        drop or a document that could not be read, 2 on a usage error (such as a --gold \
+        folder that does not exist).
         """
     )
 
@@ -61,6 +66,8 @@ struct EvalCommand: ParsableCommand {
     func validate() throws {
         if updateRatchet && ratchet == nil { throw ValidationError("--update-ratchet needs --ratchet FILE.") }
         if paths.isEmpty { throw ValidationError("Give at least one PATH to score.") }
+        try FixtureFolders.require(gold, option: "--gold")
+        try FixtureFolders.requireExisting(paths)
     }
 
     func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Extractor
 import Segmenter
 
@@ -6,7 +7,7 @@ import Segmenter
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show every extracted item with the rule that made it, and the near misses.",
+        abstract: "Show every item found with the rule that made it, and the near misses.",
         discussion: """
         Lists, in text order, every item extracted from FILE (sections, measures, amounts, \
         counts, percentages, each mention of a reference or organisation, diagnostics) with \

@@ -54,7 +54,7 @@ struct ExtractCommand: ParsableCommand {
 
         Examples:
           zhengce extract notice.txt                    the JSON of one document
-          zhengce extract Corpus/ -o out/               out/NAME.json per document
+          zhengce extract Corpus/ -o out/               out/NAME.txt.json per document
           zhengce extract Corpus/ --format jsonl > all.jsonl
           zhengce extract docs/ --format csv --excel -o tables/
           zhengce extract docs/ -o out/ --skip-existing     resume an interrupted run
@@ -64,7 +64,9 @@ struct ExtractCommand: ParsableCommand {
 
         Exit status: 0 when every document was extracted, 1 when some failed (each failure \
         is in the output as an error record and on standard error) or the output could not \
-        be written, 2 on a usage error.
+        be written, 2 on a usage error (a path that does not exist among them: nothing is \
+        written). An empty file gets an error record of kind "empty" and a warning, but \
+        does not fail the run.
         """
     )
 
@@ -122,6 +124,11 @@ struct ExtractCommand: ParsableCommand {
             guard !skipExisting else { throw ValidationError("--skip-existing does not apply to --stdin.") }
         } else if paths.isEmpty {
             throw ValidationError("Give files or folders to read, or --stdin.")
+        }
+        // A mistyped path is the user's slip, not a document that failed:
+        // nothing is written. (A broken link or a FIFO exists: it gets a record.)
+        for path in paths where !FileSystem.exists(path) {
+            throw ValidationError("\(path): no such file or folder.")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if excel && effectiveFormat != .csv { throw ValidationError("--excel applies to --format csv.") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Extractor
 import Foundation
 import Review
@@ -8,7 +9,7 @@ import Segmenter
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Write HTML pages showing every extracted item in place in its document.",
+        abstract: "Write HTML pages showing every item found in place in its document.",
         discussion: """
         Writes a static site into --output: index.html lists the documents with their metadata, \
         item counts, diagnostics and errors (sort by any column; filter by region, document type, \

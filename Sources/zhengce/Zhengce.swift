@@ -3,20 +3,31 @@ import ArgumentParser
 /// The `zhengce` command: reads Chinese policy documents into structured data.
 @main
 struct Zhengce: ParsableCommand {
+    /// The version of zhengce: `zhengce --version`, and the newest release
+    /// in CHANGELOG.md (a test keeps the two the same).
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "zhengce",
-        abstract: "Read Chinese government policy documents into structured, checkable data.",
+        abstract: "Read Chinese policy documents into structured, checkable data.",
         discussion: """
-        zhengce (政策) extracts metadata, numbered measures with their lead and cooperating \
-        departments, money amounts, counts, percentages, cited documents and organisations \
-        from notices, opinions, action plans and news reports, each with its exact place \
-        (code-point span) in the original text.
+        zhengce (政策) extracts metadata, numbered measures with their lead and \
+        cooperating departments, money amounts, counts, percentages, cited documents \
+        and organisations from notices, opinions, action plans and news reports, each \
+        with its exact place (code-point span) in the original text.
 
         Start with:
-          zhengce extract Corpus/ -o out/          one JSON file per document
-          zhengce text Corpus/001_3844e15ad01e42f4.txt   the cleaned text the matchers read
+          zhengce extract notice.txt            one document's JSON on stdout
+          zhengce extract docs/ -o out/         out/NAME.txt.json per document
+          zhengce extract docs/ --format csv -o tables/     tables for pandas, R
+          zhengce text notice.txt               the cleaned text the matchers read
+          zhengce explain notice.txt            every item with the rule behind it
+          zhengce help extract                  every option, with examples
+
+        check and eval compare with the fixtures in the zhengce repository: run them \
+        from its root.
         """,
-        version: "0.1.0",
+        version: version,
         subcommands: [ExtractCommand.self, TextCommand.self, SegmentCommand.self,
                       EvalCommand.self, CheckCommand.self, ExplainCommand.self, ReviewCommand.self]
     )

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import Extractor
+import TextTools
 
 /// The shortcuts of the organisation reader skip only what its exact tests
 /// would reject: every site a reader accepts is listed, bitmaps hold every

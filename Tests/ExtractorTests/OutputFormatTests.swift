@@ -16,7 +16,8 @@ enum FilledResult {
             measures: [Measure(number: "3.1", title: "实施产业人才“助力工程”", span: Span(start: 20, end: 90),
                                lead: ["市人社局", "市教体局"], cooperating: ["三县区党委政府", "各区、县级市"], rule: "measure.numbered")],
             amounts: [Amount(text: "255\n\n万元", span: Span(start: 30, end: 37), min: Decimal(string: "2550000"),
-                             max: Decimal(string: "2550000"), per: ["人", "年"], measure: "3.1", rule: "amount.number-unit"),
+                             max: Decimal(string: "2550000"), per: ["人", "年"], purpose: "安家补贴", measure: "3.1",
+                             rule: "amount.number-unit"),
                       Amount(text: "最高0.5万元", span: Span(start: 40, end: 47), min: nil, max: Decimal(string: "5000"),
                              rule: "amount.upper-bound"),
                       Amount(text: "x万元", span: Span(start: 50, end: 53), min: nil, max: nil, redacted: true, rule: "amount.redacted")],
@@ -96,7 +97,7 @@ struct DocumentRecordTests {
             .undecodable(path: "in/empty.txt", reason: .empty))))
         let text = try JSONFormat.encode(record, pretty: false)
         #expect(text == "{\"schemaVersion\":2,\"documentId\":\"empty.txt\",\"source\":{\"path\":\"in/empty.txt\"},"
-            + "\"error\":{\"kind\":\"undecodable\",\"reason\":\"empty file\"}}")
+            + "\"error\":{\"kind\":\"empty\",\"reason\":\"empty file\"}}")
         let decoded = try JSONFormat.decoder().decode(DocumentRecord.self, from: Data(text.utf8))
         #expect(decoded == record)
         #expect(decoded.path == "in/empty.txt")
@@ -199,11 +200,11 @@ struct DatasetTableTests {
 
     @Test func itemsKeepExactValuesAndNulls() {
         #expect(rows[.amounts][0] == ["d1", "3.1", "255\n\n万元", "30", "37", "2550000", "2550000", "false", "false", "人|年",
-                                      "amount.number-unit"])
+                                      "安家补贴", "amount.number-unit", ""], "no page: the text has no pages")
         #expect(rows[.amounts][1][5] == "" && rows[.amounts][1][6] == "5000")
         #expect(rows[.percentages][1][9] == "true")
         #expect(rows[.references][0] == ["d1", "石嘴山市人才住房保障实施办法", "印发", "2", "3", "18", "3-18|95-110",
-                                         "reference.brackets"])
+                                         "reference.brackets", ""])
         #expect(rows[.diagnostics][1][3] == "" && rows[.diagnostics][1][4] == "")
         #expect(rows[.errors].isEmpty)
     }

@@ -35,6 +35,7 @@ struct QuantitiesCaseTests {
             if let per = expected.per { #expect(item.per == per, "per of \(where_)") }
             if let classifier = expected.classifier { #expect(item.classifier == classifier, "classifier of \(where_)") }
             expected.subject.check(item.subject, "subject", where_)
+            expected.purpose.check(item.purpose, "purpose", where_)
             if let rule = expected.rule { #expect(item.rule == rule, "rule of \(where_)") }
         }
         let rules = Set(found.rejections.map(\.rule))
@@ -56,13 +57,14 @@ struct QuantitiesCaseTests {
         var per: [String]? = nil
         var classifier: String? = nil
         var subject: String? = nil
+        var purpose: String? = nil
         var rule: String
     }
 
     static func items(_ found: QuantityMatches) -> [Item] {
         let amounts = found.amounts.map {
             Item(kind: "amount", text: $0.text, span: $0.span, min: $0.min, max: $0.max, approximate: $0.approximate,
-                 redacted: $0.redacted, per: $0.per, rule: $0.rule)
+                 redacted: $0.redacted, per: $0.per, purpose: $0.purpose, rule: $0.rule)
         }
         let counts = found.counts.map {
             Item(kind: "count", text: $0.text, span: $0.span, min: $0.min, max: $0.max, approximate: $0.approximate,

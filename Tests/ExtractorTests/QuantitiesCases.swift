@@ -30,6 +30,7 @@ struct ExpectedQuantity: Sendable {
     var per: [String]?
     var classifier: String?
     var subject: Expected<String>
+    var purpose: Expected<String>
     var rule: String?
 }
 
@@ -76,9 +77,15 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
                 approximate: item["approximate"] as? Bool, redacted: item["redacted"] as? Bool,
                 points: item["points"] as? Bool, per: item["per"] as? [String],
                 classifier: item["classifier"] as? String,
-                subject: item.keys.contains("subject") ? (item["subject"] as? String).map { .value($0) } ?? .null : .unchecked,
+                subject: Self.string(item, "subject"), purpose: Self.string(item, "purpose"),
                 rule: item["rule"] as? String)
         }
+    }
+
+    /// A string field: unchecked when absent, null when null.
+    static func string(_ item: [String: Any], _ key: String) -> Expected<String> {
+        guard item.keys.contains(key) else { return .unchecked }
+        return (item[key] as? String).map { .value($0) } ?? .null
     }
 
     /// A decimal given as a JSON string (exact) or number.

@@ -1,4 +1,5 @@
 @testable import Extractor
+import TextTools
 
 /// The labelled-note reading as it was before labels were indexed once per
 /// document: every label of the body walked in order, every content end

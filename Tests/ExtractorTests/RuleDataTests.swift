@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Extractor
+import TestSupport
 
 /// Reading the bundled word lists: lines, comments, trimming.
 @Suite("Rule data lists")
@@ -37,5 +38,40 @@ struct RuleDataTests {
         }
         #expect(!expected.isEmpty)
         #expect(RuleData.list(name) == expected)
+    }
+}
+
+/// The rule files are embedded in the module when it is built: what the
+/// module holds is byte for byte what `Resources/` holds, file for file.
+@Suite("Embedded rule data")
+struct EmbeddedRuleDataTests {
+    static let folder = Repository.root.appendingPathComponent("Sources/Extractor/Resources")
+
+    /// Every file under `Resources/`, by its path under it.
+    static func filesOnDisk() throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let walker = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]))
+        for case let url as URL in walker where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+            let path = url.standardizedFileURL.path
+            files[String(path.dropFirst(folder.standardizedFileURL.path.count + 1))] = Repository.bytes(url)
+        }
+        return files
+    }
+
+    @Test func theModuleHoldsEveryFileAsItIs() throws {
+        let disk = try Self.filesOnDisk()
+        #expect(disk.count > 10)
+        #expect(Set(EmbeddedRuleData.files.keys) == Set(disk.keys))
+        for (name, bytes) in disk {
+            let embedded = EmbeddedRuleData.files[name]?.withUTF8Buffer { Array($0) }
+            #expect(embedded == bytes, "\(name)")
+        }
+    }
+
+    @Test func listsAreReadFromTheModule() throws {
+        let name = try #require(try Self.filesOnDisk().keys.filter { $0.hasSuffix(".txt") }.sorted().first)
+        let text = try #require(RuleData.text(String(name.dropLast(4)), extension: "txt"))
+        #expect(Array(text.utf8) == Repository.bytes(Self.folder.appendingPathComponent(name)))
+        #expect(RuleData.text("no/such-list", extension: "txt") == nil)
     }
 }

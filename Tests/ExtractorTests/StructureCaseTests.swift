@@ -64,13 +64,4 @@ struct StructureCaseTests {
         let units = UnitList.split(0..<text.count, in: text).map { String(String.UnicodeScalarView(text[$0])) }
         #expect(units == item.units)
     }
-
-    @Test func chineseNumerals() {
-        #expect(ChineseNumber.value("十一".unicodeScalars) == 11)
-        #expect(ChineseNumber.value("二十五".unicodeScalars) == 25)
-        #expect(ChineseNumber.value("一百零三".unicodeScalars) == 103)
-        #expect(ChineseNumber.value("二〇二〇".unicodeScalars) == 2020)
-        #expect(ChineseNumber.value("32".unicodeScalars) == 32)
-        #expect(ChineseNumber.value("十万".unicodeScalars) == nil)
-    }
 }

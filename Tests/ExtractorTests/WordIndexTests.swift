@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import Extractor
+import TextTools
 
 /// WordIndex finds the same words as a plain search of every word, forwards
 /// and backwards, within limits and floors, longest first; its shortcuts

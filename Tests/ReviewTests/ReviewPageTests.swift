@@ -1,3 +1,4 @@
+import Evaluation
 import Extractor
 import Testing
 import TestSupport
@@ -177,6 +178,26 @@ struct ReviewPageTests {
         #expect(shown.ids["gold-amounts-1"] == Array(text.spans[1]))
         #expect(html.contains("class=\"hl k0 missed\" data-ids=\"gold-amounts-1\""))
         #expect(html.contains("class=\"hl k0 extra\" data-ids=\"percentages-0\""))
+    }
+
+    @Test("Deadlines pair on their date with overlapping spans", arguments: [
+        ("2025-12-31", "2025-12-31", ReviewItem.Verdict.matched),
+        ("2025-12-31", "2025", ReviewItem.Verdict.extra),
+    ])
+    func deadlineVerdicts(_ goldDate: String, _ predictedDate: String, _ verdict: ReviewItem.Verdict) {
+        let text = MarkedText("在⟦2025年底前⟧完成。")
+        let span = text.spans[0]
+        let record = JSONObject(["deadlines": .array([.object(JSONObject([
+            "text": .string(text.slice(span)), "date": .string(predictedDate),
+            "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)])),
+        ]))])])
+        let gold = JSONObject(["measures": .null, "deadlines": .array([.object(JSONObject([
+            "text": .string(text.slice(span)), "date": .string(goldDate),
+            "start": .integer(span.lowerBound), "end": .integer(span.upperBound),
+        ]))])])
+        let (_, items) = rendered(text.text, record, gold: gold)
+        #expect(items.first { $0.id == "deadlines-0" }?.verdict == verdict)
+        #expect(items.contains { $0.id == "gold-deadlines-0" } == (verdict == .extra))
     }
 
     @Test("Spans are read in every form the output and the gold use, and clamped to the text", arguments: [

@@ -1,5 +1,6 @@
 import Testing
 @testable import Segmenter
+import TextTools
 
 /// Each input format read to the same kind of text, its markup recorded.
 @Suite("Formats")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Segmenter
+import TextTools
 
 /// The offset map holds on every corpus document: every character of the
 /// normalised text comes from its original slice, and any span of the

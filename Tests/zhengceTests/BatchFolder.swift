@@ -85,7 +85,7 @@ struct BatchFolder {
         try write("bad/.hidden.txt", Array("隐藏".utf8))
 
         expected += [
-            ("bad/binary.txt", .undecodable), ("bad/broken.txt", .unreadable), ("bad/empty.txt", .undecodable),
+            ("bad/binary.txt", .undecodable), ("bad/broken.txt", .unreadable), ("bad/empty.txt", .empty),
             ("bad/fifo.txt", .unreadable), ("bad/gb18030.txt", nil), ("bad/image.png", .unsupportedFormat),
             ("bad/invalid-utf8.txt", .undecodable),
             ("bad/self.txt", .unreadable),

@@ -71,7 +71,7 @@ struct EvalCommandTests {
         #expect(noRatchet.status == 2)
         #expect(noRatchet.stderr.contains("--update-ratchet needs --ratchet"))
         let noGold = try CommandRunner.run(["eval", "--gold", "no/such/folder", "Corpus"], in: root)
-        #expect(noGold.status == 1)
-        #expect(noGold.stderr.contains("no/such/folder"))
+        #expect(noGold.status == 2)
+        #expect(noGold.stderr.contains("--gold no/such/folder: no such folder"))
     }
 }

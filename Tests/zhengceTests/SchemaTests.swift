@@ -89,7 +89,7 @@ sys.exit(1 if bad else 0)
     @Test func filledResultsValidate() throws {
         let check = try Self.validate(try Self.filledRecords().map { try JSONFormat.encode($0, pretty: false) }.joined(separator: "\n"))
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout.contains("2 records, 0 invalid"))
+        #expect(check.stdout.contains("3 records, 0 invalid"))
     }
 
     @Test(arguments: [
@@ -137,7 +137,9 @@ sys.exit(1 if bad else 0)
         return [
             DocumentRecord(documentId: "filled.txt", outcome: .extracted(result)),
             DocumentRecord(documentId: "empty.txt", outcome: .failed(DocumentFailure(
-                path: "in/empty.txt", kind: .undecodable, reason: "empty file"))),
+                path: "in/empty.txt", kind: .empty, reason: "empty file"))),
+            DocumentRecord(documentId: "binary.txt", outcome: .failed(DocumentFailure(
+                path: "in/binary.txt", kind: .undecodable, reason: "not a text file"))),
         ]
     }
 }

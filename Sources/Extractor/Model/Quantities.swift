@@ -15,26 +15,29 @@ public struct Amount: Codable, Hashable, Sendable {
     public var redacted: Bool
     /// Units the amount is counted per, in order: `每人每年` → `["人", "年"]`.
     public var per: [String]
+    /// What the money is for, as written next to it (`安家补贴`, `人才发展专项资金`), else nil.
+    public var purpose: String?
     /// The `number` of the measure it lies in, or nil.
     public var measure: String?
     /// The name of the rule that produced it.
     public var rule: String
 
     public init(text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
-                redacted: Bool = false, per: [String] = [], measure: String? = nil, rule: String) {
+                redacted: Bool = false, per: [String] = [], purpose: String? = nil, measure: String? = nil, rule: String) {
         self.text = text; self.span = span; self.min = min; self.max = max
         self.approximate = approximate; self.redacted = redacted; self.per = per
-        self.measure = measure; self.rule = rule
+        self.purpose = purpose; self.measure = measure; self.rule = rule
     }
 
-    private enum CodingKeys: String, CodingKey { case text, span, min, max, approximate, redacted, per, measure, rule }
+    private enum CodingKeys: String, CodingKey { case text, span, min, max, approximate, redacted, per, purpose, measure, rule }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text); try c.encode(span, forKey: .span)
         try c.encode(min, forKey: .min); try c.encode(max, forKey: .max)
         try c.encode(approximate, forKey: .approximate); try c.encode(redacted, forKey: .redacted)
-        try c.encode(per, forKey: .per); try c.encode(measure, forKey: .measure); try c.encode(rule, forKey: .rule)
+        try c.encode(per, forKey: .per); try c.encode(purpose, forKey: .purpose)
+        try c.encode(measure, forKey: .measure); try c.encode(rule, forKey: .rule)
     }
 }
 

@@ -1,3 +1,5 @@
+import TextTools
+
 /// A body's name found in the text, before its mentions are counted.
 struct OrganizationCandidate: Sendable, Equatable {
     /// The name in the normalised text.

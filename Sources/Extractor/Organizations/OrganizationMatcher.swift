@@ -1,4 +1,5 @@
 import Segmenter
+import TextTools
 
 /// Finds government and Party bodies (spec §6) and counts their mentions.
 ///

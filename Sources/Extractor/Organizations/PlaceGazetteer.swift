@@ -1,3 +1,5 @@
+import TextTools
+
 /// Place names a document itself vouches for: a run of two to four characters
 /// that stands before a level word right after punctuation or at a line start
 /// (`。中卫市人社局`, `，中阳县宁乡镇`). Elsewhere the same run may follow a

@@ -1,4 +1,5 @@
 import Foundation
+import Segmenter
 
 /// The tables of a CSV dataset: one file each, joined on `document_id`.
 ///
@@ -39,8 +40,22 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     /// The file name of the table.
     public var fileName: String { rawValue + ".csv" }
 
-    /// The header row.
-    public var columns: [String] {
+    /// The header row: the table's own columns, then `page` for the tables of
+    /// items (empty for text without pages; see ``carriesPage``).
+    public var columns: [String] { carriesPage ? ownColumns + ["page"] : ownColumns }
+
+    /// Whether each row is an item with a place in the text, and so a page (spec §9).
+    public var carriesPage: Bool {
+        switch self {
+        case .sections, .measures, .amounts, .counts, .percentages, .references, .organizations: true
+        case .documents, .responsibilities, .diagnostics, .errors: false
+        }
+    }
+
+    /// The position of the column an item's page is read from (where its first span starts).
+    var startColumn: Int? { ownColumns.firstIndex(of: "start") ?? ownColumns.firstIndex(of: "first_start") }
+
+    private var ownColumns: [String] {
         switch self {
         case .documents:
             ["document_id", "path", "status", "schema_version", "sha256", "encoding", "format", "characters",
@@ -52,7 +67,8 @@ public enum DatasetTable: String, CaseIterable, Sendable {
         case .measures: ["document_id", "number", "title", "start", "end", "lead", "cooperating", "rule"]
         case .responsibilities: ["document_id", "measure_number", "role", "position", "department"]
         case .amounts:
-            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "rule"]
+            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "purpose",
+             "rule"]
         case .counts:
             ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted",
              "classifier", "subject", "rule"]
@@ -81,6 +97,7 @@ public struct DatasetRows: Sendable {
                              "", "", "", "", "", "", ""])
             add(.errors, [id, failure.path, failure.kind.rawValue, failure.reason])
         case .extracted(let result):
+            pageStarts = result.source.pageStarts
             addItems(of: result, id: id)
             let source = result.source, metadata = result.metadata
             add(.documents, [
@@ -100,7 +117,17 @@ public struct DatasetRows: Sendable {
     /// The rows of one table (empty when the record adds none).
     public subscript(table: DatasetTable) -> [[String]] { rows[table] ?? [] }
 
+    /// Where the pages of the record being added begin (nil: no pages).
+    private var pageStarts: [Int]?
+
+    /// Adds a row; an item's row gets its page here, from its start column,
+    /// the one place the tables learn pages.
     private mutating func add(_ table: DatasetTable, _ row: [String]) {
+        var row = row
+        if table.carriesPage {
+            let start = table.startColumn.flatMap { Int(row[$0]) }
+            row.append(pageStarts.flatMap { starts in start.map { String(TextDocument.page(at: $0, starts: starts)) } } ?? "")
+        }
         assert(row.count == table.columns.count, "\(table) row has \(row.count) fields")
         rows[table, default: []].append(row)
     }
@@ -122,7 +149,7 @@ public struct DatasetRows: Sendable {
         for amount in result.amounts {
             add(.amounts, [id, amount.measure ?? "", amount.text, String(amount.span.start), String(amount.span.end),
                            Self.number(amount.min), Self.number(amount.max), String(amount.approximate),
-                           String(amount.redacted), Self.list(amount.per), amount.rule])
+                           String(amount.redacted), Self.list(amount.per), amount.purpose ?? "", amount.rule])
         }
         for count in result.counts {
             add(.counts, [id, count.measure ?? "", count.text, String(count.span.start), String(count.span.end),

@@ -53,8 +53,11 @@ public struct DocumentFailure: Hashable, Sendable {
     public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
         /// The file could not be read: missing, a folder, no permission, a symlink loop.
         case unreadable
-        /// The bytes are not text in a supported encoding (empty, binary, invalid).
+        /// The bytes are not text in a supported encoding (binary, invalid).
         case undecodable
+        /// The file has no bytes: nothing to extract. Not a failure of the
+        /// run (a batch with empty files still exits 0), but recorded.
+        case empty
         /// A streamed input line that is not a valid request.
         case invalidInput = "invalid-input"
         /// The extractor itself failed (an ICU error).
@@ -91,7 +94,8 @@ public struct DocumentFailure: Hashable, Sendable {
     public init(_ error: ExtractionError, sha256: String? = nil) {
         switch error {
         case .unreadable(let path, let reason): self.init(path: path, sha256: sha256, kind: .unreadable, reason: reason)
-        case .undecodable(let path, let reason): self.init(path: path, sha256: sha256, kind: .undecodable, reason: reason.description)
+        case .undecodable(let path, let reason):
+            self.init(path: path, sha256: sha256, kind: reason == .empty ? .empty : .undecodable, reason: reason.description)
         case .icu(let path, let reason): self.init(path: path, sha256: sha256, kind: .internal, reason: reason)
         case .format(let path, let reason):
             self.init(path: path, sha256: sha256, kind: Kind(rawValue: reason.kind.rawValue) ?? .undecodable, reason: reason.reason)

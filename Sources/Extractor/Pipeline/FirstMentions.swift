@@ -1,3 +1,5 @@
+import TextTools
+
 /// Equal strings grouped in order of first mention: the organisations and the
 /// forms of a title are counted this way.
 ///

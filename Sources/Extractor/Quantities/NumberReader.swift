@@ -1,4 +1,5 @@
 import Foundation
+import TextTools
 
 /// A number as written in the text.
 public struct WrittenNumber: Sendable, Equatable {
@@ -111,20 +112,21 @@ public enum NumberReader {
     }
 
     /// What each scalar of the Basic Multilingual Plane is as a numeral:
-    /// bits 0–3 the digit + 1 (0 for none), bits 4–6 the unit (1 十 … 5 亿),
-    /// bit 7 set when it can start a number. Built once; a lookup replaces
-    /// a chain of comparisons on the hot path.
+    /// ``ChineseNumber``'s digit and unit bits (bits 0–6), and bit 7 set when
+    /// it can start a number (a digit, 十, an ASCII or full-width digit, a
+    /// placeholder `x`). Built once; a lookup replaces a chain of comparisons
+    /// on the hot path.
     fileprivate static let startsNumber: UInt8 = 0x80
     private static let numerals: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
-        let digits: [(String, UInt8)] = [("零〇", 0), ("一壹幺", 1), ("二贰貳两兩", 2), ("三叁參", 3), ("四肆", 4),
-                                         ("五伍", 5), ("六陆陸", 6), ("七柒", 7), ("八捌", 8), ("九玖", 9)]
-        for (scalars, digit) in digits {
-            for scalar in scalars.unicodeScalars { table[Int(scalar.value)] = (digit + 1) | startsNumber }
-        }
-        let units: [(String, UInt8)] = [("十拾", 1), ("百佰", 2), ("千仟", 3), ("万萬", 4), ("亿億", 5)]
-        for (scalars, unit) in units {
-            for scalar in scalars.unicodeScalars { table[Int(scalar.value)] = unit << 4 | (unit == 1 ? startsNumber : 0) }
+        for value in 0..<UInt32(0x10000) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if let digit = ChineseNumber.digit(scalar) {
+                table[Int(value)] = UInt8(digit + 1) | startsNumber
+            } else if let unit = ChineseNumber.unit(scalar) {
+                let rank: UInt8 = switch unit { case 10: 1; case 100: 2; case 1000: 3; case 10_000: 4; default: 5 }
+                table[Int(value)] = rank << 4 | (rank == 1 ? startsNumber : 0)
+            }
         }
         for scalar in "0123456789０１２３４５６７８９xXｘＸ".unicodeScalars { table[Int(scalar.value)] |= startsNumber }
         return table
@@ -159,29 +161,13 @@ public enum NumberReader {
     @inline(__always)
     static func isThousandsSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar == "," || scalar == "，" }
 
-    /// 0–9 for a Chinese digit, including the financial forms and 两.
+    /// 0–9 for a Chinese digit, including the financial forms and 两 (see ``ChineseNumber``).
     @inline(__always)
-    public static func chineseDigit(_ scalar: Unicode.Scalar) -> Int? {
-        let value = scalar.value
-        guard value < 0x10000 else { return nil }
-        let digit = numerals[Int(value)] & 0x0F
-        return digit == 0 ? nil : Int(digit) - 1
-    }
+    public static func chineseDigit(_ scalar: Unicode.Scalar) -> Int? { ChineseNumber.digit(scalar) }
 
     /// The value of a Chinese unit numeral: 十 10, 百 100, 千 1000, 万 10⁴, 亿 10⁸.
     @inline(__always)
-    public static func chineseUnit(_ scalar: Unicode.Scalar) -> Int? {
-        let value = scalar.value
-        guard value < 0x10000 else { return nil }
-        switch (numerals[Int(value)] >> 4) & 0x07 {
-        case 1: return 10
-        case 2: return 100
-        case 3: return 1000
-        case 4: return 10_000
-        case 5: return 100_000_000
-        default: return nil
-        }
-    }
+    public static func chineseUnit(_ scalar: Unicode.Scalar) -> Int? { ChineseNumber.unit(scalar) }
 
     // MARK: - Arabic
 

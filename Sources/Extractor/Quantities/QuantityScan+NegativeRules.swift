@@ -1,4 +1,5 @@
 import Foundation
+import TextTools
 
 /// The negative rules: numbers with a unit that are still no quantity.
 extension QuantityScan {
@@ -20,6 +21,10 @@ extension QuantityScan {
         let numberStart = number.range.lowerBound
         let before = skipSpacesBackward(numberStart)
         let chinese = number.form == .chinese
+        if number.form == .arabic, number.range.count > 1, NumberReader.digitValue(text[numberStart]) == 0,
+           let next = NumberReader.digitValue(text[numberStart + 1]), next >= 0 {
+            return Verdict(rule: "quantity.fragment", reason: "digits with a leading zero: the tail of a number cut off before it")
+        }
         switch unit {
         case .money:
             if let unitRange = last.unitRange, unitRange.upperBound < count, text[unitRange.upperBound] == "级" {
@@ -102,7 +107,7 @@ extension QuantityScan {
     func isConstructionPhase(before: Int, after: Int) -> Bool {
         guard vocabulary.phaseWords.match(text, at: skipSpaces(after)) != nil else { return false }
         guard before > 0, !Self.endsClause(text[before - 1]) else { return true }
-        guard Self.isIdeograph(text[before - 1]) else { return false }
+        guard ScalarClass.isIdeograph(text[before - 1]) else { return false }
         return vocabulary.subjectVerbs.matchEnding(text, before: before) == nil
             && vocabulary.perLinks.matchEnding(text, before: before) == nil
             && vocabulary.bounds.list.matchEnding(text, before: before) == nil

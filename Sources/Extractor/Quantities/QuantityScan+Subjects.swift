@@ -1,4 +1,5 @@
 import Foundation
+import TextTools
 
 /// The subject of a count: the noun phrase next to it that names what is counted.
 ///
@@ -492,7 +493,7 @@ extension QuantityScan {
 
     /// Characters a noun phrase is made of: ideographs, and the `x` of placeholders (`x籍人才`).
     func isNounScalar(_ scalar: Unicode.Scalar) -> Bool {
-        Self.isIdeograph(scalar) || NumberReader.isPlaceholder(scalar)
+        ScalarClass.isIdeograph(scalar) || NumberReader.isPlaceholder(scalar)
     }
 
     /// Whether a number with a unit starts at `index` (another quantity).

@@ -1,5 +1,6 @@
 import Foundation
 import Segmenter
+import TextTools
 
 /// One run of ``QuantityMatcher`` over one document.
 struct QuantityScan {
@@ -12,6 +13,11 @@ struct QuantityScan {
     var countSites: [CountSite] = []
     /// Normalised ranges of every item found so far, in text order.
     var itemRanges: [Range<Int>] = []
+    /// The last run of items of one kind joined by `、` with no bound of
+    /// their own (kind: 0 amount, 1 percent, 2 points, 3 count).
+    var unboundedList: [(kind: Int, index: Int, range: Range<Int>)] = []
+    /// Normalised ranges of the amounts, by index in `matches.amounts`.
+    var amountRanges: [Range<Int>] = []
     /// The last amount, for a `每人` shared by an enumeration.
     var lastAmount: (end: Int, per: [String])?
 
@@ -76,7 +82,8 @@ struct QuantityScan {
                 }
                 continue
             }
-            if isAsciiStart(scalar), index > 0, Self.gluesToIdentifier(text[index - 1]) {
+            if isAsciiStart(scalar), index > 0, Self.gluesToIdentifier(text[index - 1]),
+               !Self.isLabelColon(in: text, at: index - 1) {
                 // Part of a code, URL or name (`ISO9001`, `5G`, `A1`): skip it whole.
                 index += 1
                 while index < count, Self.gluesToIdentifier(text[index]) { index += 1 }
@@ -87,7 +94,8 @@ struct QuantityScan {
             case .malformed(let range):
                 index = max(range.upperBound, index + 1)
             case .number(let number):
-                index = max(matchQuantity(number) ?? number.range.upperBound, index + 1)
+                let whole = joinedAcrossBreak(number) ?? number
+                index = max(matchQuantity(whole) ?? whole.range.upperBound, index + 1)
             }
         }
     }
@@ -99,9 +107,50 @@ struct QuantityScan {
         numerals.firstCandidate(in: text, from: start, or: "百")
     }
 
+    /// `65\n80元/人`, `1.\n5万元`: digits that end one line and digits with a
+    /// unit that start the next make one number when the first line runs on
+    /// (text before the digits on it), or when the second piece could never
+    /// stand alone (`00元`, `0万元`: a leading zero). Else nil.
+    func joinedAcrossBreak(_ number: WrittenNumber) -> WrittenNumber? {
+        guard number.form == .arabic else { return nil }
+        var position = number.range.upperBound
+        var point = false
+        if position < count, NumberReader.isDecimalPoint(text[position]) { point = true; position += 1 }
+        let gapStart = position
+        while position < count, text[position] == "\n" || text[position] == " " { position += 1 }
+        // The normaliser may have turned the break into a space: the original says.
+        guard position > gapStart, context.originalText(context.span(of: gapStart..<position)).contains("\n"),
+              position < count, NumberReader.digitValue(text[position]) != nil,
+              case .number(let second)? = NumberReader.read(text, at: position), second.form == .arabic else { return nil }
+        let term = readTerm(second)
+        guard term.unit != nil else { return nil }
+        let secondDigits = text[second.range]
+        if point, secondDigits.contains(where: NumberReader.isDecimalPoint) { return nil }
+        let leadingZero = NumberReader.digitValue(secondDigits.first!) == 0
+            && !(secondDigits.count > 1 && NumberReader.isDecimalPoint(secondDigits[secondDigits.startIndex + 1]))
+        if !leadingZero {
+            // The first piece must end a line of running text, not stand on a line of its own.
+            let before = number.range.lowerBound
+            guard before > 0, ScalarClass.isIdeograph(text[before - 1]) || Self.opensQuote(text[before - 1]) else { return nil }
+            // In the original too: the normaliser may have joined a line that held the digits alone.
+            let original = context.document.original
+            var at = context.span(of: number.range).start
+            while at > 0, original[at - 1] == " " || original[at - 1] == "\t" { at -= 1 }
+            guard at > 0, original[at - 1] != "\n", original[at - 1] != "\r" else { return nil }
+        }
+        var written = ""
+        for scalar in text[number.range] + (point ? ["."] : []) + secondDigits {
+            if let digit = NumberReader.digitValue(scalar) { written.append(Character(String(digit))) }
+            else if NumberReader.isDecimalPoint(scalar) { written.append(".") }
+        }
+        guard let value = Decimal(string: written) else { return nil }
+        return WrittenNumber(range: number.range.lowerBound..<second.range.upperBound, value: value, form: .arabic)
+    }
+
     /// The collected matches, with the subjects of counts filled in.
     mutating func finish() -> QuantityMatches {
         assignSubjects()
+        assignPurposes()
         return matches
     }
 
@@ -180,7 +229,7 @@ struct QuantityScan {
         var last = first
         var isRange = false
         // A range: `2—5万元`, `2万至5万元`, `20%—30%`, `1-2名`.
-        let separatorAt = skipLineBreak(skipSpaces(first.end))
+        let separatorAt = skipLineBreak(skipSpaces(inclusiveMarkEnd(at: skipSpaces(first.end)) ?? first.end))
         if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
             let secondAt = skipLineBreak(skipSpaces(separatorAt + vocabulary.rangeSeparators.length(separator)))
             if secondAt < count, case .number(let secondNumber)? = NumberReader.read(text, at: secondAt),
@@ -205,6 +254,7 @@ struct QuantityScan {
         bounds.approximate = first.approximate || last.approximate
         bounds.lower = bounds.approximate
         readBoundsBefore(&start, into: &bounds)
+        let before = bounds
         readBoundsAfter(&end, into: &bounds)
 
         if let rejection = negativeRule(number: number, first: first, last: last, unit: unit, isRange: isRange, start: start) {
@@ -218,6 +268,12 @@ struct QuantityScan {
             let fallback = first.unit == nil && !first.hasMultiplier ? last : first
             low = first.number.value.map(fallback.scaled)
             high = last.number.value.map(last.scaled)
+            // `一千到两千万元`: the second number's closing 万 or 亿 counts for the first.
+            if isRange, first.unit == nil, !first.hasMultiplier, !last.hasMultiplier, !first.number.endsInMultiplier,
+               last.number.endsInMultiplier, let value = low, let top = high {
+                let shared = Decimal(sign: .plus, exponent: trailingMultiplierExponent(last.number), significand: value)
+                if shared <= top { low = shared }
+            }
         }
         if bounds.lower { high = nil }
         if bounds.upper { low = nil }
@@ -237,6 +293,7 @@ struct QuantityScan {
             matches.amounts.append(Amount(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
                                           redacted: redacted, per: per, rule: isRange ? "amount.range" : "amount.single"))
             lastAmount = (end, per)
+            amountRanges.append(range)
         case .percent:
             matches.percentages.append(Percentage(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
                                                   redacted: redacted, rule: isRange ? "percent.range" : "percent.sign"))
@@ -250,7 +307,51 @@ struct QuantityScan {
                                         rule: isRange ? "count.range" : "count.classifier"))
         }
         itemRanges.append(range)
+        shareTrailingBound(unit: unit, range: range, before: before, after: bounds)
         return end
+    }
+
+    /// `分别达到80%、50%以上`: a bound word after the last item of a list
+    /// bounds the items before it that have none of their own.
+    mutating func shareTrailingBound(unit: Unit, range: Range<Int>, before: Bounds, after: Bounds) {
+        let kind: Int
+        switch unit {
+        case .money: kind = 0
+        case .percent: kind = 1
+        case .points: kind = 2
+        case .classifier: kind = 3
+        }
+        let index = kind == 0 ? matches.amounts.count - 1 : kind == 3 ? matches.counts.count - 1 : matches.percentages.count - 1
+        let trailingLower = after.lower && !before.lower, trailingUpper = after.upper && !before.upper
+        if trailingLower != trailingUpper, let previous = unboundedList.last, previous.kind == kind,
+           onlyListSeparators(previous.range.upperBound..<range.lowerBound) {
+            for item in unboundedList where item.kind == kind {
+                switch kind {
+                case 0: if trailingLower { matches.amounts[item.index].max = nil } else { matches.amounts[item.index].min = nil }
+                case 3: if trailingLower { matches.counts[item.index].max = nil } else { matches.counts[item.index].min = nil }
+                default:
+                    if trailingLower { matches.percentages[item.index].max = nil } else { matches.percentages[item.index].min = nil }
+                }
+            }
+        }
+        let unbounded = !after.lower && !after.upper
+        if unbounded, let previous = unboundedList.last, previous.kind == kind,
+           onlyListSeparators(previous.range.upperBound..<range.lowerBound) {
+            unboundedList.append((kind, index, range))
+        } else {
+            unboundedList = unbounded ? [(kind, index, range)] : []
+        }
+    }
+
+    /// The power of ten of the `万` and `亿` that close a Chinese numeral (`两千万` → 4).
+    func trailingMultiplierExponent(_ number: WrittenNumber) -> Int {
+        var exponent = 0
+        var position = number.range.upperBound
+        while position > number.range.lowerBound, let unit = NumberReader.chineseUnit(text[position - 1]), unit >= 10_000 {
+            exponent += unit == 10_000 ? 4 : 8
+            position -= 1
+        }
+        return exponent
     }
 
     /// A range needs its upper number at least as large as its lower one.
@@ -295,7 +396,7 @@ struct QuantityScan {
     mutating func diagnoseMissingYuan(_ term: Term) {
         guard term.hasMultiplier, term.multiplierExponent >= 4 else { return }
         let after = skipSpaces(term.end)
-        guard after >= count || !Self.isIdeograph(text[after]) else { return }
+        guard after >= count || !ScalarClass.isIdeograph(text[after]) else { return }
         let before = skipSpacesBackward(term.number.range.lowerBound)
         guard vocabulary.moneyWords.matchLengthEnding(text, before: before, floor: max(0, before - 4)) > 0 else { return }
         let span = context.span(of: term.number.range.lowerBound..<term.end)
@@ -322,7 +423,12 @@ struct QuantityScan {
     /// Bound words glued before the number (`不少于`, `最高不超过`, `约`) move `start` back.
     func readBoundsBefore(_ start: inout Int, into bounds: inout Bounds) {
         let original = start
-        defer { if start == original { readDetachedBound(before: start, into: &bounds) } }
+        defer {
+            if start == original {
+                readDetachedBound(before: start, into: &bounds)
+                if !bounds.lower, !bounds.upper { readGoverningBound(before: start, into: &bounds) }
+            }
+        }
         for _ in 0..<2 {
             let at = skipSpacesBackward(start)
             guard let word = vocabulary.bounds.list.matchEnding(text, before: at) else { return }
@@ -357,8 +463,38 @@ struct QuantityScan {
         }
     }
 
+    /// How far back a bound word may open the phrase a number closes, in scalars.
+    static let governingReach = 16
+
+    /// `按不超过研发投入30%`, `不低于项目总投资的20%`, `最高不超过实际发生额的50%`:
+    /// a lower or upper word opens a noun phrase that the number closes. Only
+    /// nouns, `的` and quotes stand between; a clause break, another number or
+    /// item, or a verb of granting ends the search. The span stays the number.
+    func readGoverningBound(before start: Int, into bounds: inout Bounds) {
+        let floor = max(previousItemEnd(before: start), start - Self.governingReach)
+        var position = skipSpacesBackward(start)
+        while position > floor {
+            if let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) {
+                let bound = vocabulary.bounds.values[word]
+                let written = vocabulary.bounds.list.words[word]
+                // `最低工资标准的30%`: a superlative before a noun is an adjective, and one character is too little.
+                guard !bound.after, bound.effect != .approximate, position < start, written.count >= 2, written[0] != "最",
+                      vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.length(word)
+                else { return }
+                bounds.apply(bound.effect)
+                return
+            }
+            let scalar = text[position - 1]
+            guard isPerNounScalar(scalar) else { return }
+            if vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor) >= 2 { return }
+            position -= 1
+        }
+    }
+
     /// A bound word glued after the unit (`以上`, `左右`) moves `end` on.
     func readBoundsAfter(_ end: inout Int, into bounds: inout Bounds) {
+        // `50万元（含）以上`, `50%（不含）`: the mark belongs to the item.
+        if let markEnd = inclusiveMarkEnd(at: skipSpaces(end)) { end = markEnd }
         let at = skipSpaces(end)
         guard vocabulary.boundExceptions.match(text, at: at) == nil,
               let word = vocabulary.bounds.list.match(text, at: at) else { return }
@@ -366,6 +502,18 @@ struct QuantityScan {
         guard bound.after else { return }
         bounds.apply(bound.effect)
         end = at + vocabulary.bounds.list.length(word)
+    }
+
+    /// The end of an inclusive mark at `index`: `（含）`, `(含)`, `（不含）`, `（含本数）`.
+    func inclusiveMarkEnd(at index: Int) -> Int? {
+        guard index < count, text[index] == "（" || text[index] == "(" else { return nil }
+        var position = index + 1
+        if position < count, text[position] == "不" { position += 1 }
+        guard position < count, text[position] == "含" else { return nil }
+        position += 1
+        if position + 1 < count, text[position] == "本", text[position + 1] == "数" { position += 2 }
+        guard position < count, text[position] == "）" || text[position] == ")" else { return nil }
+        return position + 1
     }
 
     /// `x人（个）`: a second classifier offered in brackets belongs to the count.
@@ -400,7 +548,7 @@ struct QuantityScan {
             }
             if !crossedVerb {
                 let units = perUnitsEnding(at: position, floor: floor)
-                if !units.isEmpty { return units }
+                if !units.isEmpty { return withRecipientYear(units, from: position, to: start) }
             }
             let scalar = text[position - 1]
             guard isPerNounScalar(scalar), scalar != "每" else { break }
@@ -419,7 +567,7 @@ struct QuantityScan {
     static let perReach = 32
     /// Characters of a noun phrase between a granting verb and its amount.
     func isPerNounScalar(_ scalar: Unicode.Scalar) -> Bool {
-        Self.isIdeograph(scalar) || Self.opensQuote(scalar) || Self.closesQuote(scalar)
+        ScalarClass.isIdeograph(scalar) || Self.opensQuote(scalar) || Self.closesQuote(scalar)
     }
 
     /// `户均增收1.2万元`, `人均可支配收入3.2万元`: the unit of an average word
@@ -431,7 +579,7 @@ struct QuantityScan {
             if let word = vocabulary.perAverages.list.matchEnding(text, before: position, floor: floor) {
                 return [vocabulary.perAverages.values[word]]
             }
-            guard Self.isIdeograph(text[position - 1]), text[position - 1] != "每" else { return [] }
+            guard ScalarClass.isIdeograph(text[position - 1]), text[position - 1] != "每" else { return [] }
             position -= 1
         }
         return []
@@ -445,7 +593,7 @@ struct QuantityScan {
         while true {
             if let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor),
                position - vocabulary.perUnits.length(unit) > floor,
-               text[position - vocabulary.perUnits.length(unit) - 1] == "每" {
+               isPerMark(at: position - vocabulary.perUnits.length(unit) - 1) {
                 units.insert(vocabulary.perUnits.string(unit), at: 0)
                 position = skipSpacesBackward(position - vocabulary.perUnits.length(unit) - 1)
                 continue
@@ -454,11 +602,11 @@ struct QuantityScan {
             // Look past a noun of up to four characters for one more `每…`.
             var nounStart = position
             var found = false
-            while nounStart > floor, position - nounStart < 4, Self.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
+            while nounStart > floor, position - nounStart < 4, ScalarClass.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
                 nounStart -= 1
                 if let unit = vocabulary.perUnits.matchEnding(text, before: nounStart, floor: floor),
                    nounStart - vocabulary.perUnits.length(unit) > floor,
-                   text[nounStart - vocabulary.perUnits.length(unit) - 1] == "每" {
+                   isPerMark(at: nounStart - vocabulary.perUnits.length(unit) - 1) {
                     found = true
                     break
                 }
@@ -466,6 +614,28 @@ struct QuantityScan {
             guard found else { return units }
             position = nounStart
         }
+    }
+
+    /// `每` before a unit, or `单` (`单个项目`, `单家企业`) where it starts a
+    /// word rather than ends one (`名单`, `清单`).
+    func isPerMark(at index: Int) -> Bool {
+        switch text[index] {
+        case "每": return true
+        case "单": return index == 0 || !vocabulary.singleMarkPrefixes.mayContain(text[index - 1])
+        default: return false
+        }
+    }
+
+    /// `每家企业年度最高200万元`: a year stated for the recipient between the
+    /// `每…` and the amount adds `年` (`["家", "年"]`).
+    func withRecipientYear(_ units: [String], from start: Int, to end: Int) -> [String] {
+        guard !units.isEmpty, !units.contains("年"), start < end else { return units }
+        var position = start
+        while position < end {
+            if vocabulary.recipientYearWords.match(text, at: position, limit: end) != nil { return units + ["年"] }
+            position += 1
+        }
+        return units
     }
 
     /// `/人/年` after an amount's unit: the units, and where they end.
@@ -476,6 +646,16 @@ struct QuantityScan {
               let unit = vocabulary.perUnits.match(text, at: position + 1) {
             units.append(vocabulary.perUnits.string(unit))
             position += 1 + vocabulary.perUnits.length(unit)
+            // `元/人月`, `元/人·月`: a unit of time run on after the first.
+            while position < count {
+                let dot = text[position] == "·" || text[position] == "•" || text[position] == "・" ? 1 : 0
+                guard let time = vocabulary.perUnits.match(text, at: position + dot),
+                      vocabulary.slashTimeUnits.match(vocabulary.perUnits.words[time], at: 0) != nil,
+                      vocabulary.slashTimeUnits.matchLength(vocabulary.perUnits.words[time], at: 0) == vocabulary.perUnits.length(time)
+                else { break }
+                units.append(vocabulary.perUnits.string(time))
+                position += dot + vocabulary.perUnits.length(time)
+            }
         }
         return (units, position)
     }
@@ -535,11 +715,10 @@ struct QuantityScan {
             || scalar == "=" || scalar == "&"
     }
 
-    /// A CJK ideograph.
-    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
-            || (value >= 0xF900 && value <= 0xFAFF) || (value >= 0x20000 && value <= 0x2FA1F)
+    /// `标准:4800元`: an ASCII colon after a word is a label's colon, not
+    /// part of a time or code (`9:30`, `http:`).
+    static func isLabelColon(in text: [Unicode.Scalar], at index: Int) -> Bool {
+        text[index] == ":" && index > 0 && !gluesToIdentifier(text[index - 1])
     }
 
     // MARK: - Rejections

@@ -1,4 +1,5 @@
 import Segmenter
+import TextTools
 
 /// Finds titles cited in `《》` (spec §6): each distinct title once, with every
 /// place it is cited and the verb before its first citation that has one

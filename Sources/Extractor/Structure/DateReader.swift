@@ -1,3 +1,5 @@
+import TextTools
+
 /// Reads dates as 公文 and posts write them and gives them as ISO `2020-09-15`:
 /// `2020年9月15日`, `二〇二〇年九月十五日`, `2022-02-10 10:38:21 +0800`, `2022/2/10`.
 enum DateReader {

@@ -1,4 +1,5 @@
 import Segmenter
+import TextTools
 
 /// The 公文 elements at the head and foot of a document (GB/T 9704-2012).
 struct DocumentHeader: Sendable {

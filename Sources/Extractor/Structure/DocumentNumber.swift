@@ -1,3 +1,5 @@
+import TextTools
+
 /// Reads a 发文字号 (`石党办发〔2020〕32号`) and writes it with its year in 〔〕,
 /// whatever brackets it came in: `[2020]`, `（2020）`, `〔2020〕第32号`.
 enum DocumentNumber {

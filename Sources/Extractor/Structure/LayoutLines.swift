@@ -1,4 +1,5 @@
 import Segmenter
+import TextTools
 
 /// A line of a document as it was laid out: in plain text an original line
 /// (so a title is not run into the recipients the normaliser joined it to), in

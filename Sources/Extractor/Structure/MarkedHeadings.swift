@@ -1,3 +1,5 @@
+import TextTools
+
 /// A heading opened by a numbering marker: a chapter `第一章`, a section
 /// `第一节`, an article `第一条`, or a list item `一、`, `（一）`, `1.`, `（1）`, `①`.
 struct MarkedHeading: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import TextTools
+
 /// A measure found among the numbered headings, before it is written out.
 struct PlannedMeasure: Sendable {
     /// Index of its heading.

@@ -1,5 +1,6 @@
 import Foundation
 import Segmenter
+import TextTools
 
 /// The headline, date and headings of a post or report: Markdown `#` lines
 /// (levels counted from the headline: `##` is 1), HTML headings, front matter

@@ -1,3 +1,5 @@
+import TextTools
+
 /// Heading lines of reports that carry no number: a short line of their own,
 /// without sentence punctuation, after a finished paragraph and before body
 /// text (`聚焦“体现最好质效”` / `开好引才良方`). Photo captions and bylines,

@@ -1,4 +1,5 @@
 import Segmenter
+import TextTools
 
 /// What the structure reader found: the document's kind, metadata, headings and measures.
 public struct StructureMatches: Sendable {

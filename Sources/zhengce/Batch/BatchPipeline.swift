@@ -66,6 +66,12 @@ struct BatchPipeline {
         finished.wait()
     }
 
+    /// How a record counts: extracted, empty (recorded, not a failure), or failed.
+    private static func status(of failure: DocumentFailure?) -> Completed.Status {
+        guard let failure else { return .extracted }
+        return failure.kind == .empty ? .empty : .failed
+    }
+
     /// One input through a worker: skipped, or read, extracted and rendered.
     private static func process(_ item: WorkItem, processor: Result<DocumentProcessor, any Error>,
                                 sink: any RecordSink, crashedBefore: Set<String>) -> Completed {
@@ -88,7 +94,7 @@ struct BatchPipeline {
             (record, bytes) = (DocumentRecord(documentId: item.documentId, outcome: .failed(failure)), 0)
         }
         var completed = Completed(index: item.index, documentId: record.documentId, path: record.path,
-                                  status: record.failure == nil ? .extracted : .failed, failure: record.failure,
+                                  status: Self.status(of: record.failure), failure: record.failure,
                                   bytes: bytes, items: record.result.map(ItemTally.init) ?? ItemTally(),
                                   rendered: .none)
         do {

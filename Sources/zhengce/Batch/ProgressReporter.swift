@@ -13,7 +13,7 @@ import Darwin
 final class ProgressReporter: @unchecked Sendable {
     /// Counts of a finished run.
     struct Summary {
-        var documents = 0, extracted = 0, failed = 0, skipped = 0, bytes = 0
+        var documents = 0, extracted = 0, empty = 0, failed = 0, skipped = 0, bytes = 0
         var items = ItemTally()
         var seconds = 0.0
     }
@@ -55,6 +55,9 @@ final class ProgressReporter: @unchecked Sendable {
             switch item.status {
             case .extracted: summary.extracted += 1
             case .skipped: summary.skipped += 1
+            case .empty:
+                summary.empty += 1
+                if let failure = item.failure { say("zhengce: warning: \(failure.path): \(failure.reason), nothing to extract") }
             case .failed:
                 summary.failed += 1
                 if let failure = item.failure { say("zhengce: \(failure.path): \(failure.reason)") }
@@ -87,11 +90,18 @@ final class ProgressReporter: @unchecked Sendable {
     static func describe(_ summary: Summary) -> String {
         let rate = summary.seconds > 0 ? Double(summary.documents - summary.skipped) / summary.seconds : 0
         let items = summary.items
-        return "zhengce: \(summary.documents) documents (\(summary.extracted) extracted, \(summary.failed) failed, "
-            + "\(summary.skipped) skipped), \(megabytes(summary.bytes)) MB in \(String(format: "%.1f", summary.seconds)) s "
-            + "(\(String(format: "%.1f", rate)) documents/s); \(items.total) items: \(items.measures) measures, "
-            + "\(items.amounts) amounts, \(items.counts) counts, \(items.percentages) percentages, "
-            + "\(items.references) references, \(items.organizations) organisations"
+        let empty = summary.empty > 0 ? "\(summary.empty) empty, " : ""
+        return "zhengce: \(counted(summary.documents, "document")) (\(summary.extracted) extracted, \(empty)"
+            + "\(summary.failed) failed, \(summary.skipped) skipped), \(megabytes(summary.bytes)) MB in "
+            + "\(String(format: "%.1f", summary.seconds)) s (\(String(format: "%.1f", rate)) documents/s); "
+            + "\(counted(items.total, "item")): \(counted(items.measures, "measure")), \(counted(items.amounts, "amount")), "
+            + "\(counted(items.counts, "count")), \(counted(items.percentages, "percentage")), "
+            + "\(counted(items.references, "reference")), \(counted(items.organizations, "organisation"))"
+    }
+
+    /// `1 document`, `0 documents`, `2 documents`.
+    static func counted(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     // MARK: - Drawing (lock held)

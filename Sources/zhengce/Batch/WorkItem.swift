@@ -33,7 +33,8 @@ struct WorkItem: Sendable {
 
 /// What a worker made of one input, ready for the writer.
 struct Completed: Sendable {
-    enum Status: Sendable { case extracted, failed, skipped }
+    /// `empty`: an empty file, recorded but not a failure of the run.
+    enum Status: Sendable { case extracted, empty, failed, skipped }
 
     var index: Int
     var documentId: String

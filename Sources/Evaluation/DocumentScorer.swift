@@ -1,0 +1,240 @@
+import Extractor
+
+/// Scores one document's prediction against its gold annotation (spec §7).
+///
+/// Items (amounts, counts, percentages) are paired greedily in gold order: a
+/// gold item takes the first unused predicted item with the same key (values
+/// within 1e-6 relative, same `redacted`, same classifier for counts) whose
+/// span overlaps its own (when both have spans). Paired items are then
+/// compared on their agreement fields. Measures pair by `number`; their
+/// departments, organisations and references compare as sets of normalised names.
+public struct DocumentScorer: Sendable {
+    /// Findings are worded like score.py's `--verbose` lines.
+    public init() {}
+
+    /// The score of one document; `prediction` nil when the document has none.
+    public func score(gold: JSONObject, prediction: JSONObject?) -> DocumentScore {
+        let predicted = prediction ?? JSONObject()
+        var score = DocumentScore(predicted: prediction != nil)
+
+        for group in ItemGroup.all {
+            let golds = objects(gold[group.field.rawValue]), predictions = objects(predicted[group.field.rawValue])
+            let matching = ItemPairing.pair(gold: golds, predicted: predictions, sameKey: group.sameKey)
+            score.tallies[group.field, default: Tally()] += Tally(matching)
+            for (field, name, comparison) in group.agreements {
+                var agreement = Agreement()
+                for (g, p) in matching.pairs {
+                    agreement.total += 1
+                    if comparison.agrees(g[name], p[name]) {
+                        agreement.right += 1
+                    } else {
+                        let detail = "\(text(g["text"])): gold \(text(g[name])), got \(text(p[name]))"
+                        score.findings.append(Finding(field.rawValue, .wrong, detail))
+                    }
+                }
+                score.agreements[field, default: Agreement()] += agreement
+            }
+            score.findings += matching.missed.map { Finding(group.field.rawValue, .missed, ItemPairing.describe($0)) }
+            score.findings += matching.extra.map { Finding(group.field.rawValue, .extra, ItemPairing.describe($0)) }
+        }
+
+        // A gold `"measures": null` marks a document whose measures are not scored.
+        if let goldMeasures = gold["measures"], !goldMeasures.isNull {
+            scoreMeasures(objects(goldMeasures), objects(predicted["measures"]), into: &score)
+        } else {
+            score.tallies[.measures, default: Tally()] += Tally()
+            score.tallies[.responsibility, default: Tally()] += Tally()
+            score.agreements[.measuresTitle, default: Agreement()] += Agreement()
+        }
+
+        scoreMetadata(gold["metadata"]?.objectValue ?? JSONObject(), predicted["metadata"]?.objectValue ?? JSONObject(), into: &score)
+
+        for field in [FieldGroup.organizations, .references] {
+            let goldNames = gold[field.rawValue]?.pythonListElements ?? []
+            let predictedNames = names(predicted[field.rawValue])
+            scoreSet(field, gold: goldNames, predicted: predictedNames, into: &score)
+        }
+        return score
+    }
+
+    // MARK: measures
+
+    private func scoreMeasures(_ gold: [JSONObject], _ predicted: [JSONObject], into score: inout DocumentScore) {
+        var found = Tally(), roles = Tally(), title = Agreement()
+        var missed: [Finding] = [], extra: [Finding] = [], wrongTitles: [Finding] = []
+        var rolesMissed: [Finding] = [], rolesExtra: [Finding] = []
+        // Predicted measures by number; a number given twice keeps its first place and last measure.
+        var numbers: [ExactText] = [], byNumber: [ExactText: JSONObject] = [:]
+        for measure in predicted {
+            let number = key(measure["number"])
+            if byNumber.updateValue(measure, forKey: number) == nil { numbers.append(number) }
+        }
+        let goldNumbers = Set(gold.map { key($0["number"]) })
+        for g in gold {
+            let number = key(g["number"])
+            guard let p = byNumber[number] else {
+                found.falseNegatives += 1
+                missed.append(Finding("measures", .missed, "measure \(plain(g["number"])) \(plain(g["title"]))"))
+                for role in ["lead", "cooperating"] { roles.falseNegatives += (g[role]?.pythonListElements ?? []).count }
+                continue
+            }
+            found.truePositives += 1
+            title.total += 1
+            if ScoreRules.normalized(g["title"]) == ScoreRules.normalized(p["title"]) {
+                title.right += 1
+            } else {
+                wrongTitles.append(Finding("measures.title", .wrong,
+                                           "measure \(plain(g["number"])): gold \(text(g["title"])), got \(text(p["title"]))"))
+            }
+            for role in ["lead", "cooperating"] {
+                let goldSet = Set((g[role]?.pythonListElements ?? []).map(ScoreRules.normalized))
+                let predictedSet = Set((p[role]?.pythonListElements ?? []).map(ScoreRules.normalized))
+                roles.truePositives += goldSet.intersection(predictedSet).count
+                roles.falseNegatives += goldSet.subtracting(predictedSet).count
+                roles.falsePositives += predictedSet.subtracting(goldSet).count
+                for name in goldSet.subtracting(predictedSet).sorted(by: Optional.ascending) {
+                    rolesMissed.append(Finding("responsibility", .missed, "measure \(plain(g["number"])) \(role): \(name?.string ?? "None")"))
+                }
+                for name in predictedSet.subtracting(goldSet).sorted(by: Optional.ascending) {
+                    rolesExtra.append(Finding("responsibility", .extra, "measure \(plain(g["number"])) \(role): \(name?.string ?? "None")"))
+                }
+            }
+        }
+        for number in numbers where !goldNumbers.contains(number) {
+            found.falsePositives += 1
+            extra.append(Finding("measures", .extra, "measure \(number.string) \(plain(byNumber[number]!["title"]))"))
+        }
+        score.tallies[.measures, default: Tally()] += found
+        score.tallies[.responsibility, default: Tally()] += roles
+        score.agreements[.measuresTitle, default: Agreement()] += title
+        score.findings += missed + extra + wrongTitles + rolesMissed + rolesExtra
+    }
+
+    // MARK: metadata
+
+    private static let metadataFields = ["title", "documentNumber", "issuers", "recipients", "date"]
+
+    private func scoreMetadata(_ gold: JSONObject, _ predicted: JSONObject, into score: inout DocumentScore) {
+        var agreement = Agreement()
+        for field in Self.metadataFields {
+            guard let g = gold[field], !g.isNull, g != .array([]), g != .string("") else { continue }
+            let p = predicted[field]
+            agreement.total += 1
+            let agrees: Bool
+            if case .array(let goldList) = g {
+                let predictedList = p?.pythonListElements ?? []
+                agrees = goldList.map(ScoreRules.normalized) == predictedList.map(ScoreRules.normalized)
+            } else {
+                agrees = ScoreRules.normalized(g) == ScoreRules.normalized(p)
+            }
+            if agrees {
+                agreement.right += 1
+            } else {
+                score.findings.append(Finding("metadata", .wrong, "\(field): gold \(g.pythonRepr), got \(text(p))"))
+            }
+        }
+        score.agreements[.metadata, default: Agreement()] += agreement
+    }
+
+    // MARK: organisations and references
+
+    private func scoreSet(_ field: FieldGroup, gold: [JSONValue], predicted: [JSONValue], into score: inout DocumentScore) {
+        let goldSet = Set(gold.filter(\.isTruthy).compactMap(ScoreRules.normalized))
+        let predictedSet = Set(predicted.filter(\.isTruthy).compactMap(ScoreRules.normalized))
+        var tally = Tally()
+        tally.truePositives = goldSet.intersection(predictedSet).count
+        tally.falseNegatives = goldSet.subtracting(predictedSet).count
+        tally.falsePositives = predictedSet.subtracting(goldSet).count
+        score.tallies[field, default: Tally()] += tally
+        score.findings += goldSet.subtracting(predictedSet).sorted().map { Finding(field.rawValue, .missed, $0.string) }
+        score.findings += predictedSet.subtracting(goldSet).sorted().map { Finding(field.rawValue, .extra, $0.string) }
+    }
+
+    /// Names of predicted organisations or references: strings as they are,
+    /// objects by `title` (or else `name`).
+    private func names(_ value: JSONValue?) -> [JSONValue] {
+        (value?.pythonListElements ?? []).compactMap { item in
+            switch item {
+            case .string: return item
+            case .object(let object):
+                if let title = object["title"], title.isTruthy { return title }
+                return object["name"] ?? .null
+            default: return nil
+            }
+        }
+    }
+
+    // MARK: helpers
+
+    /// The elements of a list field; a non-object element reads as an empty object.
+    private func objects(_ value: JSONValue?) -> [JSONObject] {
+        guard case .array(let elements)? = value else { return [] }
+        return elements.map { $0.objectValue ?? JSONObject() }
+    }
+
+    /// A measure number as a dictionary key: Python's `str(value)`, `None` when absent.
+    private func key(_ value: JSONValue?) -> ExactText { ExactText(plain(value)) }
+
+    /// Python's `str(value)` of a field, `None` when absent.
+    private func plain(_ value: JSONValue?) -> String { (value ?? .null).pythonStr }
+
+    /// Python's `repr(value)` of a field, `None` when absent.
+    private func text(_ value: JSONValue?) -> String { (value ?? .null).pythonRepr }
+}
+
+/// What one document scored.
+public struct DocumentScore: Sendable {
+    /// Whether a prediction was found for it.
+    public var predicted: Bool
+    /// Counts per field group.
+    public var tallies: [FieldGroup: Tally] = [:]
+    /// Agreement counts per field.
+    public var agreements: [AgreementField: Agreement] = [:]
+    /// Misses, extras and disagreements, in report order.
+    public var findings: [Finding] = []
+}
+
+/// How one list of quantities is paired and compared.
+private struct ItemGroup {
+    /// How two values of an agreement field are compared.
+    enum Comparison {
+        /// Both true or both false (`approximate`).
+        case flag
+        /// The same list (`per`).
+        case list
+        /// Equal or contained, ignoring quotes (`subject`).
+        case subject
+
+        func agrees(_ gold: JSONValue?, _ predicted: JSONValue?) -> Bool {
+            switch self {
+            case .flag: (gold?.isTruthy ?? false) == (predicted?.isTruthy ?? false)
+            case .subject: ScoreRules.sameSubject(gold, predicted)
+            case .list:
+                { a, b in a.count == b.count && zip(a, b).allSatisfy { $0.pythonEquals($1) } }(
+                    gold?.pythonListElements ?? [], predicted?.pythonListElements ?? [])
+            }
+        }
+    }
+
+    var field: FieldGroup
+    var sameKey: @Sendable (JSONObject, JSONObject) -> Bool
+    var agreements: [(AgreementField, String, Comparison)]
+
+    static let all: [ItemGroup] = [
+        ItemGroup(field: .amounts, sameKey: ItemPairing.sameAmount,
+                  agreements: [(.amountsApproximate, "approximate", .flag), (.amountsPer, "per", .list)]),
+        ItemGroup(field: .counts, sameKey: ItemPairing.sameCount,
+                  agreements: [(.countsApproximate, "approximate", .flag), (.countsSubject, "subject", .subject)]),
+        ItemGroup(field: .percentages, sameKey: ItemPairing.sameAmount, agreements: []),
+    ]
+}
+
+extension Tally {
+    /// The counts of a pairing: pairs found, gold missed, predictions extra.
+    init(_ matching: ItemPairing.Result) {
+        self.init()
+        truePositives = matching.pairs.count
+        falseNegatives = matching.missed.count
+        falsePositives = matching.extra.count
+    }
+}

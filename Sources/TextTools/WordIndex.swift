@@ -1,0 +1,237 @@
+/// Words stored flat and bucketed by their first and by their last scalar,
+/// longest first within a bucket: the engine under ``WordList``.
+///
+/// Every matcher asks at nearly every character whether a word starts or ends
+/// there, so a lookup must cost a few instructions and touch no reference
+/// count. A scalar's bucket is found through a bitmap with rank counts (no
+/// hashing); the tables live in one immutable block read through pointers
+/// (no array per word to retain, no bounds checks). The vocabularies that
+/// hold these are shared by every thread: reads that write nothing, not even
+/// a reference count, keep their cache lines shared between cores.
+public struct WordIndex: Sendable {
+    @usableFromInline let tables: Tables
+
+    /// `words` must be distinct and non-empty; a word's id is its index here.
+    public init(_ words: [[Unicode.Scalar]]) {
+        tables = Tables(words)
+    }
+
+    /// The number of scalars of word `id`.
+    @inlinable @inline(__always)
+    public func length(_ id: Int) -> Int { tables.length(id) }
+
+    // Lookups come in two halves: an inlined test of the bitmap, which turns
+    // most characters away in a few instructions at the caller, and the
+    // search of the bucket, out of line.
+
+    /// The id of the longest word that starts at `start` and ends by `limit`.
+    @inlinable @inline(__always)
+    public func longest(in text: [Unicode.Scalar], from start: Int, limit: Int) -> Int? {
+        let limit = min(limit, text.count)
+        guard start >= 0, start < limit, tables.firsts.mayContain(text[start]) else { return nil }
+        return searchForwards(in: text, from: start, limit: limit)
+    }
+
+    @usableFromInline @inline(never)
+    func searchForwards(in text: [Unicode.Scalar], from start: Int, limit: Int) -> Int? {
+        text.withUnsafeBufferPointer { text in
+            let tables = self.tables
+            guard let bucket = tables.firsts.bucket(of: text[start]) else { return nil }
+            // The scalar after the first turns most members away in a compare.
+            let second = start + 1 < limit ? text[start + 1].value : Buckets.noNeighbour
+            for slot in bucket {
+                let neighbour = tables.firsts.neighbours[slot]
+                guard neighbour == Buckets.noNeighbour || neighbour == second else { continue }
+                let id = Int(tables.firsts.members[slot])
+                let lower = Int(tables.bounds[id]), upper = Int(tables.bounds[id + 1])
+                guard start + (upper - lower) <= limit else { continue }
+                var offset = 1
+                while lower + offset < upper, text[start + offset] == tables.storage[lower + offset] { offset += 1 }
+                if lower + offset == upper { return id }
+            }
+            return nil
+        }
+    }
+
+    /// Calls `body` with the id of each word that ends just before `end` and
+    /// starts at or after `floor`, longest first, until it returns false.
+    @inlinable @inline(__always)
+    public func forEach(in text: [Unicode.Scalar], endingAt end: Int, floor: Int, _ body: (Int) -> Bool) {
+        guard end > floor, end > 0, end <= text.count, tables.lasts.mayContain(text[end - 1]) else { return }
+        text.withUnsafeBufferPointer { text in
+            let tables = self.tables
+            guard let bucket = tables.lasts.bucket(of: text[end - 1]) else { return }
+            // The scalar before the last turns most members away in a compare.
+            let penultimate = end >= 2 ? text[end - 2].value : Buckets.noNeighbour
+            for slot in bucket {
+                let neighbour = tables.lasts.neighbours[slot]
+                guard neighbour == Buckets.noNeighbour || neighbour == penultimate else { continue }
+                let id = Int(tables.lasts.members[slot])
+                let lower = Int(tables.bounds[id]), upper = Int(tables.bounds[id + 1])
+                let start = end - (upper - lower)
+                guard start >= floor else { continue }
+                precondition(start >= 0, "a word would start before the text")
+                var offset = 0
+                while lower + offset < upper - 1, text[start + offset] == tables.storage[lower + offset] { offset += 1 }
+                if lower + offset == upper - 1, !body(id) { return }
+            }
+        }
+    }
+
+    /// The id of the longest word that ends just before `end` and starts at or after `floor`.
+    @inlinable @inline(__always)
+    public func longest(in text: [Unicode.Scalar], endingAt end: Int, floor: Int) -> Int? {
+        guard end > floor, end > 0, end <= text.count, tables.lasts.mayContain(text[end - 1]) else { return nil }
+        return searchBackwards(in: text, endingAt: end, floor: floor)
+    }
+
+    @usableFromInline @inline(never)
+    func searchBackwards(in text: [Unicode.Scalar], endingAt end: Int, floor: Int) -> Int? {
+        var found: Int?
+        forEach(in: text, endingAt: end, floor: floor) { id in
+            found = id
+            return false
+        }
+        return found
+    }
+
+    /// The words and both bucket tables in memory this object owns and never
+    /// changes after `init`.
+    @usableFromInline final class Tables: @unchecked Sendable {
+        /// The scalars of every word, one after another.
+        @usableFromInline let storage: UnsafeMutablePointer<Unicode.Scalar>
+        /// Word `i` is `storage[bounds[i]..<bounds[i + 1]]`.
+        @usableFromInline let bounds: UnsafeMutablePointer<Int32>
+        @usableFromInline let firsts: Buckets
+        @usableFromInline let lasts: Buckets
+
+        init(_ words: [[Unicode.Scalar]]) {
+            let total = words.reduce(0) { $0 + $1.count }
+            storage = .allocate(capacity: max(1, total))
+            bounds = .allocate(capacity: words.count + 1)
+            var offset = 0
+            bounds[0] = 0
+            for (id, word) in words.enumerated() {
+                precondition(!word.isEmpty, "empty word")
+                for scalar in word {
+                    storage[offset] = scalar
+                    offset += 1
+                }
+                bounds[id + 1] = Int32(offset)
+            }
+            firsts = Buckets(words.indices.map { id in
+                let word = words[id]
+                return (word[0], id, word.count, word.count > 1 ? word[1].value : Buckets.noNeighbour)
+            })
+            lasts = Buckets(words.indices.map { id in
+                let word = words[id]
+                return (word[word.count - 1], id, word.count, word.count > 1 ? word[word.count - 2].value : Buckets.noNeighbour)
+            })
+        }
+
+        deinit {
+            storage.deallocate()
+            bounds.deallocate()
+            firsts.deallocate()
+            lasts.deallocate()
+        }
+
+        @inlinable @inline(__always)
+        func length(_ id: Int) -> Int { Int(bounds[id + 1] &- bounds[id]) }
+    }
+
+    /// Word ids grouped by one end scalar. A bitmap over the Basic
+    /// Multilingual Plane says whether a scalar has a bucket, and the number
+    /// of set bits before it says which (a rank: a minimal perfect hash).
+    /// Scalars beyond the plane, rare in these lists, go through a dictionary.
+    @usableFromInline struct Buckets {
+        @usableFromInline let bits: UnsafeMutablePointer<UInt64>
+        /// Set bits in the words of `bits` before each one.
+        @usableFromInline let ranks: UnsafeMutablePointer<UInt32>
+        @usableFromInline let beyond: [UInt32: Int]
+        /// Bucket `b` holds `members[starts[b]..<starts[b + 1]]`.
+        @usableFromInline let starts: UnsafeMutablePointer<Int32>
+        @usableFromInline let members: UnsafeMutablePointer<Int32>
+        /// For each member, the value of the scalar next to the bucket's end
+        /// (the second, or the one before the last), or ``noNeighbour`` for a
+        /// word of one scalar: a member whose neighbour differs from the
+        /// text's cannot match, and is passed over in one compare.
+        @usableFromInline let neighbours: UnsafeMutablePointer<UInt32>
+        /// Not the value of any scalar (they end at 0x10FFFF).
+        @inlinable static var noNeighbour: UInt32 { .max }
+
+        init(_ entries: [(scalar: Unicode.Scalar, id: Int, length: Int, neighbour: UInt32)]) {
+            bits = .allocate(capacity: 1024)
+            bits.initialize(repeating: 0, count: 1024)
+            ranks = .allocate(capacity: 1024)
+            for entry in entries where entry.scalar.value < 0x10000 {
+                bits[Int(entry.scalar.value >> 6)] |= 1 << UInt64(entry.scalar.value & 63)
+            }
+            var total = 0
+            for word in 0..<1024 {
+                ranks[word] = UInt32(total)
+                total += bits[word].nonzeroBitCount
+            }
+            var beyond: [UInt32: Int] = [:]
+            for entry in entries where entry.scalar.value >= 0x10000 && beyond[entry.scalar.value] == nil {
+                beyond[entry.scalar.value] = total + beyond.count
+            }
+            self.beyond = beyond
+            var grouped = [[(id: Int, length: Int, neighbour: UInt32)]](repeating: [], count: total + beyond.count)
+            for entry in entries {
+                let value = entry.scalar.value
+                let bucket = value < 0x10000 ? Int(ranks[Int(value >> 6)]) + (bits[Int(value >> 6)] & ((1 << UInt64(value & 63)) - 1)).nonzeroBitCount
+                    : beyond[value]!
+                grouped[bucket].append((entry.id, entry.length, entry.neighbour))
+            }
+            starts = .allocate(capacity: grouped.count + 1)
+            members = .allocate(capacity: max(1, entries.count))
+            neighbours = .allocate(capacity: max(1, entries.count))
+            var count = 0
+            starts[0] = 0
+            for (bucket, group) in grouped.enumerated() {
+                // Longest first; equal lengths in id order.
+                for member in group.sorted(by: { $0.length != $1.length ? $0.length > $1.length : $0.id < $1.id }) {
+                    members[count] = Int32(member.id)
+                    neighbours[count] = member.neighbour
+                    count += 1
+                }
+                starts[bucket + 1] = Int32(count)
+            }
+        }
+
+        func deallocate() {
+            bits.deallocate()
+            ranks.deallocate()
+            starts.deallocate()
+            members.deallocate()
+            neighbours.deallocate()
+        }
+
+        /// False when no word has `scalar` at this end; true for every
+        /// scalar beyond the plane when some word has one there.
+        @inlinable @inline(__always)
+        func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            guard value < 0x10000 else { return !beyond.isEmpty }
+            return bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+        }
+
+        /// The slots of `scalar`'s bucket in `members`, or nil when no word has it at this end.
+        @inlinable @inline(__always)
+        func bucket(of scalar: Unicode.Scalar) -> Range<Int>? {
+            let value = scalar.value
+            let bucket: Int
+            if value < 0x10000 {
+                let word = Int(value >> 6), bit = UInt64(value & 63)
+                let set = bits[word]
+                guard set & (1 << bit) != 0 else { return nil }
+                bucket = Int(ranks[word]) + (set & ((1 << bit) &- 1)).nonzeroBitCount
+            } else {
+                guard let found = beyond[value] else { return nil }
+                bucket = found
+            }
+            return Int(starts[bucket])..<Int(starts[bucket + 1])
+        }
+    }
+}

@@ -74,6 +74,17 @@ public enum Explanation {
             entries.append(ExplainedEntry(kind: "percentage", span: percentage.span, text: percentage.text,
                                           rule: percentage.rule, detail: parts.joined(separator: ", ")))
         }
+        for deadline in result.deadlines {
+            let detail = "date \(deadline.date)" + (deadline.measure.map { ", measure \($0)" } ?? "")
+            entries.append(ExplainedEntry(kind: "deadline", span: deadline.span, text: deadline.text, rule: deadline.rule,
+                                          detail: detail))
+        }
+        for measure in result.measures {
+            for tag in measure.instruments {
+                entries.append(ExplainedEntry(kind: "instrument", span: tag.span, text: tag.cue, rule: tag.rule,
+                                              detail: "\(tag.type) \(tag.tool), measure \(measure.number)"))
+            }
+        }
         for reference in result.references {
             let detail = "title \(show(reference.title))" + (reference.action.map { ", action \($0)" } ?? "")
             for span in reference.spans {

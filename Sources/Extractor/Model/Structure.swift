@@ -111,11 +111,35 @@ public struct Measure: Codable, Hashable, Sendable {
     public var lead: [String]
     /// Departments that cooperate, as written.
     public var cooperating: [String]
+    /// The policy instruments it uses (spec §8), in the order of their cues.
+    public var instruments: [InstrumentTag]
     public var rule: String
 
-    public init(number: String, title: String, span: Span, lead: [String] = [], cooperating: [String] = [], rule: String) {
+    public init(number: String, title: String, span: Span, lead: [String] = [], cooperating: [String] = [],
+                instruments: [InstrumentTag] = [], rule: String) {
         self.number = number; self.title = title; self.span = span; self.lead = lead
-        self.cooperating = cooperating; self.rule = rule
+        self.cooperating = cooperating; self.instruments = instruments; self.rule = rule
+    }
+
+    private enum CodingKeys: String, CodingKey { case number, title, span, lead, cooperating, instruments, rule }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(String.self, forKey: .number)
+        title = try c.decode(String.self, forKey: .title)
+        span = try c.decode(Span.self, forKey: .span)
+        lead = try c.decode([String].self, forKey: .lead)
+        cooperating = try c.decode([String].self, forKey: .cooperating)
+        // Records of schema version 1 have no instruments.
+        instruments = try c.decodeIfPresent([InstrumentTag].self, forKey: .instruments) ?? []
+        rule = try c.decode(String.self, forKey: .rule)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number); try c.encode(title, forKey: .title); try c.encode(span, forKey: .span)
+        try c.encode(lead, forKey: .lead); try c.encode(cooperating, forKey: .cooperating)
+        try c.encode(instruments, forKey: .instruments); try c.encode(rule, forKey: .rule)
     }
 }
 

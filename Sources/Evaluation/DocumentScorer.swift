@@ -18,12 +18,16 @@ public struct DocumentScorer: Sendable {
         var score = DocumentScore(predicted: prediction != nil)
 
         for group in ItemGroup.all {
+            // A group added to the contract later is scored only where the gold file has it.
+            if group.onlyWhereGoldHasIt, !gold.has(group.field.rawValue) { continue }
             let golds = objects(gold[group.field.rawValue]), predictions = objects(predicted[group.field.rawValue])
             let matching = ItemPairing.pair(gold: golds, predicted: predictions, sameKey: group.sameKey)
             score.tallies[group.field, default: Tally()] += Tally(matching)
             for (field, name, comparison) in group.agreements {
                 var agreement = Agreement()
                 for (g, p) in matching.pairs {
+                    // A field added later is compared only where the gold item has it.
+                    if comparison.onlyWhereGoldHasIt, !g.has(name) { continue }
                     agreement.total += 1
                     if comparison.agrees(g[name], p[name]) {
                         agreement.right += 1
@@ -45,6 +49,7 @@ public struct DocumentScorer: Sendable {
             score.tallies[.measures, default: Tally()] += Tally()
             score.tallies[.responsibility, default: Tally()] += Tally()
             score.agreements[.measuresTitle, default: Agreement()] += Agreement()
+            score.agreements[.measuresNumber, default: Agreement()] += Agreement()
         }
 
         scoreMetadata(gold["metadata"]?.objectValue ?? JSONObject(), predicted["metadata"]?.objectValue ?? JSONObject(), into: &score)
@@ -59,25 +64,46 @@ public struct DocumentScorer: Sendable {
 
     // MARK: measures
 
+    /// Pairs each gold measure with a predicted one: the first with the same
+    /// number, else the first still unpaired with the same normalised title
+    /// (numbering conventions differ, so a measure found under another number
+    /// counts as found, and `measures.number` says how often numbers agree).
     private func scoreMeasures(_ gold: [JSONObject], _ predicted: [JSONObject], into score: inout DocumentScore) {
-        var found = Tally(), roles = Tally(), title = Agreement()
-        var missed: [Finding] = [], extra: [Finding] = [], wrongTitles: [Finding] = []
+        var found = Tally(), roles = Tally(), title = Agreement(), number = Agreement()
+        var missed: [Finding] = [], extra: [Finding] = [], wrongTitles: [Finding] = [], wrongNumbers: [Finding] = []
         var rolesMissed: [Finding] = [], rolesExtra: [Finding] = []
-        // Predicted measures by number; a number given twice keeps its first place and last measure.
-        var numbers: [ExactText] = [], byNumber: [ExactText: JSONObject] = [:]
-        for measure in predicted {
+        var byNumber: [ExactText: Int] = [:], byTitle: [ExactText?: [Int]] = [:]
+        for (index, measure) in predicted.enumerated() {
             let number = key(measure["number"])
-            if byNumber.updateValue(measure, forKey: number) == nil { numbers.append(number) }
+            if byNumber[number] == nil { byNumber[number] = index }
+            byTitle[ScoreRules.normalized(measure["title"]), default: []].append(index)
         }
-        let goldNumbers = Set(gold.map { key($0["number"]) })
-        for g in gold {
-            let number = key(g["number"])
-            guard let p = byNumber[number] else {
+        var used = Set<Int>()
+        var partner = [Int?](repeating: nil, count: gold.count)
+        var unpaired: [Int] = []
+        for (goldIndex, g) in gold.enumerated() {
+            if let index = byNumber[key(g["number"])], !used.contains(index) {
+                used.insert(index)
+                partner[goldIndex] = index
+            } else {
+                unpaired.append(goldIndex)
+            }
+        }
+        for goldIndex in unpaired {
+            let candidates = byTitle[ScoreRules.normalized(gold[goldIndex]["title"])] ?? []
+            if let index = candidates.first(where: { !used.contains($0) }) {
+                used.insert(index)
+                partner[goldIndex] = index
+            }
+        }
+        for (goldIndex, g) in gold.enumerated() {
+            guard let index = partner[goldIndex] else {
                 found.falseNegatives += 1
                 missed.append(Finding("measures", .missed, "measure \(plain(g["number"])) \(plain(g["title"]))"))
                 for role in ["lead", "cooperating"] { roles.falseNegatives += (g[role]?.pythonListElements ?? []).count }
                 continue
             }
+            let p = predicted[index]
             found.truePositives += 1
             title.total += 1
             if ScoreRules.normalized(g["title"]) == ScoreRules.normalized(p["title"]) {
@@ -85,6 +111,13 @@ public struct DocumentScorer: Sendable {
             } else {
                 wrongTitles.append(Finding("measures.title", .wrong,
                                            "measure \(plain(g["number"])): gold \(text(g["title"])), got \(text(p["title"]))"))
+            }
+            number.total += 1
+            if key(g["number"]) == key(p["number"]) {
+                number.right += 1
+            } else {
+                wrongNumbers.append(Finding("measures.number", .wrong,
+                                            "measure \(plain(g["title"])): gold \(text(g["number"])), got \(text(p["number"]))"))
             }
             for role in ["lead", "cooperating"] {
                 let goldSet = Set((g[role]?.pythonListElements ?? []).map(ScoreRules.normalized))
@@ -100,14 +133,15 @@ public struct DocumentScorer: Sendable {
                 }
             }
         }
-        for number in numbers where !goldNumbers.contains(number) {
+        for (index, p) in predicted.enumerated() where !used.contains(index) {
             found.falsePositives += 1
-            extra.append(Finding("measures", .extra, "measure \(number.string) \(plain(byNumber[number]!["title"]))"))
+            extra.append(Finding("measures", .extra, "measure \(plain(p["number"])) \(plain(p["title"]))"))
         }
         score.tallies[.measures, default: Tally()] += found
         score.tallies[.responsibility, default: Tally()] += roles
         score.agreements[.measuresTitle, default: Agreement()] += title
-        score.findings += missed + extra + wrongTitles + rolesMissed + rolesExtra
+        score.agreements[.measuresNumber, default: Agreement()] += number
+        score.findings += missed + extra + wrongTitles + wrongNumbers + rolesMissed + rolesExtra
     }
 
     // MARK: metadata
@@ -134,6 +168,37 @@ public struct DocumentScorer: Sendable {
             }
         }
         score.agreements[.metadata, default: Agreement()] += agreement
+        scoreMoreMetadata(gold, predicted, into: &score)
+    }
+
+    private static let moreMetadataFields = ["docType", "policyType", "effectiveDate", "expiryDate", "region"]
+
+    /// The metadata fields added to the contract later, scored where the gold
+    /// file has them (null included: a document without an effective date is
+    /// scored on saying so); a region compares by code and level.
+    private func scoreMoreMetadata(_ gold: JSONObject, _ predicted: JSONObject, into score: inout DocumentScore) {
+        var agreement = Agreement()
+        for field in Self.moreMetadataFields where gold.has(field) {
+            let g = gold[field] ?? .null, p = predicted[field] ?? .null
+            let agrees: Bool
+            if field == "region" {
+                func codeAndLevel(_ value: JSONValue) -> [JSONValue]? {
+                    guard case .object(let region) = value else { return nil }
+                    return [region["code"] ?? .null, region["level"] ?? .null]
+                }
+                let a = codeAndLevel(g), b = codeAndLevel(p)
+                agrees = a == nil ? b == nil : b.map { zip(a!, $0).allSatisfy { $0.pythonEquals($1) } } ?? false
+            } else {
+                agrees = ScoreRules.normalized(g) == ScoreRules.normalized(p)
+            }
+            agreement.total += 1
+            if agrees {
+                agreement.right += 1
+            } else {
+                score.findings.append(Finding("metadata.more", .wrong, "\(field): gold \(g.pythonRepr), got \(text(predicted[field]))"))
+            }
+        }
+        score.agreements[.metadataMore, default: Agreement()] += agreement
     }
 
     // MARK: organisations and references
@@ -204,11 +269,16 @@ private struct ItemGroup {
         case list
         /// Equal or contained, ignoring quotes (`subject`).
         case subject
+        /// As ``subject``, compared only where the gold item has the field (`purpose`).
+        case subjectWhereGoldHasIt
+
+        /// Whether items whose gold lacks the field are left out.
+        var onlyWhereGoldHasIt: Bool { self == .subjectWhereGoldHasIt }
 
         func agrees(_ gold: JSONValue?, _ predicted: JSONValue?) -> Bool {
             switch self {
             case .flag: (gold?.isTruthy ?? false) == (predicted?.isTruthy ?? false)
-            case .subject: ScoreRules.sameSubject(gold, predicted)
+            case .subject, .subjectWhereGoldHasIt: ScoreRules.sameSubject(gold, predicted)
             case .list:
                 { a, b in a.count == b.count && zip(a, b).allSatisfy { $0.pythonEquals($1) } }(
                     gold?.pythonListElements ?? [], predicted?.pythonListElements ?? [])
@@ -219,13 +289,17 @@ private struct ItemGroup {
     var field: FieldGroup
     var sameKey: @Sendable (JSONObject, JSONObject) -> Bool
     var agreements: [(AgreementField, String, Comparison)]
+    /// Scored only in documents whose gold file has the group (one added to the contract later).
+    var onlyWhereGoldHasIt = false
 
     static let all: [ItemGroup] = [
         ItemGroup(field: .amounts, sameKey: ItemPairing.sameAmount,
-                  agreements: [(.amountsApproximate, "approximate", .flag), (.amountsPer, "per", .list)]),
+                  agreements: [(.amountsApproximate, "approximate", .flag), (.amountsPer, "per", .list),
+                               (.amountsPurpose, "purpose", .subjectWhereGoldHasIt)]),
         ItemGroup(field: .counts, sameKey: ItemPairing.sameCount,
                   agreements: [(.countsApproximate, "approximate", .flag), (.countsSubject, "subject", .subject)]),
         ItemGroup(field: .percentages, sameKey: ItemPairing.sameAmount, agreements: []),
+        ItemGroup(field: .deadlines, sameKey: ItemPairing.sameDeadline, agreements: [], onlyWhereGoldHasIt: true),
     ]
 }
 

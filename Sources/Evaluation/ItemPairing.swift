@@ -54,11 +54,16 @@ public enum ItemPairing {
         return sameAmount(gold, predicted) && classifier(gold).pythonEquals(classifier(predicted))
     }
 
+    /// Deadlines match on `date` (compared as Python's `str`, so an absent date is `None`).
+    @Sendable public static func sameDeadline(_ gold: JSONObject, _ predicted: JSONObject) -> Bool {
+        ExactText((gold["date"] ?? .null).pythonStr) == ExactText((predicted["date"] ?? .null).pythonStr)
+    }
+
     /// An item as the verbose report shows it: `'约6亿元'@1361 {'min': 600000000, …}`.
     public static func describe(_ item: JSONObject) -> String {
         let text = (item["text"] ?? .null).pythonRepr
         let at = ScoreRules.spanStartText(of: item).map { "@" + $0 } ?? ""
-        let keys = ["min", "max", "classifier", "redacted"].filter(item.has)
+        let keys = ["min", "max", "classifier", "redacted", "date"].filter(item.has)
             .map { PythonFloat.reprString($0) + ": " + item[$0]!.pythonRepr }
         return "\(text)\(at) {\(keys.joined(separator: ", "))}"
     }

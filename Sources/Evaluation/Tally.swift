@@ -2,17 +2,22 @@ import Extractor
 
 /// The field groups scored by precision, recall and F1, in report order.
 public enum FieldGroup: String, CaseIterable, Sendable, Codable {
-    case amounts, counts, percentages, measures, responsibility, organizations, references
+    case amounts, counts, percentages, measures, responsibility, organizations, references, deadlines
 }
 
 /// The fields scored by agreement on matched items (and metadata field by field), in report order.
 public enum AgreementField: String, CaseIterable, Sendable, Codable {
     case amountsApproximate = "amounts.approximate"
     case amountsPer = "amounts.per"
+    case amountsPurpose = "amounts.purpose"
     case countsApproximate = "counts.approximate"
     case countsSubject = "counts.subject"
     case measuresTitle = "measures.title"
+    case measuresNumber = "measures.number"
     case metadata
+    /// The metadata fields added to the contract later (docType, policyType,
+    /// effectiveDate, expiryDate, region), scored where the gold file has them.
+    case metadataMore = "metadata.more"
 }
 
 /// Matches, false positives and misses of one field group.

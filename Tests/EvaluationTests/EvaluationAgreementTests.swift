@@ -137,8 +137,11 @@ struct EvaluationAgreementTests {
 
 /// Gold and predictions written to reach the scorer's corners: numbers as
 /// strings and floats, the tolerance edge, duplicates, quotes and escapes,
-/// spans in every shape, measures numbered twice or by integer, metadata lists
-/// against strings, names in objects, and prediction files found by stem.
+/// spans in every shape, measures numbered twice or by integer or paired by
+/// title under another number, metadata lists against strings, the later
+/// metadata fields (a region by code and level), purposes and deadlines where
+/// the gold has them and where it has not, names in objects, and prediction
+/// files found by stem.
 enum HandMadeCases {
     static let gold: [(String, String)] = [
         ("edge.gold.json", #"""
@@ -182,6 +185,31 @@ enum HandMadeCases {
         ("empty.gold.json", #"""
         {"document": "empty.txt", "amounts": [{"text": "3元", "start": 0, "end": 2, "min": 3, "max": 3}], "organizations": ["甲"]}
         """#),
+        ("newer.gold.json", #"""
+        {"document": "newer.txt",
+         "metadata": {"title": "t", "docType": "通知", "policyType": "办法", "effectiveDate": null,
+                      "expiryDate": "2026-01-01", "region": {"code": "310000", "name": "上海市", "level": "province"}},
+         "measures": [{"number": "2.1", "title": "第一项 工作", "lead": ["甲"], "cooperating": []},
+                      {"number": "2.2", "title": "第二项", "lead": [], "cooperating": ["乙"]},
+                      {"number": "3", "title": "第三项", "lead": ["丙"]},
+                      {"number": "4", "title": "无处可寻"}],
+         "amounts": [
+           {"text": "5万元", "start": 0, "end": 3, "min": 50000, "max": 50000, "purpose": "“设备”购置"},
+           {"text": "6万元", "start": 10, "end": 13, "min": 60000, "max": 60000, "purpose": null},
+           {"text": "7万元", "start": 20, "end": 23, "min": 70000, "max": 70000},
+           {"text": "8万元", "start": 30, "end": 33, "min": 80000, "max": 80000, "purpose": "培训"}
+         ],
+         "deadlines": [
+           {"text": "2025年底前", "start": 40, "end": 46, "date": "2025-12-31"},
+           {"text": "6月底前", "start": 50, "end": 54, "date": "2025-06-30"},
+           {"text": "适时", "start": 60, "end": 62, "date": null}
+         ],
+         "counts": [], "percentages": [], "organizations": [], "references": []}
+        """#),
+        ("older.gold.json", #"""
+        {"document": "older.txt", "metadata": {"title": "t"}, "measures": [],
+         "amounts": [{"text": "1元", "start": 0, "end": 2, "min": 1, "max": 1, "purpose": "x"}]}
+        """#),
         ("missing.gold.json", #"""
         {"document": "missing.txt", "measures": [{"number": "1", "title": "t", "lead": ["a", "b"], "cooperating": ["c"]}],
          "amounts": [{"text": "1元", "start": 0, "end": 2, "min": 1, "max": 1}], "metadata": {"title": "t"}}
@@ -224,6 +252,31 @@ enum HandMadeCases {
         """#),
         ("stem.json", #"""
         {"counts": [{"text": "2名", "start": 0, "end": 2, "min": 2, "max": 2, "classifier": "名"}], "organizations": [{"name": "市委"}]}
+        """#),
+        ("newer.json", #"""
+        {"source": {"path": "newer.txt"},
+         "metadata": {"title": "t", "docType": "通知 ", "policyType": "意见", "effectiveDate": null, "expiryDate": null,
+                      "region": {"code": "310000", "name": "上海", "level": "province"}},
+         "measures": [{"number": "1", "title": "第一项工作。", "lead": ["甲"], "cooperating": []},
+                      {"number": "2.2", "title": "第二项（改）", "lead": [], "cooperating": ["乙", "丁"]},
+                      {"number": "2.2", "title": "第三项", "lead": ["丙"]},
+                      {"number": "9", "title": "多出来的"}],
+         "amounts": [
+           {"text": "5万元", "span": {"start": 0, "end": 3}, "min": 50000, "max": 50000, "purpose": "设备购置"},
+           {"text": "6万元", "span": {"start": 10, "end": 13}, "min": 60000, "max": 60000, "purpose": "奖励"},
+           {"text": "7万元", "span": {"start": 20, "end": 23}, "min": 70000, "max": 70000, "purpose": "奖励"},
+           {"text": "8万元", "span": {"start": 30, "end": 33}, "min": 80000, "max": 80000}
+         ],
+         "deadlines": [
+           {"text": "年底前", "span": {"start": 42, "end": 46}, "date": "2025-12-31"},
+           {"text": "适时", "span": {"start": 60, "end": 62}, "date": null},
+           {"text": "9月", "span": {"start": 70, "end": 72}, "date": "2025-09-30"}
+         ]}
+        """#),
+        ("older.json", #"""
+        {"source": {"path": "older.txt"}, "metadata": {"title": "t", "docType": "通知", "region": "上海"},
+         "amounts": [{"text": "1元", "span": [0, 2], "min": 1, "max": 1}],
+         "deadlines": [{"text": "年底", "span": [5, 7], "date": "2025-12-31"}]}
         """#),
         ("empty.json", "{}"),
         ("z-late.json", #"""

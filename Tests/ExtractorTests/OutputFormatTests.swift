@@ -200,11 +200,11 @@ struct DatasetTableTests {
 
     @Test func itemsKeepExactValuesAndNulls() {
         #expect(rows[.amounts][0] == ["d1", "3.1", "255\n\n万元", "30", "37", "2550000", "2550000", "false", "false", "人|年",
-                                      "安家补贴", "amount.number-unit"])
+                                      "安家补贴", "amount.number-unit", ""], "no page: the text has no pages")
         #expect(rows[.amounts][1][5] == "" && rows[.amounts][1][6] == "5000")
         #expect(rows[.percentages][1][9] == "true")
         #expect(rows[.references][0] == ["d1", "石嘴山市人才住房保障实施办法", "印发", "2", "3", "18", "3-18|95-110",
-                                         "reference.brackets"])
+                                         "reference.brackets", ""])
         #expect(rows[.diagnostics][1][3] == "" && rows[.diagnostics][1][4] == "")
         #expect(rows[.errors].isEmpty)
     }

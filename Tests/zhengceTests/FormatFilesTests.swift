@@ -85,6 +85,13 @@ struct FormatFilesTests {
         #expect(errors.contains("cut.docx") && errors.contains("damaged"))
         #expect(errors.contains("old.doc") && errors.contains("save it as DOCX or PDF first"))
         #expect(!errors.contains("notice.ofd") && !errors.contains("table.docx"))
+        // Items carry their page in the last column.
+        let amounts = try String(contentsOf: out.appendingPathComponent("amounts.csv"), encoding: .utf8)
+            .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(amounts.first?.last == "page")
+        let pages = amounts.dropFirst().map { [$0[0], $0.last ?? ""] }
+        #expect(pages.contains(["notice.ofd", "1"]))
+        #expect(pages.filter { $0[0] == "table.docx" }.allSatisfy { ["1", "2"].contains($0[1]) })
     }
 
     @Test func withoutPDFToTextAPDFIsARecordSayingHowToInstallIt() throws {

@@ -45,7 +45,7 @@ public enum Explanation {
                                           detail: "level \(section.level), marker \(show(section.marker)), title \(show(section.title))"))
         }
         for measure in result.measures {
-            var detail = "number \(measure.number), title \(show(measure.title))"
+            var detail = "\(measure.kind.rawValue) \(measure.number), title \(measure.title.map(show) ?? "none")"
             if !measure.lead.isEmpty { detail += ", lead \(list(measure.lead))" }
             if !measure.cooperating.isEmpty { detail += ", cooperating \(list(measure.cooperating))" }
             entries.append(ExplainedEntry(kind: "measure", span: measure.span, text: headline(text(measure.span)),
@@ -73,6 +73,17 @@ public enum Explanation {
             if let measure = percentage.measure { parts.append("measure \(measure)") }
             entries.append(ExplainedEntry(kind: "percentage", span: percentage.span, text: percentage.text,
                                           rule: percentage.rule, detail: parts.joined(separator: ", ")))
+        }
+        for deadline in result.deadlines {
+            let detail = "date \(deadline.date)" + (deadline.measure.map { ", measure \($0)" } ?? "")
+            entries.append(ExplainedEntry(kind: "deadline", span: deadline.span, text: deadline.text, rule: deadline.rule,
+                                          detail: detail))
+        }
+        for measure in result.measures {
+            for tag in measure.instruments {
+                entries.append(ExplainedEntry(kind: "instrument", span: tag.span, text: tag.cue, rule: tag.rule,
+                                              detail: "\(tag.type) \(tag.tool), measure \(measure.number)"))
+            }
         }
         for reference in result.references {
             let detail = "title \(show(reference.title))" + (reference.action.map { ", action \($0)" } ?? "")

@@ -67,24 +67,44 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
     public var amounts: [Amount]
     public var counts: [Count]
     public var percentages: [Percentage]
+    /// Points in time by which something is to be done (spec §7).
+    public var deadlines: [Deadline]
     public var references: [Reference]
     public var organizations: [Organization]
     public var diagnostics: [Diagnostic]
 
     public init(source: Source, genre: String = "report", metadata: Metadata? = nil, sections: [Section] = [],
                 measures: [Measure] = [], amounts: [Amount] = [], counts: [Count] = [],
-                percentages: [Percentage] = [], references: [Reference] = [],
+                percentages: [Percentage] = [], deadlines: [Deadline] = [], references: [Reference] = [],
                 organizations: [Organization] = [], diagnostics: [Diagnostic] = []) {
         self.schemaVersion = Self.currentSchemaVersion
         self.source = source; self.genre = genre; self.metadata = metadata; self.sections = sections
         self.measures = measures; self.amounts = amounts; self.counts = counts
-        self.percentages = percentages; self.references = references
+        self.percentages = percentages; self.deadlines = deadlines; self.references = references
         self.organizations = organizations; self.diagnostics = diagnostics
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, source, genre, metadata, sections, measures, amounts, counts, percentages
+        case schemaVersion, source, genre, metadata, sections, measures, amounts, counts, percentages, deadlines
         case references, organizations, diagnostics
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        source = try c.decode(Source.self, forKey: .source)
+        genre = try c.decode(String.self, forKey: .genre)
+        metadata = try c.decodeIfPresent(Metadata.self, forKey: .metadata)
+        sections = try c.decode([Section].self, forKey: .sections)
+        measures = try c.decode([Measure].self, forKey: .measures)
+        amounts = try c.decode([Amount].self, forKey: .amounts)
+        counts = try c.decode([Count].self, forKey: .counts)
+        percentages = try c.decode([Percentage].self, forKey: .percentages)
+        // Records of schema version 1 have no deadlines.
+        deadlines = try c.decodeIfPresent([Deadline].self, forKey: .deadlines) ?? []
+        references = try c.decode([Reference].self, forKey: .references)
+        organizations = try c.decode([Organization].self, forKey: .organizations)
+        diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -96,6 +116,7 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
         try encode(amounts, { $0.span }, forKey: .amounts, in: &c)
         try encode(counts, { $0.span }, forKey: .counts, in: &c)
         try encode(percentages, { $0.span }, forKey: .percentages, in: &c)
+        try encode(deadlines, { $0.span }, forKey: .deadlines, in: &c)
         try encode(references, { $0.spans.first }, forKey: .references, in: &c)
         try encode(organizations, { $0.spans.first }, forKey: .organizations, in: &c)
         try c.encode(diagnostics, forKey: .diagnostics)

@@ -24,6 +24,12 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     case counts
     /// One row per percentage.
     case percentages
+    /// One row per deadline.
+    case deadlines
+    /// One row per instrument tag of a measure.
+    case instruments
+    /// One row per document: how many instrument tags of each type its measures carry.
+    case instrumentTypes = "instrument_types"
     /// One row per cited document.
     case references
     /// One row per organisation.
@@ -47,8 +53,8 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     /// Whether each row is an item with a place in the text, and so a page (spec §9).
     public var carriesPage: Bool {
         switch self {
-        case .sections, .measures, .amounts, .counts, .percentages, .references, .organizations: true
-        case .documents, .responsibilities, .diagnostics, .errors: false
+        case .sections, .measures, .amounts, .counts, .percentages, .deadlines, .instruments, .references, .organizations: true
+        case .documents, .responsibilities, .instrumentTypes, .diagnostics, .errors: false
         }
     }
 
@@ -62,7 +68,7 @@ public enum DatasetTable: String, CaseIterable, Sendable {
              "genre", "title", "document_number", "issuers", "recipients", "date",
              "doc_type", "policy_type", "effective_date", "expiry_date", "region_code", "region_name", "region_level",
              "section_count", "measure_count", "amount_count", "count_count", "percentage_count",
-             "reference_count", "organization_count", "diagnostic_count"]
+             "deadline_count", "reference_count", "organization_count", "diagnostic_count"]
         case .sections: ["document_id", "level", "marker", "title", "start", "end", "rule"]
         case .measures: ["document_id", "number", "title", "start", "end", "lead", "cooperating", "rule"]
         case .responsibilities: ["document_id", "measure_number", "role", "position", "department"]
@@ -74,6 +80,10 @@ public enum DatasetTable: String, CaseIterable, Sendable {
              "classifier", "subject", "rule"]
         case .percentages:
             ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "points", "rule"]
+        case .deadlines: ["document_id", "measure_number", "text", "start", "end", "date", "rule"]
+        case .instruments: ["document_id", "measure_number", "type", "tool", "cue", "start", "end", "rule"]
+        case .instrumentTypes:
+            ["document_id", "measure_count", "tagged_measures"] + InstrumentCounts.types + ["other", "tags"]
         case .references: ["document_id", "title", "action", "mentions", "first_start", "first_end", "spans", "rule"]
         case .organizations: ["document_id", "name", "kind", "mentions", "first_start", "first_end", "spans", "rule"]
         case .diagnostics: ["document_id", "severity", "message", "start", "end", "rule"]
@@ -94,7 +104,7 @@ public struct DatasetRows: Sendable {
         case .failed(let failure):
             add(.documents, [id, failure.path, "error", String(ExtractionResult.currentSchemaVersion), failure.sha256 ?? "",
                              "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                             "", "", "", "", "", "", ""])
+                             "", "", "", "", "", "", "", ""])
             add(.errors, [id, failure.path, failure.kind.rawValue, failure.reason])
         case .extracted(let result):
             pageStarts = result.source.pageStarts
@@ -108,7 +118,8 @@ public struct DatasetRows: Sendable {
                 metadata?.expiryDate ?? "", metadata?.region?.code ?? "", metadata?.region?.name ?? "",
                 metadata?.region?.level ?? "",
                 String(result.sections.count), String(result.measures.count), String(result.amounts.count),
-                String(result.counts.count), String(result.percentages.count), String(result.references.count),
+                String(result.counts.count), String(result.percentages.count), String(result.deadlines.count),
+                String(result.references.count),
                 String(result.organizations.count), String(result.diagnostics.count),
             ])
         }
@@ -138,7 +149,7 @@ public struct DatasetRows: Sendable {
                             String(section.span.start), String(section.span.end), section.rule])
         }
         for measure in result.measures {
-            add(.measures, [id, measure.number, measure.title, String(measure.span.start), String(measure.span.end),
+            add(.measures, [id, measure.number, measure.title ?? "", String(measure.span.start), String(measure.span.end),
                             Self.list(measure.lead), Self.list(measure.cooperating), measure.rule])
             for (role, departments) in [("lead", measure.lead), ("cooperating", measure.cooperating)] {
                 for (position, department) in departments.enumerated() {
@@ -162,6 +173,20 @@ public struct DatasetRows: Sendable {
                                String(percentage.approximate), String(percentage.redacted), String(percentage.points),
                                percentage.rule])
         }
+        for deadline in result.deadlines {
+            add(.deadlines, [id, deadline.measure ?? "", deadline.text, String(deadline.span.start),
+                             String(deadline.span.end), deadline.date, deadline.rule])
+        }
+        var counts = InstrumentCounts()
+        for measure in result.measures {
+            for tag in measure.instruments {
+                add(.instruments, [id, measure.number, tag.type, tag.tool, tag.cue, String(tag.span.start),
+                                   String(tag.span.end), tag.rule])
+            }
+            counts.add(measure)
+        }
+        add(.instrumentTypes, [id, String(result.measures.count), String(counts.taggedMeasures)]
+            + counts.byType.map(String.init) + [String(counts.other), String(counts.tags)])
         for reference in result.references {
             add(.references, [id, reference.title, reference.action ?? "", String(reference.spans.count),
                               Self.start(reference.spans), Self.end(reference.spans), Self.spans(reference.spans),
@@ -186,5 +211,26 @@ public struct DatasetRows: Sendable {
     /// Spans as `start-end` pairs joined by the list separator: `12-20|40-48`.
     private static func spans(_ spans: [Span]) -> String {
         spans.map { "\($0.start)-\($0.end)" }.joined(separator: DatasetTable.listSeparator)
+    }
+}
+
+/// The instrument tags of a document's measures counted by type, for the
+/// `instrument_types` table: one column per Rothwell–Zegveld type, and
+/// `other` for the types of a user's dictionary.
+struct InstrumentCounts {
+    /// The columns of the table, in order.
+    static let types = ["supply", "environment", "demand"]
+
+    var byType = [Int](repeating: 0, count: types.count)
+    var other = 0
+    var tags = 0
+    var taggedMeasures = 0
+
+    mutating func add(_ measure: Measure) {
+        if !measure.instruments.isEmpty { taggedMeasures += 1 }
+        for tag in measure.instruments {
+            tags += 1
+            if let column = Self.types.firstIndex(of: tag.type) { byType[column] += 1 } else { other += 1 }
+        }
     }
 }

@@ -45,10 +45,18 @@ public final class DocumentExtractor {
     private let references = ReferenceMatcher()
     private let organizations = OrganizationMatcher()
     private let fields = MetadataFields()
+    private let deadlines = DeadlineMatcher()
 
+    private let instruments: InstrumentTagger
+
+    /// An extractor that tags measures with the instruments of `instruments`
+    /// (the bundled Rothwell–Zegveld dictionary by default).
+    ///
     /// Throws nothing today; kept throwing so that a matcher needing an ICU
     /// handle again does not change the API.
-    public init() throws(ICUError) {}
+    public init(instruments: InstrumentDictionary = .bundled) throws(ICUError) {
+        self.instruments = InstrumentTagger(instruments)
+    }
 
     /// Reads and extracts the file at `path`.
     public func extract(fileAt path: String) throws(ExtractionError) -> ExtractionResult {
@@ -124,10 +132,13 @@ public final class DocumentExtractor {
         let metadata = fields.complete(shape.metadata, genre: shape.genre, text: context.text.scalars)
         var found = quantities.match(context)
         MeasureAssignment.assign(shape.measures, to: &found)
+        var dated = deadlines.match(context, date: metadata.metadata?.date)
+        MeasureAssignment.assign(shape.measures, to: &dated)
         let result = ExtractionResult(
             source: source, genre: shape.genre, metadata: metadata.metadata, sections: shape.sections,
-            measures: shape.measures, amounts: found.amounts, counts: found.counts,
-            percentages: found.percentages, references: references.match(context),
+            measures: instruments.tag(shape.measures, amounts: found.amounts, deadlines: dated, in: context),
+            amounts: found.amounts, counts: found.counts,
+            percentages: found.percentages, deadlines: dated, references: references.match(context),
             organizations: organizations.match(context, structure: shape),
             diagnostics: Self.decodingDiagnostics(document)
                 + (shape.diagnostics + found.diagnostics + metadata.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
@@ -173,9 +184,22 @@ public final class DocumentExtractor {
 enum MeasureAssignment {
     static func assign(_ measures: [Measure], to found: inout QuantityMatches) {
         guard !measures.isEmpty else { return }
+        let number = numbers(of: measures)
+        for index in found.amounts.indices { found.amounts[index].measure = number(found.amounts[index].span) }
+        for index in found.counts.indices { found.counts[index].measure = number(found.counts[index].span) }
+        for index in found.percentages.indices { found.percentages[index].measure = number(found.percentages[index].span) }
+    }
+
+    static func assign(_ measures: [Measure], to deadlines: inout [Deadline]) {
+        guard !measures.isEmpty else { return }
+        let number = numbers(of: measures)
+        for index in deadlines.indices { deadlines[index].measure = number(deadlines[index].span) }
+    }
+
+    /// The number of the innermost (last-starting) measure that contains a span.
+    private static func numbers(of measures: [Measure]) -> (Span) -> String? {
         let sorted = measures.sorted { $0.span < $1.span }
-        func number(for span: Span) -> String? {
-            // The innermost (last-starting) measure that contains the span.
+        return { span in
             var low = 0, high = sorted.count
             while low < high {
                 let middle = (low + high) / 2
@@ -188,8 +212,5 @@ enum MeasureAssignment {
             }
             return nil
         }
-        for index in found.amounts.indices { found.amounts[index].measure = number(for: found.amounts[index].span) }
-        for index in found.counts.indices { found.counts[index].measure = number(for: found.counts[index].span) }
-        for index in found.percentages.indices { found.percentages[index].measure = number(for: found.percentages[index].span) }
     }
 }

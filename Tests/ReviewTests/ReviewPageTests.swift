@@ -218,6 +218,17 @@ struct ReviewPageTests {
         #expect(html.contains("class=\"hl k2 multi\" data-ids=\"amounts-0 near-1\">50万元</span>"))
     }
 
+    @Test("Measures pair by number, else by title among those left, as the reference scorer pairs them")
+    func measureVerdicts() {
+        func measure(_ number: String, _ title: String) -> JSONValue {
+            .object(JSONObject(["number": .string(number), "title": .string(title)]))
+        }
+        let record = JSONObject(["measures": .array([measure("1", "加强领导"), measure("2.1", "完善政策"), measure("3", "强化保障")])])
+        let gold = JSONObject(["measures": .array([measure("1", "加强领导"), measure("2", "完善政策 "), measure("4", "其他")])])
+        let (_, items) = rendered("", record, gold: gold)
+        #expect(items.map(\.verdict) == [.matched, .matched, .extra])
+    }
+
     @Test("Spans are read in every form the output and the gold use, and clamped to the text", arguments: [
         ("{\"span\": {\"start\": 1, \"end\": 3}}", [1..<3]),
         ("{\"span\": [2, 4]}", [2..<4]),

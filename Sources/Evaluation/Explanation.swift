@@ -45,7 +45,7 @@ public enum Explanation {
                                           detail: "level \(section.level), marker \(show(section.marker)), title \(show(section.title))"))
         }
         for measure in result.measures {
-            var detail = "number \(measure.number), title \(show(measure.title))"
+            var detail = "\(measure.kind.rawValue) \(measure.number), title \(measure.title.map(show) ?? "none")"
             if !measure.lead.isEmpty { detail += ", lead \(list(measure.lead))" }
             if !measure.cooperating.isEmpty { detail += ", cooperating \(list(measure.cooperating))" }
             entries.append(ExplainedEntry(kind: "measure", span: measure.span, text: headline(text(measure.span)),

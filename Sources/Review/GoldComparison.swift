@@ -12,6 +12,9 @@ public struct GoldComparison: Sendable {
     public var missed: [ReviewItem] = []
     /// Verdicts of predicted items by item id.
     public var verdicts: [String: ReviewItem.Verdict] = [:]
+    /// For a paired item, by id: the gold's values where they differ from the
+    /// item's (`subject`, `per`…), which the panel shows beside its own.
+    public var goldDifferences: [String: [(key: String, value: String)]] = [:]
 
     /// The lists paired item by item, with the scorer's own pairing and keys.
     static let pairedLists: [(field: String, sameKey: @Sendable (JSONObject, JSONObject) -> Bool)] = [
@@ -36,7 +39,13 @@ public struct GoldComparison: Sendable {
                 return index
             }
             for pair in result.pairs {
-                if let index = place(of: pair.predicted, in: predicted) { verdicts["\(field)-\(index)"] = .matched }
+                guard let index = place(of: pair.predicted, in: predicted) else { continue }
+                verdicts["\(field)-\(index)"] = .matched
+                let differences = pair.gold.entries.filter { entry in
+                    !["text", "start", "end", "span", "spans"].contains(entry.key) && pair.predicted[entry.key] != entry.value
+                        && !(entry.value.isNull && pair.predicted[entry.key] == nil)
+                }
+                if !differences.isEmpty { goldDifferences["\(field)-\(index)"] = differences.map { ($0.key, HTML.plain($0.value)) } }
             }
             for object in result.extra {
                 if let index = place(of: object, in: predicted) { verdicts["\(field)-\(index)"] = .extra }
@@ -48,12 +57,24 @@ public struct GoldComparison: Sendable {
                                          spans: ItemCatalog.spans(of: object, length: length), object: object, verdict: .missed))
             }
         }
-        // Measures pair by number; a predicted number the gold lacks is an extra.
+        // Measures pair as the reference scorer pairs them: the same number first,
+        // else the same normalised title among those still unpaired.
         if let goldMeasures = gold["measures"], !goldMeasures.isNull {
-            let numbers = Set(Self.objects(goldMeasures).map { HTML.plain($0["number"]) })
-            for (index, measure) in Self.objects(record["measures"]).enumerated() {
-                verdicts["measures-\(index)"] = numbers.contains(HTML.plain(measure["number"])) ? .matched : .extra
+            let predicted = Self.objects(record["measures"])
+            var byNumber: [String: Int] = [:], used = Set<Int>(), unpaired: [JSONObject] = []
+            for (index, measure) in predicted.enumerated() where byNumber[HTML.plain(measure["number"])] == nil {
+                byNumber[HTML.plain(measure["number"])] = index
             }
+            for measure in Self.objects(goldMeasures) {
+                if let index = byNumber[HTML.plain(measure["number"])], !used.contains(index) { used.insert(index) } else { unpaired.append(measure) }
+            }
+            for measure in unpaired {
+                let title = ScoreRules.normalized(measure["title"])
+                if let index = predicted.indices.first(where: { !used.contains($0) && ScoreRules.normalized(predicted[$0]["title"]) == title }) {
+                    used.insert(index)
+                }
+            }
+            for index in predicted.indices { verdicts["measures-\(index)"] = used.contains(index) ? .matched : .extra }
         }
     }
 

@@ -165,7 +165,7 @@ public struct DatasetRows: Sendable {
                             String(section.span.start), String(section.span.end), section.rule])
         }
         for measure in result.measures {
-            add(.measures, [id, measure.number, measure.title, String(measure.span.start), String(measure.span.end),
+            add(.measures, [id, measure.number, measure.title ?? "", String(measure.span.start), String(measure.span.end),
                             Self.list(measure.lead), Self.list(measure.cooperating), measure.rule])
             for (role, departments) in [("lead", measure.lead), ("cooperating", measure.cooperating)] {
                 for (position, department) in departments.enumerated() {

@@ -3,6 +3,7 @@
 
     Benchmarks/endtoend.sh [MEGABYTES]         # makes the venv, builds, runs this
     endtoend.py --zhengce PATH [--megabytes 10] [--corpus Corpus] [--rounds 3] [--jobs 1,2]
+                [--formats jsonl,json,csv] [--no-jieba] [--baseline OLDER-BINARY]
 
 The corpus is replicated to --megabytes as a folder of .txt files (folders of
 100). Each round then times, on the same texts:
@@ -102,6 +103,7 @@ def main():
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--formats", default="jsonl,json,csv")
     ap.add_argument("--no-jieba", action="store_true")
+    ap.add_argument("--baseline", help="another zhengce binary (say, a build of an older commit) timed in the same rounds")
     args = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="zhengce-endtoend-")
@@ -138,6 +140,7 @@ def main():
         jionlp_seconds, jionlp_cpu = [], []
         ratios = {}  # (format, jobs) -> list of round ratios
         cpu_ratios = {}  # the same in CPU seconds
+        binaries = [("", args.zhengce)] + ([("before: ", args.baseline)] if args.baseline else [])
         for round_number in range(args.rounds):
             j, j_cpu = timed_cpu(money)
             jionlp_seconds.append(j)
@@ -145,12 +148,14 @@ def main():
             line = [f"round {round_number + 1}: JioNLP {mb / j:.2f} MB/s"]
             for fmt in formats:
                 for jobs in jobs_list:
-                    out = os.path.join(work, "out." + fmt if fmt == "jsonl" else "out-" + fmt)
-                    wall, cpu, written = run_zhengce(args.zhengce, folder, fmt, jobs, out)
-                    runs.setdefault((fmt, jobs), []).append((wall, cpu, written))
-                    ratios.setdefault((fmt, jobs), []).append(j / wall)
-                    cpu_ratios.setdefault((fmt, jobs), []).append(j_cpu / cpu)
-                    line.append(f"{fmt}/{jobs} {mb / wall:.1f}")
+                    for prefix, binary in binaries:
+                        out = os.path.join(work, "out." + fmt if fmt == "jsonl" else "out-" + fmt)
+                        wall, cpu, written = run_zhengce(binary, folder, fmt, jobs, out)
+                        key = (prefix, fmt, jobs)
+                        runs.setdefault(key, []).append((wall, cpu, written))
+                        ratios.setdefault(key, []).append(j / wall)
+                        cpu_ratios.setdefault(key, []).append(j_cpu / cpu)
+                        line.append(f"{prefix}{fmt}/{jobs} {mb / wall:.1f}")
             print("  " + ", ".join(line) + f"; {uptime()}", flush=True)
 
         jionlp_rate = mb / statistics.median(jionlp_seconds)
@@ -169,24 +174,27 @@ def main():
         if jieba_rate:
             print(f"  {'jieba.lcut (words only)':<46}{mb / jieba_rate:8.2f}{jieba_rate:8.2f}")
         names = {"jsonl": "folder -> JSONL", "json": "folder -> JSON per document", "csv": "folder -> CSV tables"}
-        for (fmt, jobs), results in runs.items():
+        for (prefix, fmt, jobs), results in runs.items():
             wall = statistics.median(r[0] for r in results)
             cpu = statistics.median(r[1] for r in results)
             written = results[-1][2] / 1e6
-            ratio = statistics.median(ratios[(fmt, jobs)])
-            cpu_ratio = statistics.median(cpu_ratios[(fmt, jobs)])
-            label = f"zhengce {names[fmt]}, --jobs {jobs}"
+            ratio = statistics.median(ratios[(prefix, fmt, jobs)])
+            cpu_ratio = statistics.median(cpu_ratios[(prefix, fmt, jobs)])
+            label = f"{prefix}zhengce {names[fmt]}, --jobs {jobs}"
             print(f"  {label:<46}{wall:8.2f}{mb / wall:8.1f}{cpu:8.2f}{written:8.1f}{written / wall:9.1f}{ratio:9.1f}x{cpu_ratio:7.1f}x"
                   + (f"{mb / wall / jieba_rate:8.0f}x" if jieba_rate else ""))
-        for fmt in formats:
-            if 1 in jobs_list and 2 in jobs_list:
-                one = statistics.median(r[0] for r in runs[(fmt, 1)])
-                two = statistics.median(r[0] for r in runs[(fmt, 2)])
-                print(f"  2 jobs / 1 job, {names[fmt]}: {one / two:.2f}x")
-        if ("jsonl", 1) in ratios:
-            print(f"ratio, one job, folder -> JSONL: {statistics.median(ratios[('jsonl', 1)]):.1f}x JioNLP extract_money "
-                  f"in wall-clock time (rounds: {', '.join(f'{r:.1f}' for r in ratios[('jsonl', 1)])}), "
-                  f"{statistics.median(cpu_ratios[('jsonl', 1)]):.1f}x in CPU time; {uptime()}")
+        for prefix, _ in binaries:
+            for fmt in formats:
+                if 1 in jobs_list and 2 in jobs_list:
+                    one = statistics.median(r[0] for r in runs[(prefix, fmt, 1)])
+                    two = statistics.median(r[0] for r in runs[(prefix, fmt, 2)])
+                    print(f"  {prefix}2 jobs / 1 job, {names[fmt]}: {one / two:.2f}x")
+        for prefix, _ in binaries:
+            key = (prefix, "jsonl", 1)
+            if key in ratios:
+                print(f"{prefix}ratio, one job, folder -> JSONL: {statistics.median(ratios[key]):.1f}x JioNLP extract_money "
+                      f"in wall-clock time (rounds: {', '.join(f'{r:.1f}' for r in ratios[key])}), "
+                      f"{statistics.median(cpu_ratios[key]):.1f}x in CPU time; {uptime()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

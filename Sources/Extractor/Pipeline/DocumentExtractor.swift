@@ -122,15 +122,15 @@ public final class DocumentExtractor {
         let context = ExtractionContext(document: document, collectsRejections: collectRejections)
         let shape = structure.read(context)
         let metadata = fields.complete(shape.metadata, genre: shape.genre, text: context.text.scalars)
-        var found = quantities.match(context)
-        MeasureAssignment.assign(shape.measures, to: &found)
-        let result = ExtractionResult(
+        let found = quantities.match(context)
+        var result = ExtractionResult(
             source: source, genre: shape.genre, metadata: metadata.metadata, sections: shape.sections,
             measures: shape.measures, amounts: found.amounts, counts: found.counts,
             percentages: found.percentages, references: references.match(context),
             organizations: organizations.match(context, structure: shape),
             diagnostics: Self.decodingDiagnostics(document)
                 + (shape.diagnostics + found.diagnostics + metadata.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+        result.assignMeasures()
         return (result, found.rejections + shape.rejections)
     }
 
@@ -165,31 +165,5 @@ public final class DocumentExtractor {
         } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
-    }
-}
-
-/// Gives every amount, count and percentage the number of the measure whose
-/// span contains it.
-enum MeasureAssignment {
-    static func assign(_ measures: [Measure], to found: inout QuantityMatches) {
-        guard !measures.isEmpty else { return }
-        let sorted = measures.sorted { $0.span < $1.span }
-        func number(for span: Span) -> String? {
-            // The innermost (last-starting) measure that contains the span.
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle].span.start <= span.start { low = middle + 1 } else { high = middle }
-            }
-            var index = low - 1
-            while index >= 0 {
-                if sorted[index].span.contains(span) { return sorted[index].number }
-                index -= 1
-            }
-            return nil
-        }
-        for index in found.amounts.indices { found.amounts[index].measure = number(for: found.amounts[index].span) }
-        for index in found.counts.indices { found.counts[index].measure = number(for: found.counts[index].span) }
-        for index in found.percentages.indices { found.percentages[index].measure = number(for: found.percentages[index].span) }
     }
 }

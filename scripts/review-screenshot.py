@@ -2,7 +2,7 @@
 """Takes a screenshot of a `zhengce review` page with one item clicked (its values in
 the side panel), through Chromium's DevTools protocol (standard library only).
 
-Usage: review-screenshot.py PAGE.html ITEM-ID OUT.png [--width 1280 --height 860]
+Usage: review-screenshot.py PAGE.html ITEM-ID OUT.png [--width 1280 --height 860 --block center]
 e.g.   review-screenshot.py site/documents/001_3844e15ad01e42f4.txt.html amounts-3 docs/review.png
 """
 import argparse, base64, json, os, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.request
@@ -72,6 +72,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=860)
+    parser.add_argument("--block", default="center", help="where to scroll the item: start, center, end or nearest")
     args = parser.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
@@ -101,7 +102,7 @@ def main():
             found = page.call("Runtime.evaluate", returnByValue=True, expression=f"""(function () {{
                 var e = document.getElementById({json.dumps("i-" + args.item)});
                 if (!e) return false;
-                e.scrollIntoView({{block: "center"}});
+                e.scrollIntoView({{block: {json.dumps(args.block)}}});
                 e.click();
                 return true;
             }})()""")["result"]["value"]

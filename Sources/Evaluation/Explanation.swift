@@ -51,6 +51,13 @@ public enum Explanation {
                 }
             }
         }
+        // A measure's instruments, each at its cue.
+        for measure in result.measures {
+            for tag in measure.instruments {
+                entries.append(ExplainedEntry(kind: "instrument", span: tag.span, text: tag.cue, rule: tag.rule,
+                                              detail: "\(tag.type) \(tag.tool), measure \(measure.number)"))
+            }
+        }
         for diagnostic in result.diagnostics {
             entries.append(ExplainedEntry(kind: "diagnostic", span: diagnostic.span, text: diagnostic.span.map(text) ?? "",
                                           rule: diagnostic.rule, detail: "\(diagnostic.severity.rawValue): \(diagnostic.message)"))
@@ -123,7 +130,7 @@ extension Section: ExplainableItem {
 
 extension Measure: ExplainableItem {
     func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
-        var detail = "number \(number), title \(Explanation.show(title))"
+        var detail = "\(kind.rawValue) \(number), title \(title.map(Explanation.show) ?? "none")"
         if !lead.isEmpty { detail += ", lead \(Explanation.list(lead))" }
         if !cooperating.isEmpty { detail += ", cooperating \(Explanation.list(cooperating))" }
         return [(span, Explanation.headline(text(span)), rule, detail)]
@@ -156,6 +163,12 @@ extension Percentage: ExplainableItem {
         if points { parts.append("points") }
         if let measure { parts.append("measure \(measure)") }
         return [(span, self.text, rule, parts.joined(separator: ", "))]
+    }
+}
+
+extension Deadline: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        [(span, self.text, rule, "date \(date)" + (measure.map { ", measure \($0)" } ?? ""))]
     }
 }
 

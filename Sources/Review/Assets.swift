@@ -14,7 +14,7 @@ enum Assets {
         for index in 0..<64 {
             let fill = colours[index % colours.count], line = borders[index % borders.count]
             out += ".k\(index){--fill:\(fill);--line:\(line)}\n"
-            out += ".hide-k\(index) .hl.k\(index){background:transparent;box-shadow:none;outline:none}\n"
+            out += ".hide-k\(index) .hl.k\(index){background:transparent;box-shadow:none;outline:none;text-decoration:none}\n"
             out += ".hide-k\(index) section.block.k\(index){border-left-color:transparent}.hide-k\(index) section.block.k\(index)>.head{display:none}\n"
         }
         return out
@@ -52,6 +52,7 @@ enum Assets {
     .hl.extra{text-decoration:underline wavy var(--bad)}
     .hl.missed{background:repeating-linear-gradient(135deg,#fff 0 4px,#fee2e2 4px 8px);outline:2px dashed var(--miss);box-shadow:none}
     .hl.empty::before{content:"\\2038";color:var(--line)}
+    .hl[data-ids^="near-"]{background:transparent;box-shadow:none;text-decoration:line-through dotted var(--line)}
     .hl.pinned{outline:2px solid var(--ink)}
     section.block{display:block;border-left:4px solid var(--line);background:linear-gradient(90deg,var(--fill) 0,transparent 60px);margin:4px 0 4px -12px;padding-left:8px}
     section.block.extra{border-left-style:dashed;border-left-color:var(--bad)}

@@ -6,12 +6,17 @@ import Extractor
 /// item under the pointer, the diagnostics, the findings against the gold,
 /// and every item in tables.
 struct DocumentPage {
+    /// The kind of near misses; hidden until its switch is turned on.
+    static let nearMissKind = "near misses"
+
     var name: String
     var original: [Unicode.Scalar]
     var record: JSONObject
     var comparison: GoldComparison?
     /// Colour classes of the kinds, the same on every page of the site.
     var palette: [String: Int]
+    /// Near misses: text the negative rules turned down.
+    var nearMisses: [JSONObject] = []
     /// Where the record (the JSON `zhengce extract` writes) lies beside the page.
     var recordHref: String
 
@@ -24,6 +29,10 @@ struct DocumentPage {
             }
             items += comparison.missed
         }
+        for (index, object) in nearMisses.enumerated() {
+            items.append(ReviewItem(id: "near-\(index)", kind: Self.nearMissKind,
+                                    spans: ItemCatalog.spans(of: object, length: original.count), object: object))
+        }
         return items
     }
 
@@ -32,7 +41,8 @@ struct DocumentPage {
         let metadata = record["metadata"]?.objectValue
         let title = metadata?["title"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? name
         var out = HTML.head(title: "\(title) · zhengce review", assets: "../assets/")
-        out += "<body class=\"document\">\n<header>\n<nav><a href=\"../index.html\">← all documents</a></nav>\n"
+        let hidden = items.contains { $0.kind == Self.nearMissKind } ? " hide-k\(palette[Self.nearMissKind] ?? 0)" : ""
+        out += "<body class=\"document\(hidden)\">\n<header>\n<nav><a href=\"../index.html\">← all documents</a></nav>\n"
         out += "<h1>\(HTML.escape(title))</h1>\n<p class=\"file\">\(HTML.escape(name)) · <a href=\"\(HTML.escape(recordHref))\">record (JSON)</a></p>\n"
         out += facts(metadata)
         out += legend(items)
@@ -46,7 +56,7 @@ struct DocumentPage {
         out += TextRendering(original: original, items: items, palette: palette, pageStarts: pageStarts).html()
         out += "</div>\n<aside id=\"panel\"><p class=\"hint\">Point at or click a highlight to see the item’s values and rule.</p></aside>\n</main>\n"
         out += tables(items)
-        out += "<script type=\"application/json\" id=\"zc-items\">\(HTML.scriptJSON(panelData(items)))</script>\n"
+        out += "<script type=\"application/json\" id=\"zc-items\">\(panelData(items))</script>\n"
         out += "</body>\n</html>\n"
         return out
     }
@@ -73,7 +83,8 @@ struct DocumentPage {
         var out = "<div class=\"legend\">"
         for (kind, count) in counts {
             let k = palette[kind] ?? 0
-            out += "<label class=\"toggle k\(k)\"><input type=\"checkbox\" checked data-kind=\"k\(k)\"> \(HTML.escape(kind)) <span class=\"n\">\(count)</span></label>"
+            let checked = kind == Self.nearMissKind ? "" : " checked"
+            out += "<label class=\"toggle k\(k)\"><input type=\"checkbox\"\(checked) data-kind=\"k\(k)\"> \(HTML.escape(kind)) <span class=\"n\">\(count)</span></label>"
         }
         let missed = items.filter { $0.verdict == .missed }.count, extra = items.filter { $0.verdict == .extra }.count
         if comparison != nil {
@@ -137,18 +148,18 @@ struct DocumentPage {
         return out + "</section>\n"
     }
 
-    /// What the panel shows for each item, by id.
-    private func panelData(_ items: [ReviewItem]) -> JSONValue {
-        var all = JSONObject()
-        for item in items {
+    /// What the panel shows for each item, by id (written directly: a page may hold thousands).
+    private func panelData(_ items: [ReviewItem]) -> String {
+        var out = "{"
+        for (n, item) in items.enumerated() {
             var entry = JSONObject()
             entry["kind"] = .string(item.kind)
             entry["label"] = .string(item.label)
             entry["verdict"] = .string(item.verdict.rawValue)
             entry["spans"] = .string(item.spans.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", "))
             entry["fields"] = .array(item.fields.map { .array([.string($0.key), .string($0.value)]) })
-            all[item.id] = .object(entry)
+            out += (n == 0 ? "" : ",") + JSONRendering.quoted(item.id) + ":" + JSONRendering.compact(.object(entry))
         }
-        return .object(all)
+        return HTML.scriptSafe(out + "}")
     }
 }

@@ -48,12 +48,24 @@ public struct GoldComparison: Sendable {
                                          spans: ItemCatalog.spans(of: object, length: length), object: object, verdict: .missed))
             }
         }
-        // Measures pair by number; a predicted number the gold lacks is an extra.
+        // Measures pair as the reference scorer pairs them: the same number first,
+        // else the same normalised title among those still unpaired.
         if let goldMeasures = gold["measures"], !goldMeasures.isNull {
-            let numbers = Set(Self.objects(goldMeasures).map { HTML.plain($0["number"]) })
-            for (index, measure) in Self.objects(record["measures"]).enumerated() {
-                verdicts["measures-\(index)"] = numbers.contains(HTML.plain(measure["number"])) ? .matched : .extra
+            let predicted = Self.objects(record["measures"])
+            var byNumber: [String: Int] = [:], used = Set<Int>(), unpaired: [JSONObject] = []
+            for (index, measure) in predicted.enumerated() where byNumber[HTML.plain(measure["number"])] == nil {
+                byNumber[HTML.plain(measure["number"])] = index
             }
+            for measure in Self.objects(goldMeasures) {
+                if let index = byNumber[HTML.plain(measure["number"])], !used.contains(index) { used.insert(index) } else { unpaired.append(measure) }
+            }
+            for measure in unpaired {
+                let title = ScoreRules.normalized(measure["title"])
+                if let index = predicted.indices.first(where: { !used.contains($0) && ScoreRules.normalized(predicted[$0]["title"]) == title }) {
+                    used.insert(index)
+                }
+            }
+            for index in predicted.indices { verdicts["measures-\(index)"] = used.contains(index) ? .matched : .extra }
         }
     }
 

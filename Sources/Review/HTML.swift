@@ -28,12 +28,12 @@ enum HTML {
     /// ``escape(_:)`` for a String.
     static func escape(_ text: String) -> String { escape(text.unicodeScalars) }
 
-    /// A JSON value to embed in `<script type="application/json">`: `<`, `>`
-    /// and `&` written as `\u003c`, `\u003e`, `\u0026` (the same JSON), so no
-    /// string in it can close the element or open a comment.
-    static func scriptJSON(_ value: JSONValue) -> String {
+    /// JSON text to embed in `<script type="application/json">`: `<`, `>` and
+    /// `&` written as `\u003c`, `\u003e`, `\u0026` (the same JSON), so no string
+    /// in it can close the element or open a comment.
+    static func scriptSafe(_ json: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in JSONRendering.compact(value).unicodeScalars {
+        for scalar in json.unicodeScalars {
             switch scalar {
             case "<": out.append(contentsOf: "\\u003c".unicodeScalars)
             case ">": out.append(contentsOf: "\\u003e".unicodeScalars)

@@ -14,7 +14,7 @@ public struct ReviewSite {
 
     /// Kinds that get the first colours, so they look the same on every site; others follow.
     static let usualKinds = ["measures", "sections", "amounts", "counts", "percentages", "deadlines",
-                             "references", "organizations", "diagnostics", "instruments"]
+                             "references", "organizations", "diagnostics", "instruments", DocumentPage.nearMissKind]
 
     /// Creates `folder` (and its subfolders) when missing.
     public init(folder: String) throws {
@@ -28,11 +28,14 @@ public struct ReviewSite {
     /// Writes the page of one document; `name` is how the document is known
     /// (its path under the folder it was found in). Returns the page's path.
     @discardableResult
-    public mutating func add(name: String, original: [Unicode.Scalar], record: JSONObject, gold: JSONObject? = nil) throws -> String {
+    /// `nearMisses` are what negative rules turned down (`text`, `span`, `rule`,
+    /// `reason`, as `zhengce explain` lists them): shown on request.
+    public mutating func add(name: String, original: [Unicode.Scalar], record: JSONObject, gold: JSONObject? = nil,
+                             nearMisses: [JSONObject] = []) throws -> String {
         let comparison = gold.map { GoldComparison(record: record, gold: $0, length: original.count) }
         let file = pageFile(for: name)
         var page = DocumentPage(name: name, original: original, record: record, comparison: comparison, palette: palette,
-                                recordHref: Self.percentEncoded(String(file.dropLast(".html".count)) + ".json"))
+                                nearMisses: nearMisses, recordHref: Self.percentEncoded(String(file.dropLast(".html".count)) + ".json"))
         let items = page.items
         for item in items where palette[item.kind] == nil { palette[item.kind] = palette.count }
         page.palette = palette

@@ -78,9 +78,12 @@ struct TextRendering {
             if active.isEmpty {
                 out += HTML.escape(stretch)
             } else {
-                // The narrowest item first: it gives the colour.
+                // The narrowest item first: it gives the colour (a near miss only when alone).
+                func order(_ occurrence: Int) -> (Int, Int, Int) {
+                    (items[inline[occurrence].item].kind == DocumentPage.nearMissKind ? 1 : 0, inline[occurrence].range.count, occurrence)
+                }
                 var covering: [Int] = []
-                for occurrence in active.sorted(by: { (inline[$0].range.count, $0) < (inline[$1].range.count, $1) })
+                for occurrence in active.sorted(by: { order($0) < order($1) })
                 where !covering.contains(inline[occurrence].item) {
                     covering.append(inline[occurrence].item)
                 }

@@ -51,6 +51,7 @@ public enum Normalizer {
                 // Across a blank line only a full-width line continues: short
                 // lines before a gap are titles, document numbers, signatures.
                 let joined = !pendingHard && !endsSentence(scalars, previous.content) && !opensItem(scalars, line.content)
+                    && !(endsWithCloser(scalars, previous.content) && opensGluedItem(scalars, line.content))
                     && !(opensItem(scalars, previous.content) && !containsSentenceEnd(scalars, previous.content))
                     && (!blankBetween || previous.content.count >= fullLine)
                 if joined {
@@ -269,6 +270,23 @@ public enum Normalizer {
         var index = range.upperBound - 1
         while index >= range.lowerBound, isCloser(text[index]) { index -= 1 }
         return index >= range.lowerBound && isSentenceEnd(text[index])
+    }
+
+    /// Whether a line ends with a closing bracket (a responsibility note: `…配合）`).
+    private static func endsWithCloser(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard let last = text[range].last else { return false }
+        return last == "）" || last == ")"
+    }
+
+    /// Whether a line opens with an item number run into a title that starts
+    /// with digits (`11.121人才梯队项目`): after a closed note it is an item,
+    /// not a number carried over from the line before.
+    private static func opensGluedItem(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        let scalars = FoldedPrefix(text, range, length: 5)
+        var index = 0
+        while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+        guard index >= 1, index <= 2, index + 1 < scalars.count, scalars[index] == "." else { return false }
+        return isDigit(scalars[index + 1])
     }
 
     private static func containsSentenceEnd(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {

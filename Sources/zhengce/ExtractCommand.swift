@@ -86,6 +86,12 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "json, jsonl or csv (default: json; jsonl with --stdin).")
     var format: Format?
 
+    @Option(help: ArgumentHelp(
+        "Tag measures with the policy instruments of this cue dictionary instead of the bundled Rothwell–Zegveld one "
+            + "(lines of type, tool and cue separated by tabs; see docs/datasets.md).",
+        valueName: "file"))
+    var instruments: String?
+
     @Flag(help: "csv: for Excel: start each table with a UTF-8 byte order mark, and put ' before text Excel would run as a formula (=, +, -, @).")
     var excel = false
 
@@ -150,6 +156,15 @@ struct ExtractCommand: ParsableCommand {
         let writesToTerminal = output == nil && ProgressReporter.standardOutputIsTerminal
         let progress = ProgressReporter(showsBar: ProgressReporter.standardErrorIsTerminal && !writesToTerminal,
                                         quiet: quiet)
+        // The dictionary first: a bad one stops the run before any output is touched.
+        var dictionary = InstrumentDictionary.bundled
+        if let instruments {
+            do {
+                dictionary = try InstrumentDictionary(contentsOf: instruments)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         let sink: any RecordSink
         do {
             sink = try makeSink()
@@ -159,6 +174,7 @@ struct ExtractCommand: ParsableCommand {
         // A crash names its document and notes it beside the output; a resumed
         // run records the documents noted as errors instead of crashing again.
         var pipeline = BatchPipeline(jobs: jobs, sink: sink, progress: progress)
+        pipeline.instruments = dictionary
         let journal = CrashGuard.journalPath(output: output, outputIsFolder: effectiveFormat != .jsonl)
         if let journal {
             if skipExisting {

@@ -15,7 +15,8 @@ struct ReviewCommand: ParsableCommand {
         item counts, diagnostics and errors (sort by any column; filter by region, document type, \
         year or text); documents/NAME.html shows one document's original text with every item \
         highlighted by kind, measures as blocks with their lead and cooperating units, and a panel \
-        with the values and rule of the item under the pointer. The pages open from the disk: \
+        with the values and rule of the item under the pointer; the near misses (what a negative \
+        rule turned down, as `zhengce explain` lists them) can be switched on. The pages open from the disk: \
         nothing is fetched and no server is needed.
 
         With --gold, each page also marks the items the gold has and the extraction missed (at \
@@ -57,10 +58,17 @@ struct ReviewCommand: ParsableCommand {
                 let source = Source(path: file.path, sha256: SHA256.hex(bytes), encoding: document.encoding,
                                     format: document.container ?? document.format.rawValue,
                                     characters: document.original.count, pageStarts: document.pageStarts)
-                let record = try extractor.extract(document, source: source).jsonObject()
+                let (result, rejections) = try extractor.explain(document, source: source)
+                let record = try result.jsonObject()
+                let nearMisses = rejections.map { rejection in
+                    JSONObject(["text": .string(rejection.text),
+                                "span": .object(JSONObject(["start": .integer(rejection.span.start), "end": .integer(rejection.span.end)])),
+                                "rule": .string(rejection.rule), "reason": .string(rejection.reason)])
+                }
                 let name = URL(fileURLWithPath: file.path).lastPathComponent
                 let annotation = goldSet?.documents.first { $0.name == name }?.annotation
-                try site.add(name: file.relativePath, original: document.original, record: record, gold: annotation)
+                try site.add(name: file.relativePath, original: document.original, record: record, gold: annotation,
+                             nearMisses: nearMisses)
             } catch {
                 failures += 1
                 standardError("zhengce: \(error)")

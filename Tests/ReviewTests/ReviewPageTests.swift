@@ -200,6 +200,35 @@ struct ReviewPageTests {
         #expect(items.contains { $0.id == "gold-deadlines-0" } == (verdict == .extra))
     }
 
+    @Test("Near misses are shown where they are, hidden until switched on, and never colour an item they overlap")
+    func nearMisses() {
+        let text = MarkedText("给予⟦50万元⟧奖补，⟦一次性⟧发放。")
+        let record = record(MarkedText("给予⟦50万元⟧奖补，一次性发放。"), kind: "amounts")
+        func nearMiss(_ span: Range<Int>) -> JSONObject {
+            JSONObject(["text": .string(text.slice(span)), "rule": .string("made.up.negative"), "reason": .string("not a count"),
+                        "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)]))])
+        }
+        let palette = ["amounts": 2, DocumentPage.nearMissKind: 9]
+        let page = DocumentPage(name: "doc.txt", original: Array(text.text.unicodeScalars), record: record, comparison: nil,
+                                palette: palette, nearMisses: [nearMiss(text.spans[1]), nearMiss(text.spans[0])], recordHref: "x.json")
+        let html = page.html()
+        #expect(html.contains("<body class=\"document hide-k9\">"))
+        #expect(html.contains("<input type=\"checkbox\" data-kind=\"k9\"> near misses"))
+        #expect(html.contains("class=\"hl k9\" data-ids=\"near-0\">一次性</span>"))
+        #expect(html.contains("class=\"hl k2 multi\" data-ids=\"amounts-0 near-1\">50万元</span>"))
+    }
+
+    @Test("Measures pair by number, else by title among those left, as the reference scorer pairs them")
+    func measureVerdicts() {
+        func measure(_ number: String, _ title: String) -> JSONValue {
+            .object(JSONObject(["number": .string(number), "title": .string(title)]))
+        }
+        let record = JSONObject(["measures": .array([measure("1", "加强领导"), measure("2.1", "完善政策"), measure("3", "强化保障")])])
+        let gold = JSONObject(["measures": .array([measure("1", "加强领导"), measure("2", "完善政策 "), measure("4", "其他")])])
+        let (_, items) = rendered("", record, gold: gold)
+        #expect(items.map(\.verdict) == [.matched, .matched, .extra])
+    }
+
     @Test("Spans are read in every form the output and the gold use, and clamped to the text", arguments: [
         ("{\"span\": {\"start\": 1, \"end\": 3}}", [1..<3]),
         ("{\"span\": [2, 4]}", [2..<4]),

@@ -6,6 +6,9 @@ import TestSupport
 enum Browser {
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// Whether python3 (which drives the check) is on the PATH.
+    static let python: Bool = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
 }
 
 /// `zhengce review` end to end, its pages opened in a real browser by
@@ -13,6 +16,7 @@ enum Browser {
 /// point, each item sits at exactly its span, missed gold items at the gold's
 /// span, and a hostile document's scripts never run.
 @Suite("Review pages in Chromium", .serialized,
+       .enabled(if: Browser.python, "python3 is not installed: the browser test is skipped"),
        .enabled(if: Browser.chromium != nil,
                 "chromium is not installed: the browser test is skipped (scripts/setup.sh installs it: apt-get install chromium)"))
 struct ReviewBrowserTests {
@@ -31,6 +35,7 @@ struct ReviewBrowserTests {
         （一）<b onmouseover="\(pwn)">加强领导</b>。给予𠀀2至5万元支持。（市人社局牵头，市财政局配合）\r
         （二）]]></div></section></span>完善政策。到2025年底前完成。（市财政局负责）\r
         """),
+        ("<b onmouseover=\"\(pwn)\">名单'.txt", "关于<i>名单</i>的通知\n给予每人3万元补贴。\n"),
         ("hostile.html", """
         <html><head><title></title><script>\(pwn)</script></head>
         <body><h1>关于支持人才发展的若干措施</h1><p onclick="\(pwn)">一、对引进的😀高层次人才给予100万元安家补贴。</p>
@@ -63,7 +68,7 @@ struct ReviewBrowserTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try check(site, gold: true)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(outcome.stdout.contains("review-check: 7 pages"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("review-check: 8 pages"), "\(outcome.stdout)")
         #expect(outcome.stdout.contains(" 0 problems"), "\(outcome.stdout)")
         // The hostile texts are on their pages as text.
         let page = try String(contentsOf: site.appendingPathComponent("documents/hostile.txt.html"), encoding: .utf8)

@@ -67,18 +67,20 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
     public var amounts: [Amount]
     public var counts: [Count]
     public var percentages: [Percentage]
+    /// Points in time by which something is to be done (spec §7).
+    public var deadlines: [Deadline]
     public var references: [Reference]
     public var organizations: [Organization]
     public var diagnostics: [Diagnostic]
 
     public init(source: Source, genre: String = "report", metadata: Metadata? = nil, sections: [Section] = [],
                 measures: [Measure] = [], amounts: [Amount] = [], counts: [Count] = [],
-                percentages: [Percentage] = [], references: [Reference] = [],
+                percentages: [Percentage] = [], deadlines: [Deadline] = [], references: [Reference] = [],
                 organizations: [Organization] = [], diagnostics: [Diagnostic] = []) {
         self.schemaVersion = Self.currentSchemaVersion
         self.source = source; self.genre = genre; self.metadata = metadata; self.sections = sections
         self.measures = measures; self.amounts = amounts; self.counts = counts
-        self.percentages = percentages; self.references = references
+        self.percentages = percentages; self.deadlines = deadlines; self.references = references
         self.organizations = organizations; self.diagnostics = diagnostics
     }
 
@@ -87,10 +89,12 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
     /// fixtures and the assignment of measures follow (see ``ItemKind``).
     public static let itemKinds: [ItemKind] = [
         ItemKind("sections", \.sections, singular: "section", summaryNoun: nil, tables: [.sections]),
-        ItemKind("measures", \.measures, singular: "measure", summaryNoun: "measure", tables: [.measures, .responsibilities]),
+        ItemKind("measures", \.measures, singular: "measure", summaryNoun: "measure",
+                 tables: [.measures, .responsibilities, .instruments]),
         ItemKind("amounts", \.amounts, singular: "amount", summaryNoun: "amount", tables: [.amounts]),
         ItemKind("counts", \.counts, singular: "count", summaryNoun: "count", tables: [.counts]),
         ItemKind("percentages", \.percentages, singular: "percentage", summaryNoun: "percentage", tables: [.percentages]),
+        ItemKind("deadlines", \.deadlines, singular: "deadline", summaryNoun: nil, tables: [.deadlines], since: 2),
         ItemKind("references", \.references, singular: "reference", summaryNoun: "reference", tables: [.references]),
         ItemKind("organizations", \.organizations, singular: "organization", summaryNoun: "organisation",
                  tables: [.organizations]),
@@ -117,7 +121,8 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
         genre = try c.decode(String.self, forKey: Key("genre"))
         metadata = try c.decodeIfPresent(Metadata.self, forKey: Key("metadata"))
         diagnostics = try c.decode([Diagnostic].self, forKey: Key("diagnostics"))
-        sections = []; measures = []; amounts = []; counts = []; percentages = []; references = []; organizations = []
+        sections = []; measures = []; amounts = []; counts = []; percentages = []; deadlines = []; references = []
+        organizations = []
         for kind in Self.itemKinds { try kind.decode(&self, c) }
     }
 

@@ -49,16 +49,17 @@ public struct ItemKind: @unchecked Sendable {
     /// Sets `measure` on every item, for kinds whose items are ``MeasureBoundItem``s.
     let assignMeasures: ((inout ExtractionResult, (Span) -> String?) -> Void)?
 
-    /// The kind whose items are the list at `list` of a result.
+    /// The kind whose items are the list at `list` of a result; `since` is
+    /// the schema version that added it (a record written before has none).
     init<Item: ExtractedItem>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
-                              summaryNoun: String?, tables: [DatasetTable]) {
-        self.init(key, list, singular: singular, summaryNoun: summaryNoun, tables: tables, assignMeasures: nil)
+                              summaryNoun: String?, tables: [DatasetTable], since: Int = 1) {
+        self.init(key, list, singular: singular, summaryNoun: summaryNoun, tables: tables, since: since, assignMeasures: nil)
     }
 
     /// The kind whose items, inside measures, are the list at `list` of a result.
     init<Item: MeasureBoundItem>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
-                                 summaryNoun: String?, tables: [DatasetTable]) {
-        self.init(key, list, singular: singular, summaryNoun: summaryNoun, tables: tables) { result, number in
+                                 summaryNoun: String?, tables: [DatasetTable], since: Int = 1) {
+        self.init(key, list, singular: singular, summaryNoun: summaryNoun, tables: tables, since: since) { result, number in
             for index in result[keyPath: list].indices {
                 result[keyPath: list][index].measure = number(result[keyPath: list][index].span)
             }
@@ -66,7 +67,7 @@ public struct ItemKind: @unchecked Sendable {
     }
 
     private init<Item: ExtractedItem>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
-                                      summaryNoun: String?, tables: [DatasetTable],
+                                      summaryNoun: String?, tables: [DatasetTable], since: Int,
                                       assignMeasures: ((inout ExtractionResult, (Span) -> String?) -> Void)?) {
         self.key = key
         self.singular = singular
@@ -76,7 +77,10 @@ public struct ItemKind: @unchecked Sendable {
         items = { $0[keyPath: list] }
         count = { $0[keyPath: list].count }
         encode = { result, container in try result.encode(result[keyPath: list], forKey: .init(key), in: &container) }
-        decode = { result, container in result[keyPath: list] = try container.decode([Item].self, forKey: .init(key)) }
+        decode = { result, container in
+            result[keyPath: list] = since > 1 ? try container.decodeIfPresent([Item].self, forKey: .init(key)) ?? []
+                : try container.decode([Item].self, forKey: .init(key))
+        }
     }
 }
 
@@ -93,6 +97,7 @@ extension Measure: ExtractedItem {
 }
 
 extension Amount: MeasureBoundItem {}
+extension Deadline: MeasureBoundItem {}
 extension Count: MeasureBoundItem {}
 extension Percentage: MeasureBoundItem {}
 

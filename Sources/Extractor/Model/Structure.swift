@@ -99,23 +99,56 @@ public struct Section: Codable, Hashable, Sendable {
     }
 }
 
-/// One item of a normative document's numbered list of measures.
+/// One item of a normative document's numbered list of measures, or one of its articles.
 public struct Measure: Codable, Hashable, Sendable {
-    /// In Arabic digits; `"3.1"` where numbering restarts under part 三.
+    /// What the measure is: an item of a numbered list or an article `第X条`.
+    public enum Kind: String, Codable, Hashable, Sendable {
+        case item, article
+    }
+
+    /// In Arabic digits; `"3.1"` where numbering restarts under part 三; an article's own number (`第十二条` → `"12"`).
     public var number: String
-    /// The heading phrase up to the first `。`.
-    public var title: String
+    /// `item` or `article`.
+    public var kind: Kind
+    /// The heading phrase up to the first `。`; an article's own heading (`【适用范围】`), or nil where it has none.
+    public var title: String?
     /// The whole item, from its marker to the end of its responsibility note.
     public var span: Span
     /// Departments that lead, as written.
     public var lead: [String]
     /// Departments that cooperate, as written.
     public var cooperating: [String]
+    /// The policy instruments it uses (spec §8), in the order of their cues.
+    public var instruments: [InstrumentTag]
     public var rule: String
 
-    public init(number: String, title: String, span: Span, lead: [String] = [], cooperating: [String] = [], rule: String) {
-        self.number = number; self.title = title; self.span = span; self.lead = lead
-        self.cooperating = cooperating; self.rule = rule
+    public init(number: String, kind: Kind = .item, title: String?, span: Span, lead: [String] = [],
+                cooperating: [String] = [], instruments: [InstrumentTag] = [], rule: String) {
+        self.number = number; self.kind = kind; self.title = title; self.span = span; self.lead = lead
+        self.cooperating = cooperating; self.instruments = instruments; self.rule = rule
+    }
+
+    private enum CodingKeys: String, CodingKey { case number, kind, title, span, lead, cooperating, instruments, rule }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(String.self, forKey: .number)
+        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .item
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        span = try c.decode(Span.self, forKey: .span)
+        lead = try c.decode([String].self, forKey: .lead)
+        cooperating = try c.decode([String].self, forKey: .cooperating)
+        // Records of schema version 1 have no instruments.
+        instruments = try c.decodeIfPresent([InstrumentTag].self, forKey: .instruments) ?? []
+        rule = try c.decode(String.self, forKey: .rule)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number); try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title); try c.encode(span, forKey: .span)
+        try c.encode(lead, forKey: .lead); try c.encode(cooperating, forKey: .cooperating)
+        try c.encode(instruments, forKey: .instruments); try c.encode(rule, forKey: .rule)
     }
 }
 

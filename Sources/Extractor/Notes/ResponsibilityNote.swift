@@ -382,6 +382,10 @@ struct ResponsibilityNoteReader {
             else if depth == 0, scalar == "，" || scalar == "," || scalar == "；" || scalar == ";" {
                 clauses.append(start..<index)
                 start = index + 1
+            } else if depth == 0, scalar == "、", endsWithCue(start..<index) {
+                // `市规划资源局牵头负责、各区政府组织落实`: a role word closes its clause.
+                clauses.append(start..<index)
+                start = index + 1
             }
         }
         clauses.append(start..<content.upperBound)
@@ -398,6 +402,8 @@ struct ResponsibilityNoteReader {
             else { roles.append((clause, nil, 0)) }
         }
         guard roles.contains(where: { $0.role != nil }) else { return nil }
+        // A single list is the lead, whatever its role word (`（市应急局、各区政府组织落实）`).
+        if roles.count == 1 { roles[0].role = .lead }
         // Beside a 牵头 clause, a plain 负责 clause names those who carry it out.
         let leads = roles.filter { $0.role == .lead }
         if leads.count > 1, leads.contains(where: { containsLeadMark($0.units.upperBound - $0.cue..<$0.units.upperBound) }) {
@@ -434,6 +440,12 @@ struct ResponsibilityNoteReader {
         }
         return ResponsibilityNote(range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: lead,
                                   cooperating: cooperating, rule: "responsibility.bracketed")
+    }
+
+    /// Whether a lead or cooperating word ends `clause`.
+    private func endsWithCue(_ clause: Range<Int>) -> Bool {
+        vocabulary.leadCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) != nil
+            || vocabulary.cooperatingCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) != nil
     }
 
     private func containsLeadMark(_ range: Range<Int>) -> Bool {

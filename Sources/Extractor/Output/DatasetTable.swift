@@ -24,6 +24,12 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     case counts
     /// One row per percentage.
     case percentages
+    /// One row per deadline.
+    case deadlines
+    /// One row per instrument tag of a measure.
+    case instruments
+    /// One row per document: how many instrument tags of each type its measures carry.
+    case instrumentTypes = "instrument_types"
     /// One row per cited document.
     case references
     /// One row per organisation.
@@ -45,7 +51,12 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     public var columns: [String] { carriesPage ? ownColumns + ["page"] : ownColumns }
 
     /// Whether each row is an item with a place in the text, and so a page (spec §9).
-    public var carriesPage: Bool { ExtractionResult.itemKinds.contains { $0.tables.first == self } }
+    public var carriesPage: Bool {
+        switch self {
+        case .sections, .measures, .amounts, .counts, .percentages, .deadlines, .instruments, .references, .organizations: true
+        case .documents, .responsibilities, .instrumentTypes, .diagnostics, .errors: false
+        }
+    }
 
     /// The position of the column an item's page is read from (where its first span starts).
     var startColumn: Int? { ownColumns.firstIndex(of: "start") ?? ownColumns.firstIndex(of: "first_start") }
@@ -68,6 +79,10 @@ public enum DatasetTable: String, CaseIterable, Sendable {
              "classifier", "subject", "rule"]
         case .percentages:
             ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "points", "rule"]
+        case .deadlines: ["document_id", "measure_number", "text", "start", "end", "date", "rule"]
+        case .instruments: ["document_id", "measure_number", "type", "tool", "cue", "start", "end", "rule"]
+        case .instrumentTypes:
+            ["document_id", "measure_count", "tagged_measures"] + InstrumentCounts.types + ["other", "tags"]
         case .references: ["document_id", "title", "action", "mentions", "first_start", "first_end", "spans", "rule"]
         case .organizations: ["document_id", "name", "kind", "mentions", "first_start", "first_end", "spans", "rule"]
         case .diagnostics: ["document_id", "severity", "message", "start", "end", "rule"]
@@ -128,6 +143,10 @@ public struct DatasetRows: Sendable {
                 for (table, row) in item.datasetRows(documentID: id) { add(table, row) }
             }
         }
+        var counts = InstrumentCounts()
+        for measure in result.measures { counts.add(measure) }
+        add(.instrumentTypes, [id, String(result.measures.count), String(counts.taggedMeasures)]
+            + counts.byType.map(String.init) + [String(counts.other), String(counts.tags)])
         for diagnostic in result.diagnostics {
             add(.diagnostics, [id, diagnostic.severity.rawValue, diagnostic.message,
                                diagnostic.span.map { String($0.start) } ?? "", diagnostic.span.map { String($0.end) } ?? "",
@@ -156,13 +175,17 @@ extension Section {
 extension Measure {
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         var rows: [(table: DatasetTable, row: [String])] = [
-            (.measures, [id, number, title, String(span.start), String(span.end),
+            (.measures, [id, number, title ?? "", String(span.start), String(span.end),
                          DatasetRows.list(lead), DatasetRows.list(cooperating), rule]),
         ]
         for (role, departments) in [("lead", lead), ("cooperating", cooperating)] {
             for (position, department) in departments.enumerated() {
                 rows.append((.responsibilities, [id, number, role, String(position + 1), department]))
             }
+        }
+        for tag in instruments {
+            rows.append((.instruments, [id, number, tag.type, tag.tool, tag.cue, String(tag.span.start),
+                                        String(tag.span.end), tag.rule]))
         }
         return rows
     }
@@ -192,6 +215,12 @@ extension Percentage {
     }
 }
 
+extension Deadline {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        [(.deadlines, [id, measure ?? "", text, String(span.start), String(span.end), date, rule])]
+    }
+}
+
 extension Reference {
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.references, [id, title, action ?? "", String(spans.count), DatasetRows.start(spans), DatasetRows.end(spans),
@@ -203,5 +232,26 @@ extension Organization {
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.organizations, [id, name, kind.rawValue, String(mentions), DatasetRows.start(spans), DatasetRows.end(spans),
                            DatasetRows.spans(spans), rule])]
+    }
+}
+
+/// The instrument tags of a document's measures counted by type, for the
+/// `instrument_types` table: one column per Rothwell–Zegveld type, and
+/// `other` for the types of a user's dictionary.
+struct InstrumentCounts {
+    /// The columns of the table, in order.
+    static let types = ["supply", "environment", "demand"]
+
+    var byType = [Int](repeating: 0, count: types.count)
+    var other = 0
+    var tags = 0
+    var taggedMeasures = 0
+
+    mutating func add(_ measure: Measure) {
+        if !measure.instruments.isEmpty { taggedMeasures += 1 }
+        for tag in measure.instruments {
+            tags += 1
+            if let column = Self.types.firstIndex(of: tag.type) { byType[column] += 1 } else { other += 1 }
+        }
     }
 }

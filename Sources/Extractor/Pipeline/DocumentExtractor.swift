@@ -45,10 +45,18 @@ public final class DocumentExtractor {
     private let references = ReferenceMatcher()
     private let organizations = OrganizationMatcher()
     private let fields = MetadataFields()
+    private let deadlines = DeadlineMatcher()
 
+    private let instruments: InstrumentTagger
+
+    /// An extractor that tags measures with the instruments of `instruments`
+    /// (the bundled Rothwell–Zegveld dictionary by default).
+    ///
     /// Throws nothing today; kept throwing so that a matcher needing an ICU
     /// handle again does not change the API.
-    public init() throws(ICUError) {}
+    public init(instruments: InstrumentDictionary = .bundled) throws(ICUError) {
+        self.instruments = InstrumentTagger(instruments)
+    }
 
     /// Reads and extracts the file at `path`.
     public func extract(fileAt path: String) throws(ExtractionError) -> ExtractionResult {
@@ -123,10 +131,12 @@ public final class DocumentExtractor {
         let shape = structure.read(context)
         let metadata = fields.complete(shape.metadata, genre: shape.genre, text: context.text.scalars)
         let found = quantities.match(context)
+        let dated = deadlines.match(context, date: metadata.metadata?.date)
         var result = ExtractionResult(
             source: source, genre: shape.genre, metadata: metadata.metadata, sections: shape.sections,
-            measures: shape.measures, amounts: found.amounts, counts: found.counts,
-            percentages: found.percentages, references: references.match(context),
+            measures: instruments.tag(shape.measures, amounts: found.amounts, deadlines: dated, in: context),
+            amounts: found.amounts, counts: found.counts,
+            percentages: found.percentages, deadlines: dated, references: references.match(context),
             organizations: organizations.match(context, structure: shape),
             diagnostics: Self.decodingDiagnostics(document)
                 + (shape.diagnostics + found.diagnostics + metadata.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })

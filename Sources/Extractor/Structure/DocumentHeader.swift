@@ -14,6 +14,8 @@ struct DocumentHeader: Sendable {
     /// (`…人才工作总结`), when the document has no 公文 title; its issuers and
     /// date then come from the signature that closes it.
     var reportTitleLines: Range<Int>?
+    /// Issuers a reprint names in its lead (`江城市委办公室、江城市政府办公室印发了《…》`).
+    var leadIssuers: [String] = []
 }
 
 /// Reads the 公文 elements from the layout lines: the issuing-organ line
@@ -73,6 +75,7 @@ struct DocumentHeaderReader {
             header.title = joined(group)
         }
         guard let titleLines = header.titleLines else {
+            header.leadIssuers = leadIssuers(from: 0)
             if header.documentNumber == nil, let group = reportTitleGroup() {
                 header.reportTitleLines = group
                 if let (organs, date) = closingSignature(after: group.upperBound) {
@@ -82,13 +85,16 @@ struct DocumentHeaderReader {
             }
             return header
         }
-        header.recipients = recipients(after: titleLines.upperBound)
+        let (recipients, number) = recipients(after: titleLines.upperBound)
+        header.recipients = recipients
+        if header.documentNumber == nil { header.documentNumber = number }
         let (signature, date) = signatureAndDate(after: titleLines.upperBound)
         header.date = date
         header.issuers = merged(organs, signature)
         if header.issuers.isEmpty, let title = header.title {
             header.issuers = issuers(inTitle: title)
         }
+        if header.issuers.isEmpty { header.leadIssuers = leadIssuers(from: titleLines.upperBound) }
         return header
     }
 
@@ -166,22 +172,64 @@ struct DocumentHeaderReader {
 
     // MARK: - 主送机关
 
-    private func recipients(after start: Int) -> [String] {
+    /// The recipients on the lines after the title up to the one ending in
+    /// `：`, and a 发文字号 found among those lines: the number and any title
+    /// line before it are never part of a recipient (`国办发〔2018〕12号各省、…：`).
+    private func recipients(after start: Int) -> ([String], String?) {
         // The line ending in `：` first, so that only the lines it closes are copied.
         var end = start
-        while end < min(lines.count, start + 4) {
+        while end < min(lines.count, start + 5) {
             let line = lines[end]
-            if line.contains("。") { return [] }
+            if line.contains("。") { return ([], nil) }
             if let last = line.lastScalar, last == "：" || last == ":" { break }
             end += 1
         }
-        guard end < min(lines.count, start + 4) else { return [] }
-        var text = ""
-        for line in lines[start...end] { text += line.text.trimmed }
+        guard end < min(lines.count, start + 5) else { return ([], nil) }
+        var text: [Unicode.Scalar] = []
+        var number: String?
+        for line in lines[start...end] {
+            text += line.text.trimmed.scalars
+            if let found = DocumentNumber.find(in: text) {
+                // What comes before the number (and the number) is no recipient.
+                number = found.number
+                text.removeSubrange(..<found.range.upperBound)
+            } else if endsWithGenreWord(text, words: nil) {
+                // A title line set below the headline (`…的通知`).
+                text.removeAll()
+            }
+        }
+        guard !text.isEmpty else { return ([], number) }
         text.removeLast()
-        let parts = splitTopLevel(text, at: ["，", ","])
-        // Addressees, not a lead-in such as 现就有关事项通知如下：
-        return parts.allSatisfy(isAddressee) ? parts : []
+        let parts = splitTopLevel(String(scalars: text), at: ["，", ","])
+        // Addressees, not a lead-in such as 现就有关事项通知如下：: some part
+        // names bodies (`各镇人民政府`), beside which a place may stand (`现代农业园区`).
+        let leadIn = String(scalars: text).contains("如下")
+        return (!leadIn && parts.contains(where: isAddressee) ? parts : [], number)
+    }
+
+    // MARK: - A reprint's lead
+
+    /// The organs a reprint's lead names as issuing a document: the `、` list
+    /// right before `印发（了）《`, within the first lines after `start`.
+    private func leadIssuers(from start: Int) -> [String] {
+        let verb: [Unicode.Scalar] = "印发".scalars
+        for line in lines[min(start, lines.count)..<min(lines.count, start + 6)] {
+            let scalars = line.scalars
+            var index = 0
+            while index + verb.count < scalars.count {
+                defer { index += 1 }
+                guard scalars.has(verb, at: index) else { continue }
+                var after = index + verb.count
+                if after < scalars.count, scalars[after] == "了" { after += 1 }
+                guard after < scalars.count, scalars[after] == "《" else { continue }
+                // Back to the clause's start.
+                var from = index
+                while from > 0, !"，,。；;：:\n“”".unicodeScalars.contains(scalars[from - 1]) { from -= 1 }
+                let names = String(scalars: scalars[from..<index]).split(separator: "、").map { String($0).withoutSpaces }
+                if !names.isEmpty, names.allSatisfy(isOrganName) { return names }
+            }
+        }
+        return []
     }
 
     /// Parts of `text` split at `separators` outside brackets, trimmed.

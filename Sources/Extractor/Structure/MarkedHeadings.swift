@@ -1,26 +1,77 @@
 import TextTools
 
-/// A heading opened by a numbering marker: `一、` (level 1), `（一）` (2),
-/// `1.` (3), `（1）` (4).
+/// A heading opened by a numbering marker: a chapter `第一章`, a section
+/// `第一节`, an article `第一条`, or a list item `一、`, `（一）`, `1.`, `（1）`, `①`.
 struct MarkedHeading: Sendable, Equatable {
-    var level: Int
+    /// What a marker opens, outermost first: the order nests them.
+    enum Kind: Int, Sendable, Comparable {
+        case chapter = 1, section, article, part, subpart, item, subitem, circled
+
+        static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// The level a heading of this kind has as a section (spec §5): 1 for
+        /// `第一章` and `一、`, 2 for `第一节` and `（一）`, 3 for `1.`, 4 for
+        /// `（1）`, 5 for `①`; nil for an article, which is no section.
+        var sectionLevel: Int? {
+            switch self {
+            case .chapter, .part: 1
+            case .section, .subpart: 2
+            case .article: nil
+            case .item: 3
+            case .subitem: 4
+            case .circled: 5
+            }
+        }
+    }
+
+    var kind: Kind
+    /// Nesting rank: a heading lies under the nearest earlier one of a lower level.
+    var level: Int { kind.rawValue }
     /// The number the marker gives (`（十一）` → 11).
     var number: Int
     /// The marker in the normalised text.
     var marker: Range<Int>
     /// The heading's title: after the marker, up to the first `。` or the line end.
+    /// An article's title is its bracketed heading (`【适用范围】`), or empty.
     var title: Range<Int>
-    /// The whole line the heading opens.
+    /// The whole line the heading opens (for a marker run into a line, up to
+    /// the next marker of that line).
     var line: Range<Int>
     /// From the marker to the next heading's line (or the text's end), line break excluded.
     var body: Range<Int>
     /// The index of the enclosing heading in the list, if any.
     var parent: Int?
+    /// Whether the marker opens its line; false for a marker run into a line.
+    var opensLine = true
+    /// The list the heading belongs to: a run of consecutive numbers of one
+    /// kind, whatever parts it runs across (an index shared by its items).
+    var list = 0
+    /// Whether the item's title starts with digits run into its number (`11.121人才…`).
+    var glued = false
 }
 
-/// Finds numbered headings at line starts of the normalised text, where the
-/// normaliser keeps every line that opens an item.
+/// An irregularity of the numbering, kept as a diagnostic.
+struct OutlineAnomaly: Sendable, Equatable {
+    enum Kind: String, Sendable { case gap, repeated }
+    var kind: Kind
+    /// The marker that shows it.
+    var marker: Range<Int>
+    /// The number expected there, and the number written.
+    var expected: Int
+    var found: Int
+}
+
+/// Reads the numbered headings of a normalised text into one outline.
+///
+/// Every marker is a candidate, at a line's start or run into a line after a
+/// sentence end (a page scraped onto one line keeps its items). A sequence
+/// model decides which are headings: a list is a run of consecutive numbers of
+/// one kind; a marker that neither continues a list of its kind nor starts one
+/// (`1`) is text. A list runs on across parts where its numbers do (`一、` holds
+/// 1.–6., `二、` 7.–11.), and restarts where they start again. At a line's
+/// start a small gap or a repeated number is kept, as an anomaly.
 enum MarkedHeadingScanner {
+    /// The headings of `text`.
     ///
     /// `wrapWidth`, the width of a wrapped line of the original, lets a heading
     /// whose line was cut before its first `。` take its title on into the next
@@ -30,8 +81,15 @@ enum MarkedHeadingScanner {
         scanKeepingDropped(text, wrapWidth: wrapWidth).headings
     }
 
-    /// The headings, and the markers dropped for breaking their level's count.
+    /// The headings, and the markers dropped for breaking their kind's sequence.
     static func scanKeepingDropped(_ text: [Unicode.Scalar], wrapWidth: Int? = nil) -> (headings: [MarkedHeading], dropped: [MarkedHeading]) {
+        let outline = read(text, wrapWidth: wrapWidth)
+        return (outline.headings, outline.dropped)
+    }
+
+    /// The outline of `text`: headings, dropped markers and anomalies.
+    static func read(_ text: [Unicode.Scalar], wrapWidth: Int? = nil)
+        -> (headings: [MarkedHeading], dropped: [MarkedHeading], anomalies: [OutlineAnomaly]) {
         var lines: [Range<Int>] = []
         var lineStart = 0
         while lineStart < text.count {
@@ -40,66 +98,239 @@ enum MarkedHeadingScanner {
             lines.append(lineStart..<lineEnd)
             lineStart = lineEnd + 1
         }
-        var headings: [MarkedHeading] = []
+        // Candidates, in text order, each with the line it lies in.
+        var candidates: [(heading: MarkedHeading, lineIndex: Int)] = []
         for (index, line) in lines.enumerated() {
-            guard var found = heading(in: line, text: text, allowingEmptyTitle: true) else { continue }
-            let stopped = found.title.upperBound < line.upperBound && text[found.title.upperBound] == "。"
-            if !stopped, index + 1 < lines.count, heading(in: lines[index + 1], text: text) == nil {
-                let next = lines[index + 1]
-                let stop = text.firstIndex(of: "。", in: next)
-                if found.title.isEmpty, next.count <= 60 {
-                    found.title = next.lowerBound..<(stop ?? next.upperBound)
-                    found.line = line.lowerBound..<next.upperBound
-                } else if let wrapWidth, line.count * 10 >= wrapWidth * 8, let stop, stop - next.lowerBound <= 30 {
-                    found.title = found.title.lowerBound..<stop
-                    found.line = line.lowerBound..<next.upperBound
+            if let found = heading(in: line, text: text, allowingEmptyTitle: true, allowingGlued: true) {
+                candidates.append((found, index))
+            }
+            // Markers run into a long line (a page scraped without its line
+            // breaks), after a sentence end or a space.
+            guard line.count >= inlineLineLength else { continue }
+            var position = line.lowerBound + 1
+            while position < line.upperBound {
+                defer { position += 1 }
+                let scalar = text[position]
+                guard scalar == "（" || scalar == "(" || scalar == "第" || ScalarClass.isDigit(scalar)
+                        || ChineseNumber.isNumeral(scalar) || circledValue(scalar) != nil else { continue }
+                let before = text[position - 1]
+                let bounded = boundaries.contains(before)
+                guard bounded || scalar == "第" else { continue }
+                if bounded, ScalarClass.isDigit(scalar) || ChineseNumber.isNumeral(scalar),
+                   ScalarClass.isDigit(before) || ChineseNumber.isNumeral(before) { continue }
+                guard var found = heading(in: position..<line.upperBound, text: text, allowingEmptyTitle: false, allowingGlued: false)
+                else { continue }
+                found.opensLine = false
+                if !bounded {
+                    // `第一章总则第一条…`: an article or chapter run on after a heading word only.
+                    guard found.kind == .article || found.kind == .chapter || found.kind == .section else { continue }
+                }
+                candidates.append((found, index))
+            }
+        }
+        // The sequence model.
+        var last: [MarkedHeading.Kind: (number: Int, list: Int)] = [:]
+        var lists = 0
+        var kept: [(heading: MarkedHeading, lineIndex: Int)] = []
+        var dropped: [MarkedHeading] = []
+        var anomalies: [OutlineAnomaly] = []
+        for (position, candidate) in candidates.enumerated() {
+            var heading = candidate.heading
+            let previous = last[heading.kind]
+            let continues = previous.map { heading.number == $0.number + 1 } ?? false
+            var accepted = false
+            if !heading.opensLine {
+                // Run into a line: after a sentence end, continuing its list,
+                // or a first item whose second follows.
+                if bounded(heading, text: text, kept: kept) {
+                    if continues {
+                        accepted = true
+                    } else if heading.number == 1 {
+                        accepted = candidates[(position + 1)...].first(where: { $0.heading.kind == heading.kind })?.heading.number == 2
+                    }
+                }
+            } else if continues || heading.number == 1 {
+                accepted = !heading.glued || continues
+            } else if let previous, !heading.glued, heading.number > previous.number + 1, heading.number <= previous.number + 2 {
+                accepted = true
+                anomalies.append(OutlineAnomaly(kind: .gap, marker: heading.marker, expected: previous.number + 1, found: heading.number))
+            } else if let previous, !heading.glued, heading.number == previous.number, heading.kind != .article {
+                accepted = true
+                anomalies.append(OutlineAnomaly(kind: .repeated, marker: heading.marker, expected: previous.number + 1, found: heading.number))
+            }
+            if accepted {
+                if heading.number == 1 && !continues {
+                    lists += 1
+                    heading.list = lists
+                } else {
+                    heading.list = previous?.list ?? 0
                 }
             }
-            if !found.title.isEmpty { headings.append(found) }
+            guard accepted else {
+                dropped.append(heading)
+                continue
+            }
+            last[heading.kind] = (heading.number, heading.list)
+            kept.append((heading, candidate.lineIndex))
         }
-        let dropped: [MarkedHeading]
-        (headings, dropped) = keepingSequences(headings)
+        // Lines cut at the markers run into them; titles within them.
+        var headings: [MarkedHeading] = []
+        for (position, entry) in kept.enumerated() {
+            var found = entry.heading
+            let line = lines[entry.lineIndex]
+            var end = line.upperBound
+            if position + 1 < kept.count, kept[position + 1].lineIndex == entry.lineIndex {
+                end = kept[position + 1].heading.marker.lowerBound
+            }
+            found.line = (found.opensLine ? line.lowerBound : found.marker.lowerBound)..<end
+            found.title = title(after: found.marker.upperBound, kind: found.kind, end: end, text: text)
+            if found.opensLine, end == line.upperBound, found.kind != .article {
+                let stopped = found.title.upperBound < end && text[found.title.upperBound] == "。"
+                let nextLine = entry.lineIndex + 1
+                let nextIsHeading = position + 1 < kept.count && kept[position + 1].lineIndex == nextLine
+                if !stopped, nextLine < lines.count, !nextIsHeading {
+                    let next = lines[nextLine]
+                    let stop = text.firstIndex(of: "。", in: next)
+                    if found.title.isEmpty, next.count <= 60 {
+                        found.title = next.lowerBound..<(stop ?? next.upperBound)
+                        found.line = line.lowerBound..<next.upperBound
+                    } else if let wrapWidth, line.count * 10 >= wrapWidth * 8, let stop, stop - next.lowerBound <= 30 {
+                        found.title = found.title.lowerBound..<stop
+                        found.line = line.lowerBound..<next.upperBound
+                    }
+                }
+            }
+            if found.title.isEmpty, found.kind != .article { continue }
+            headings.append(found)
+        }
         for index in headings.indices {
             let next = index + 1 < headings.count ? headings[index + 1].line.lowerBound : text.count
             var end = next
             while end > headings[index].marker.lowerBound, text[end - 1] == "\n" || text[end - 1] == " " { end -= 1 }
             headings[index].body = headings[index].marker.lowerBound..<end
         }
-        // Parents: the nearest earlier heading of a higher level.
+        // Parents: the nearest earlier heading of a lower rank.
         var stack: [Int] = []
         for index in headings.indices {
             while let top = stack.last, headings[top].level >= headings[index].level { stack.removeLast() }
             headings[index].parent = stack.last
             stack.append(index)
         }
-        return (headings, dropped)
+        return (headings, dropped, anomalies)
+    }
+
+    /// How long a line is, at least, for markers run into it to be read:
+    /// longer than a paragraph, whose inline `（1）…；（2）…` stays text.
+    static let inlineLineLength = 800
+
+    /// Characters after which a marker run into a line may start an item.
+    private static let boundaries: Set<Unicode.Scalar> = ["。", "；", ";", "：", ":", "！", "？", " ", "\u{3000}", "\t"]
+
+    /// Whether a marker run into a line stands after a sentence end; a
+    /// chapter anywhere; an article also right after the heading of a chapter
+    /// kept before it (`第一章总则第一条…`).
+    private static func bounded(_ heading: MarkedHeading, text: [Unicode.Scalar],
+                                kept: [(heading: MarkedHeading, lineIndex: Int)]) -> Bool {
+        if heading.opensLine { return true }
+        let start = heading.marker.lowerBound
+        if start > 0, boundaries.contains(text[start - 1]) { return true }
+        // A chapter's number is rarely cited; its sequence alone tells it.
+        if heading.kind == .chapter || heading.kind == .section { return true }
+        guard heading.kind == .article,
+              let previous = kept.last?.heading, previous.kind == .chapter || previous.kind == .section else { return false }
+        return start >= previous.marker.upperBound && start - previous.marker.upperBound <= 20
+    }
+
+    /// The title after a marker ending at `start`: up to the first `。` or
+    /// `end`, trimmed; an article's is its bracketed heading, if any.
+    private static func title(after start: Int, kind: MarkedHeading.Kind, end: Int, text: [Unicode.Scalar]) -> Range<Int> {
+        var index = start
+        while index < end, text[index] == " " || text[index] == "\u{3000}" { index += 1 }
+        if kind == .article {
+            guard index < end, let close = closing(of: text[index]) else { return index..<index }
+            var stop = index + 1
+            while stop < end, stop - index <= 30, text[stop] != close { stop += 1 }
+            guard stop < end, text[stop] == close, stop > index + 1 else { return index..<index }
+            return (index + 1)..<stop
+        }
+        var titleEnd = index
+        while titleEnd < end, text[titleEnd] != "。" { titleEnd += 1 }
+        var trimmedEnd = titleEnd
+        while trimmedEnd > index, " ：:，,；;".unicodeScalars.contains(text[trimmedEnd - 1]) { trimmedEnd -= 1 }
+        return index..<trimmedEnd
+    }
+
+    private static func closing(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "【": "】"
+        case "（": "）"
+        case "(": ")"
+        case "[": "]"
+        default: nil
+        }
+    }
+
+    /// The value of a circled number `①`–`⑳`.
+    static func circledValue(_ scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        return value >= 0x2460 && value <= 0x2473 ? Int(value - 0x2460) + 1 : nil
     }
 
     /// The heading a line opens, if it opens one.
     static func heading(in line: Range<Int>, text: [Unicode.Scalar], allowingEmptyTitle: Bool = false) -> MarkedHeading? {
+        heading(in: line, text: text, allowingEmptyTitle: allowingEmptyTitle, allowingGlued: false)
+    }
+
+    /// The heading `line` opens, if it opens one. With `allowingGlued`, an
+    /// item number may run into a title that starts with digits (`11.121…`):
+    /// the heading is marked ``MarkedHeading/glued`` and kept only where it
+    /// continues its list.
+    static func heading(in line: Range<Int>, text: [Unicode.Scalar], allowingEmptyTitle: Bool, allowingGlued: Bool) -> MarkedHeading? {
         var index = line.lowerBound
         guard index < line.upperBound else { return nil }
-        let level: Int, number: Int
+        let kind: MarkedHeading.Kind, number: Int
+        var glued = false
         if text[index] == "(" || text[index] == "（" {
             var close = index + 1
             while close < line.upperBound, close - index <= 4, text[close] != ")" && text[close] != "）" { close += 1 }
             guard close < line.upperBound, text[close] == ")" || text[close] == "）", close > index + 1 else { return nil }
             let inner = text[(index + 1)..<close]
-            if inner.allSatisfy(ScalarClass.isDigit), inner.count <= 2 { level = 4 }
-            else if inner.allSatisfy(ChineseNumber.isNumeral) { level = 2 }
+            if inner.allSatisfy(ScalarClass.isDigit), inner.count <= 2 { kind = .subitem }
+            else if inner.allSatisfy(ChineseNumber.isNumeral) { kind = .subpart }
             else { return nil }
             guard let value = ChineseNumber.value(inner), value > 0 else { return nil }
             number = value
             index = close + 1
+        } else if let value = circledValue(text[index]) {
+            kind = .circled
+            number = value
+            index += 1
+        } else if text[index] == "第" {
+            var end = index + 1
+            while end < line.upperBound, end - index <= 5, ChineseNumber.isNumeral(text[end]) || ScalarClass.isDigit(text[end]) { end += 1 }
+            guard end > index + 1, end < line.upperBound, end - index <= 5 else { return nil }
+            switch text[end] {
+            case "章": kind = .chapter
+            case "节": kind = .section
+            case "条": kind = .article
+            default: return nil
+            }
+            guard let value = ChineseNumber.value(text[(index + 1)..<end]), value > 0 else { return nil }
+            number = value
+            index = end + 1
         } else if ScalarClass.isDigit(text[index]) {
             // Up to three digits read: a third is already too many (a long
             // number is read no further).
             var end = index
             while end < line.upperBound, end - index <= 2, ScalarClass.isDigit(text[end]) { end += 1 }
             guard end - index <= 2, end < line.upperBound, text[end] == "." || text[end] == "、" || text[end] == "．" else { return nil }
-            guard end + 1 < line.upperBound, !ScalarClass.isDigit(text[end + 1]) else { return nil }
+            guard end + 1 < line.upperBound else { return nil }
+            if ScalarClass.isDigit(text[end + 1]) {
+                guard allowingGlued, text[end] != "、" else { return nil }
+                glued = true
+            }
             guard let value = ChineseNumber.value(text[index..<end]), value > 0 else { return nil }
-            level = 3
+            kind = .item
             number = value
             index = end + 1
         } else if ChineseNumber.isNumeral(text[index]) {
@@ -107,37 +338,16 @@ enum MarkedHeadingScanner {
             while end < line.upperBound, end - index <= 3, ChineseNumber.isNumeral(text[end]) { end += 1 }
             guard end - index <= 3, end < line.upperBound, text[end] == "、" else { return nil }
             guard let value = ChineseNumber.value(text[index..<end]), value > 0 else { return nil }
-            level = 1
+            kind = .part
             number = value
             index = end + 1
         } else {
             return nil
         }
         let marker = line.lowerBound..<index
-        while index < line.upperBound, text[index] == " " { index += 1 }
-        var titleEnd = index
-        while titleEnd < line.upperBound, text[titleEnd] != "。" { titleEnd += 1 }
-        var trimmedEnd = titleEnd
-        while trimmedEnd > index, " ：:，,；;".unicodeScalars.contains(text[trimmedEnd - 1]) { trimmedEnd -= 1 }
-        guard trimmedEnd > index || allowingEmptyTitle else { return nil }
-        return MarkedHeading(level: level, number: number, marker: marker, title: index..<trimmedEnd, line: line,
-                             body: marker.lowerBound..<line.upperBound, parent: nil)
-    }
-
-    /// Drops markers that break their level's count: a level's number is 1 or
-    /// follows an earlier number of the same level (`3.` after `2.`).
-    private static func keepingSequences(_ headings: [MarkedHeading]) -> ([MarkedHeading], [MarkedHeading]) {
-        var seen: [Int: Set<Int>] = [:]
-        var kept: [MarkedHeading] = [], dropped: [MarkedHeading] = []
-        for heading in headings {
-            let numbers = seen[heading.level, default: []]
-            guard heading.number == 1 || numbers.contains(heading.number - 1) else {
-                dropped.append(heading)
-                continue
-            }
-            seen[heading.level, default: []].insert(heading.number)
-            kept.append(heading)
-        }
-        return (kept, dropped)
+        let title = title(after: index, kind: kind, end: line.upperBound, text: text)
+        guard !title.isEmpty || allowingEmptyTitle || kind == .article || kind == .chapter else { return nil }
+        return MarkedHeading(kind: kind, number: number, marker: marker, title: title, line: line,
+                             body: marker.lowerBound..<line.upperBound, parent: nil, glued: glued)
     }
 }

@@ -9,66 +9,158 @@ struct PlannedMeasure: Sendable {
     /// From the marker to the next heading of its level or higher.
     var body: Range<Int>
     var note: ResponsibilityNote?
+    var kind: Measure.Kind = .item
 }
 
-/// Picks the numbered list of measures among a document's headings.
+/// Picks the measures among a document's headings (spec §5).
 ///
-/// The list is the heading level that carries the responsibility notes (or,
-/// with none, the level with the most run-in items). Where every part restarts
-/// its numbering, a measure's number is prefixed with its parts' numbers, as
-/// few as make numbers unique: `（一）` under `三、` is `3.1`.
+/// - A document divided into articles `第X条` has its articles as measures.
+/// - Otherwise, where responsibility notes mark the measures, the list kind
+///   that carries them; with none, the lists of the outline that hold the
+///   content: walking down from the top, a list most of whose items are not
+///   divided further is taken whole, one whose items are divided gives way to
+///   the lists below it.
+/// - Never lists in an annex that is not itself a policy, nor lists of
+///   application materials, conditions, steps or contacts (their part says so).
+///
+/// Numbers: as written where the chosen items' numbers are all different or
+/// a list runs on across parts; where a list restarts under each part, its
+/// parts' numbers come first: `（一）` under `三、` is `3.1`.
 struct MeasurePlanner {
     let text: [Unicode.Scalar]
     let headings: [MarkedHeading]
     let notes: ResponsibilityNoteReader
+    /// Ranges of the text no measure is taken from (annexes that are not the policy).
+    var excluded: [Range<Int>] = []
     var vocabulary: StructureVocabulary = .shared
 
     func plan() -> [PlannedMeasure] {
         guard !headings.isEmpty else { return [] }
+        let usable = headings.indices.filter { !isExcluded(headings[$0].marker.lowerBound) }
+        if let articles = articleMeasures(usable) { return articles }
         var notedPerLevel: [Int: Int] = [:]
-        var ownNotes: [ResponsibilityNote?] = []
-        for heading in headings {
-            let note = notes.note(in: heading.body)
-            ownNotes.append(note)
-            if note != nil { notedPerLevel[heading.level, default: 0] += 1 }
+        var ownNotes: [ResponsibilityNote?] = Array(repeating: nil, count: headings.count)
+        for index in usable {
+            let note = notes.note(in: headings[index].body)
+            ownNotes[index] = note
+            if note != nil { notedPerLevel[headings[index].level, default: 0] += 1 }
         }
-        var level: Int
-        let noted = !notedPerLevel.isEmpty
+        var items: [Int]
         if let best = notedPerLevel.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
-            level = best.key
-            if let parentLevel = notesCloseParents(level: level, notes: ownNotes) { level = parentLevel }
-        } else {
-            var runIn: [Int: Int] = [:]
-            for heading in headings where heading.title.upperBound < heading.line.upperBound {
-                runIn[heading.level, default: 0] += 1
+            var level = best.key
+            if let parentLevel = notesCloseParents(level: level, notes: ownNotes, usable: usable) { level = parentLevel }
+            items = usable.filter { headings[$0].level == level }
+            let continuous = zip(items, items.dropFirst()).allSatisfy { headings[$0].number < headings[$1].number }
+            if !continuous {
+                // Restarting lists: only the parts that mark responsibility hold measures.
+                let notedParts = Set(items.filter { ownNotes[$0] != nil }.map(topAncestor))
+                items = items.filter { notedParts.contains(topAncestor($0)) || topAncestor($0) == $0 }
             }
-            guard let best = runIn.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), best.value >= 2 else { return [] }
-            level = best.key
+        } else {
+            items = contentLists(usable)
         }
-        var items = headings.indices.filter { headings[$0].level == level }
-        let continuous = zip(items, items.dropFirst()).allSatisfy { headings[$0].number < headings[$1].number }
-        if noted, !continuous {
-            // Restarting lists: only the parts that mark responsibility hold measures.
-            let notedParts = Set(items.filter { ownNotes[$0] != nil }.map(topAncestor))
-            items = items.filter { notedParts.contains(topAncestor($0)) || topAncestor($0) == $0 }
-        } else if !noted {
-            items = items.filter { !isFramingPart(topAncestor($0)) && !isFramingPart($0) }
-        }
+        items = items.filter { !inNonMeasurePart($0) }
         guard !items.isEmpty else { return [] }
-        let numbers = uniqueNumbers(items)
+        let numbers = numbers(items)
         return items.enumerated().map { offset, index in
             let body = extendedBody(index)
             // An item without sub-items keeps its own body, whose note is read already.
-            let note = body == headings[index].body ? ownNotes[index] : notes.note(in: body)
+            let note = body == headings[index].body && ownNotes[index] != nil ? ownNotes[index] : notes.note(in: body)
             return PlannedMeasure(heading: index, number: numbers[offset], body: body, note: note)
         }
     }
 
+    private func isExcluded(_ offset: Int) -> Bool {
+        excluded.contains { $0.contains(offset) }
+    }
+
+    // MARK: - Articles
+
+    /// The articles, when the document is divided into them: its longest
+    /// list of articles, two or more.
+    private func articleMeasures(_ usable: [Int]) -> [PlannedMeasure]? {
+        var byList: [Int: [Int]] = [:]
+        for index in usable where headings[index].kind == .article { byList[headings[index].list, default: []].append(index) }
+        guard let articles = byList.values.max(by: { $0.count < $1.count }), articles.count >= 2 else { return nil }
+        return articles.map { index in
+            let body = extendedBody(index)
+            return PlannedMeasure(heading: index, number: String(headings[index].number), body: body,
+                                  note: notes.note(in: body), kind: .article)
+        }
+    }
+
+    // MARK: - Lists without notes
+
+    /// The items of the lists that hold the content, walking down from the
+    /// outline's top lists: a list fewer than half of whose items are
+    /// divided into a list of their own is taken; otherwise the lists under
+    /// its items are looked at.
+    private func contentLists(_ usable: [Int]) -> [Int] {
+        var members: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for index in usable where headings[index].kind != .article && headings[index].kind != .chapter
+            && headings[index].kind != .section {
+            let list = headings[index].list
+            if members[list] == nil { order.append(list) }
+            members[list, default: []].append(index)
+        }
+        var hasChildren = Set<Int>()
+        // The lists each heading's children belong to.
+        var childLists: [Int: [Int]] = [:]
+        for list in order {
+            for index in members[list]! {
+                if let parent = headings[index].parent {
+                    hasChildren.insert(parent)
+                    if childLists[parent]?.last != list { childLists[parent, default: []].append(list) }
+                }
+            }
+        }
+        var chosen: [Int] = []
+        var visited = Set<Int>()
+        // Top lists: those whose first item lies under no list item.
+        var pending = order.filter { list in
+            guard let first = members[list]?.first else { return false }
+            var parent = headings[first].parent
+            while let current = parent, headings[current].kind == .chapter || headings[current].kind == .section
+                || headings[current].kind == .article { parent = headings[current].parent }
+            return parent == nil
+        }
+        while !pending.isEmpty {
+            let list = pending.removeFirst()
+            guard visited.insert(list).inserted, let items = members[list] else { continue }
+            let divided = items.filter { hasChildren.contains($0) }
+            if divided.count * 2 < items.count {
+                if items.count >= 2 { chosen += items }
+            } else {
+                for item in divided { pending += childLists[item] ?? [] }
+            }
+        }
+        return chosen.sorted()
+    }
+
+    /// Whether an item lies in a part of application materials, conditions,
+    /// steps or contacts (`三、申报材料`), by the titles of the parts above it.
+    private func inNonMeasurePart(_ index: Int) -> Bool {
+        var current = headings[index].parent
+        while let part = current {
+            if titleHasNonMeasureWord(part) { return true }
+            current = headings[part].parent
+        }
+        return false
+    }
+
+    private func titleHasNonMeasureWord(_ index: Int) -> Bool {
+        let title = text[headings[index].title]
+        return vocabulary.nonMeasureListWords.contains { title.contains($0) }
+    }
+
+    // MARK: - Lists with notes
+
     /// The level of the parents, when the notes found at `level` each close
     /// the last child of a parent and the other children have none: the note
     /// then belongs to the parent (`（一）…`, `1.…`, `2.…`, `（责任单位：…）`).
-    private func notesCloseParents(level: Int, notes: [ResponsibilityNote?]) -> Int? {
-        let items = headings.indices.filter { headings[$0].level == level }
+    private func notesCloseParents(level: Int, notes: [ResponsibilityNote?], usable: [Int]) -> Int? {
+        let items = usable.filter { headings[$0].level == level }
         let noted = items.filter { notes[$0] != nil }
         guard noted.count >= 2, noted.count * 2 <= items.count else { return nil }
         // The last item under each parent, found in one pass over the items.
@@ -95,41 +187,31 @@ struct MeasurePlanner {
         return current
     }
 
-    private func isFramingPart(_ index: Int) -> Bool {
-        let title = text[headings[index].title]
-        // Foundation's `String.contains` compares characters up to canonical
-        // equivalence and costs thousands of instructions a call; for text
-        // whose characters stand alone (ASCII, CJK ideographs and punctuation)
-        // that is a plain scalar search.
-        if vocabulary.nonMeasurePartsStandAlone, title.allSatisfy(ScalarClass.standsAlone) {
-            return vocabulary.nonMeasurePartScalars.contains { title.contains($0) }
-        }
-        let string = String(scalars: title)
-        return vocabulary.nonMeasureParts.contains { string.contains($0) }
-    }
+    // MARK: - Numbers
 
-    /// Numbers with as many leading part numbers as make them all different.
-    private func uniqueNumbers(_ items: [Int]) -> [String] {
-        let paths: [[Int]] = items.map { index in
+    /// The items' numbers: as written when they are all different; else a
+    /// list that runs on across parts keeps its numbers and a list that
+    /// restarts under a part takes its parts' numbers first (`3.1`).
+    private func numbers(_ items: [Int]) -> [String] {
+        let own = items.map { String(headings[$0].number) }
+        if Set(own).count == own.count { return own }
+        var parentsOfList: [Int: Set<Int>] = [:]
+        for index in items { parentsOfList[headings[index].list, default: []].insert(headings[index].parent ?? -1) }
+        let numbers = items.map { index -> String in
+            if parentsOfList[headings[index].list]!.count > 1 { return String(headings[index].number) }
             var path = [headings[index].number]
             var current = index
             while let parent = headings[current].parent {
-                path.insert(headings[parent].number, at: 0)
+                if headings[parent].kind != .chapter, headings[parent].kind != .section { path.insert(headings[parent].number, at: 0) }
                 current = parent
             }
-            return path
+            return path.map(String.init).joined(separator: ".")
         }
-        let deepest = paths.map(\.count).max() ?? 1
-        for length in 1...deepest {
-            let numbers = paths.map { $0.suffix(length).map(String.init).joined(separator: ".") }
-            if Set(numbers).count == numbers.count { return numbers }
-        }
-        // The same full path twice (`（一）…（一）` with no part between): the
+        // The same number twice (`（一）…（一）` with no part between): the
         // repeat is told apart as the batch tells apart a repeated path, `1#2`,
         // so every measure number stays unique and quantities find their item.
         var seen: [String: Int] = [:]
-        return paths.map { path in
-            let number = path.map(String.init).joined(separator: ".")
+        return numbers.map { number in
             seen[number, default: 0] += 1
             let occurrence = seen[number]!
             return occurrence == 1 ? number : "\(number)#\(occurrence)"

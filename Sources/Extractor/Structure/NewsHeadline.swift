@@ -52,6 +52,11 @@ struct NewsHeadline {
             title = groups[0].map { lines[$0].text.trimmed }.joined(separator: " ")
             groups = []
         }
+        // A news record's headline is its first line, when that line stands alone.
+        if title == nil, lines.count > 1, let first = lines.first, first.length >= 6, first.length <= 60,
+           !first.hasSentencePunctuation, !groups.contains(where: { $0.contains(0) }) {
+            title = first.text.trimmed
+        }
         lineGroups = groups
     }
 

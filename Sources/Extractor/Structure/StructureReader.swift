@@ -33,11 +33,22 @@ public struct StructureReader: Sendable {
         let lines = LayoutLines.of(document)
         let wrapWidth = LayoutLines.wrapWidth(lines)
         let header = DocumentHeaderReader(lines: lines).read()
-        let (headings, dropped) = MarkedHeadingScanner.scanKeepingDropped(
-            text, wrapWidth: document.format == .plain ? wrapWidth : nil)
-        let planned = MeasurePlanner(text: text, headings: headings, notes: ResponsibilityNoteReader(document: document)).plan()
-        let noted = planned.count { $0.note != nil }
-        let normative = planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2)
+        let outline = MarkedHeadingScanner.read(text, wrapWidth: document.format == .plain ? wrapWidth : nil)
+        let headings = outline.headings, dropped = outline.dropped
+        let notes = ResponsibilityNoteReader(document: document)
+        var planned = MeasurePlanner(text: text, headings: headings, notes: notes,
+                                     excluded: Annexes.nonPolicyRanges(in: text)).plan()
+        var noted = planned.count { $0.note != nil }
+        // A call for applications lists conditions, materials and steps, not
+        // measures, unless notes mark them as measures.
+        let callForApplications = header.title.map(Self.isCallForApplications) ?? false
+        if callForApplications, noted == 0 {
+            planned = []
+            noted = 0
+        }
+        let normative = callForApplications
+            || planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2
+                || planned[0].kind == .article || Self.opensWithATitle(text))
 
         var result = StructureMatches()
         if context.collectsRejections {
@@ -46,6 +57,13 @@ public struct StructureReader: Sendable {
                 return Rejection(text: context.originalText(span), span: span, rule: "section.out-of-sequence",
                                  reason: "its number does not follow an earlier one of its level")
             }
+        }
+        for anomaly in outline.anomalies {
+            let span = context.span(of: anomaly.marker)
+            let message = anomaly.kind == .gap
+                ? "list number \(anomaly.found) where \(anomaly.expected) was expected: a number is missing"
+                : "list number \(anomaly.found) repeated"
+            result.diagnostics.append(Diagnostic(severity: .note, message: message, span: span, rule: "outline.\(anomaly.kind.rawValue)"))
         }
         result.genre = normative ? "normative" : "report"
         if normative {
@@ -67,7 +85,7 @@ public struct StructureReader: Sendable {
         }
         let headline = NewsHeadline(document: document, lines: lines, text: text, isReport: !normative,
                                     firstLineTitle: header.reportTitleLines, wrapWidth: wrapWidth)
-        result.metadata = Self.metadata(header: header, headline: headline, document: document)
+        result.metadata = Self.metadata(header: header, headline: headline, block: MetadataBlock.read(document))
         result.sections = Self.sections(headings: headings, headline: headline, context: context)
         return result
     }
@@ -81,27 +99,53 @@ public struct StructureReader: Sendable {
         if let note = plan.note, note.range.lowerBound > heading.title.upperBound + 2 {
             end = note.range.upperBound
         }
+        let kind = plan.kind == .article ? "article" : "numbered"
         return Measure(
             number: plan.number,
-            title: WrittenText.of(heading.title, in: document),
+            kind: plan.kind,
+            title: heading.title.isEmpty ? nil : WrittenText.of(heading.title, in: document),
             span: context.span(of: heading.marker.lowerBound..<end),
             lead: plan.note?.lead.map { WrittenText.of($0, in: document) } ?? [],
             cooperating: plan.note?.cooperating.map { WrittenText.of($0, in: document) } ?? [],
-            rule: plan.note.map { "measure.numbered+" + $0.rule } ?? "measure.numbered")
+            rule: plan.note.map { "measure.\(kind)+" + $0.rule } ?? "measure.\(kind)")
     }
 
-    private static func metadata(header: DocumentHeader, headline: NewsHeadline, document: TextDocument) -> Metadata? {
+    /// Whether the text opens with a title ending in a genre word before its
+    /// first space or sentence end (a page scraped onto one line:
+    /// `江城市…实施意见 为加快…`).
+    static func opensWithATitle(_ text: [Unicode.Scalar]) -> Bool {
+        var end = 0
+        while end < min(text.count, 80), !" \n。：:".unicodeScalars.contains(text[end]) { end += 1 }
+        guard end >= 4 else { return false }
+        return DocumentHeaderReader(lines: []).endsWithGenreWord(String(scalars: text[..<end]))
+    }
+
+    /// Whether a title is a call for applications (`关于申报…的通知`).
+    static func isCallForApplications(_ title: String) -> Bool {
+        StructureVocabulary.shared.applicationTitleWords.contains { title.contains($0) }
+    }
+
+    /// The metadata from the document's own header and signature, filled in
+    /// from the page's metadata block where the document does not say (the
+    /// block's issuer is often the site's department, so the document's own
+    /// organs come first); the date is the 成文日期 where there is one.
+    static func metadata(header: DocumentHeader, headline: NewsHeadline, block: MetadataBlock) -> Metadata? {
+        let issuers = !header.issuers.isEmpty ? header.issuers : !header.leadIssuers.isEmpty ? header.leadIssuers : block.issuers
         if header.title != nil || header.documentNumber != nil {
-            return Metadata(title: header.title, documentNumber: header.documentNumber, issuers: header.issuers,
-                            recipients: header.recipients, date: header.date ?? headline.date)
+            return Metadata(title: header.title ?? block.title, documentNumber: header.documentNumber ?? block.documentNumber,
+                            issuers: issuers, recipients: header.recipients,
+                            date: header.date ?? block.written ?? headline.date ?? block.published)
         }
-        guard headline.title != nil || headline.date != nil || header.date != nil else { return nil }
-        return Metadata(title: headline.title, issuers: header.issuers, date: header.date ?? headline.date)
+        let title = headline.title ?? block.title
+        let date = header.date ?? block.written ?? headline.date ?? block.published
+        guard title != nil || date != nil || block.documentNumber != nil || !issuers.isEmpty else { return nil }
+        return Metadata(title: title, documentNumber: block.documentNumber, issuers: issuers, date: date)
     }
 
     private static func sections(headings: [MarkedHeading], headline: NewsHeadline, context: ExtractionContext) -> [Section] {
-        var sections = headings.map { heading in
-            Section(level: heading.level,
+        var sections = headings.compactMap { heading -> Section? in
+            guard let level = heading.kind.sectionLevel else { return nil }
+            return Section(level: level,
                     marker: context.originalText(context.span(of: heading.marker)),
                     title: WrittenText.of(heading.title, in: context.document),
                     span: context.span(of: heading.marker.lowerBound..<heading.title.upperBound),

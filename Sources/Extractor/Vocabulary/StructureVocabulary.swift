@@ -18,10 +18,10 @@ final class StructureVocabulary: Sendable {
     let noteLabelList: WordList
     /// The role of each word of ``noteLabelList``, by its id: no hashing per label read.
     let noteLabelRoles: [Role]
-    let nonMeasureParts: Set<String>
-    /// ``nonMeasureParts`` as scalars, and whether all their characters stand alone.
-    let nonMeasurePartScalars: [[Unicode.Scalar]]
-    let nonMeasurePartsStandAlone: Bool
+    /// Words of a part's title whose lists are not measures (申报材料, 申请条件).
+    let nonMeasureListWords: [[Unicode.Scalar]]
+    /// Words of a notice's title that make it a call for applications (申报, 征集).
+    let applicationTitleWords: [String]
     let referenceVerbs: WordList
     let referenceActors: WordList
 
@@ -46,9 +46,8 @@ final class StructureVocabulary: Sendable {
         noteLabels = labels
         noteLabelList = WordList(labels.keys)
         noteLabelRoles = noteLabelList.words.map { labels[String(scalars: $0[...])] ?? .lead }
-        nonMeasureParts = Set(RuleData.list("structure/non-measure-parts"))
-        nonMeasurePartScalars = nonMeasureParts.map(\.scalars)
-        nonMeasurePartsStandAlone = nonMeasurePartScalars.allSatisfy { $0.allSatisfy(ScalarClass.standsAlone) }
+        nonMeasureListWords = RuleData.list("structure/non-measure-lists").map(\.scalars)
+        applicationTitleWords = RuleData.list("structure/application-title-words")
         referenceVerbs = WordList(RuleData.list("structure/reference-verbs"))
         referenceActors = WordList(RuleData.list("structure/reference-actors"))
     }

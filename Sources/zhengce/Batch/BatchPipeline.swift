@@ -15,6 +15,8 @@ struct BatchPipeline {
     var progress: ProgressReporter
     /// Documents an earlier run crashed on (see ``CrashGuard``): recorded as errors, not read again.
     var crashedBefore: Set<String> = []
+    /// The cue dictionary measures are tagged with (`--instruments`).
+    var instruments: InstrumentDictionary = .bundled
 
     /// Hands one input to the pipeline: its document id, path, and content.
     typealias Enqueue = (_ documentId: String, _ path: String, _ content: WorkItem.Content) -> Void
@@ -39,12 +41,12 @@ struct BatchPipeline {
         }
         producer.start()
 
-        let sink = self.sink, crashedBefore = self.crashedBefore
+        let sink = self.sink, crashedBefore = self.crashedBefore, instruments = self.instruments
         for _ in 0..<jobs {
             finished.enter()
             let worker = Thread {
                 CrashGuard.enterWorker()
-                let processor = Result { try DocumentProcessor() }
+                let processor = Result { try DocumentProcessor(instruments: instruments) }
                 while let item = queue.take() {
                     CrashGuard.working(on: item.crashReportName, path: item.path)
                     results.put(item.index, Self.process(item, processor: processor, sink: sink, crashedBefore: crashedBefore))

@@ -11,8 +11,8 @@ final class DocumentProcessor {
     /// path contains this text, as a bug in a matcher would.
     private static let crashMarker = ProcessInfo.processInfo.environment["ZHENGCE_TEST_CRASH_ON"].flatMap { $0.isEmpty ? nil : $0 }
 
-    init() throws {
-        extractor = try DocumentExtractor()
+    init(instruments: InstrumentDictionary = .bundled) throws {
+        extractor = try DocumentExtractor(instruments: instruments)
     }
 
     /// The record of `item`; never throws: every failure is a record.

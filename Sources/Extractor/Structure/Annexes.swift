@@ -1,0 +1,52 @@
+/// The annexes of a document (`附件`, `附件1：…`, `附件二`), and which of
+/// them are not the policy the notice issues: their lists (forms, showcase
+/// scenarios, indicator tables) are no measures (spec §5).
+enum Annexes {
+    /// The ranges of the normalised text that annexes hold, from an annex's
+    /// line to the next annex's line or the text's end, for each annex whose
+    /// title does not end as a policy's does (`…实施办法`, `…工作方案`).
+    static func nonPolicyRanges(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        var starts: [(start: Int, title: String)] = []
+        var lineStart = 0
+        while lineStart < text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != "\n" { lineEnd += 1 }
+            if let title = annexTitle(lineStart..<lineEnd, nextLineFrom: lineEnd + 1, in: text) {
+                starts.append((lineStart, title))
+            }
+            lineStart = lineEnd + 1
+        }
+        let reader = DocumentHeaderReader(lines: [])
+        var ranges: [Range<Int>] = []
+        for (position, annex) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].start : text.count
+            if !reader.endsWithGenreWord(annex.title) || annex.title.hasSuffix("通知") { ranges.append(annex.start..<end) }
+        }
+        return ranges
+    }
+
+    /// The title of the annex a line opens (`附件2：申报表` → `申报表`; a
+    /// bare `附件1` takes the next line), or nil if the line opens none.
+    private static func annexTitle(_ line: Range<Int>, nextLineFrom next: Int, in text: [Unicode.Scalar]) -> String? {
+        var index = line.lowerBound
+        while index < line.upperBound, text[index] == " " { index += 1 }
+        guard index + 1 < line.upperBound, text[index] == "附", text[index + 1] == "件" else { return nil }
+        index += 2
+        while index < line.upperBound, ScalarClass.isDigit(text[index]) || ChineseNumber.isNumeral(text[index]) || text[index] == " " {
+            index += 1
+        }
+        if index < line.upperBound, text[index] == "：" || text[index] == ":" { index += 1 }
+        while index < line.upperBound, text[index] == " " { index += 1 }
+        if index < line.upperBound {
+            // A title on the line, not a sentence that starts with 附件.
+            guard line.upperBound - index <= 60, !text[index..<line.upperBound].contains("。") else { return nil }
+            return String(scalars: text[index..<line.upperBound])
+        }
+        var start = min(next, text.count)
+        while start < text.count, text[start] == "\n" || text[start] == " " { start += 1 }
+        var end = start
+        while end < text.count, text[end] != "\n" { end += 1 }
+        guard end - start <= 60 else { return "" }
+        return String(scalars: text[start..<end])
+    }
+}

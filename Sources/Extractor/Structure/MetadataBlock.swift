@@ -1,0 +1,112 @@
+import Segmenter
+
+/// The metadata block a scraped page carries: Markdown/YAML front matter, or
+/// a header table whose cells ran into text (`发文字号 : -发布机构 : 江城市
+/// 人社局发布时间： 2024-11-25`). Keys and the fields they give are data
+/// (`structure/metadata-keys.txt`); a value `-` or empty means none.
+struct MetadataBlock: Equatable {
+    var title: String?
+    var documentNumber: String?
+    var issuers: [String] = []
+    /// 成文日期, ISO.
+    var written: String?
+    /// The publication date, ISO.
+    var published: String?
+
+    /// A field of the block.
+    enum Field: String, CaseIterable {
+        case title, documentNumber, issuers, written, published, other
+    }
+
+    /// The keys and their fields, read once.
+    struct Keys: Sendable {
+        let list: WordList
+        /// The field of each word of ``list``, by its id.
+        let fields: [String]
+        let byKey: [String: String]
+
+        static let shared: Keys = {
+            var byKey: [String: String] = [:]
+            for line in RuleData.list("structure/metadata-keys") {
+                let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+                guard parts.count == 2, Field(rawValue: String(parts[1])) != nil else {
+                    fatalError("bad line in structure/metadata-keys.txt: \(line)")
+                }
+                byKey[String(parts[0])] = String(parts[1])
+            }
+            let list = WordList(byKey.keys)
+            return Keys(list: list, fields: list.words.map { byKey[String(scalars: $0[...])] ?? "other" }, byKey: byKey)
+        }()
+    }
+
+    /// How far into the text a header table is looked for.
+    static let tableReach = 1500
+
+    /// The block of `document`: its front matter, else a header table of two
+    /// or more keys near the top of its text.
+    static func read(_ document: TextDocument) -> MetadataBlock {
+        var block = MetadataBlock()
+        let keys = Keys.shared
+        let front = document.markup.frontMatter
+        if !front.isEmpty {
+            for (key, value) in front {
+                guard let field = keys.byKey[key] ?? keys.byKey[key.lowercased()] else { continue }
+                block.set(field, value)
+            }
+            return block
+        }
+        let pairs = table(in: document.text.scalars, keys: keys)
+        guard pairs.count >= 2 else { return block }
+        for (field, value) in pairs { block.set(field, value) }
+        return block
+    }
+
+    /// The `key : value` cells of a header table in the first
+    /// ``tableReach`` characters of `text`: each value runs to the next key,
+    /// the line's end or a sentence end.
+    static func table(in text: [Unicode.Scalar], keys: Keys) -> [(field: String, value: String)] {
+        let reach = min(text.count, tableReach)
+        var found: [(start: Int, valueStart: Int, field: String)] = []
+        var index = 0
+        while index < reach {
+            if let id = keys.list.longestMatchID(in: text, from: index) {
+                var colon = index + keys.list.words[id].count
+                while colon < text.count, text[colon] == " " || text[colon] == "\u{3000}" { colon += 1 }
+                if colon < text.count, text[colon] == ":" || text[colon] == "：" {
+                    found.append((index, colon + 1, keys.fields[id]))
+                    index = colon + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        var pairs: [(field: String, value: String)] = []
+        for (position, cell) in found.enumerated() {
+            let limit = position + 1 < found.count ? found[position + 1].start : min(text.count, cell.valueStart + 120)
+            var end = cell.valueStart
+            while end < limit, text[end] != "\n", text[end] != "。" { end += 1 }
+            pairs.append((cell.field, String(scalars: text[cell.valueStart..<end])))
+        }
+        return pairs
+    }
+
+    private mutating func set(_ field: String, _ raw: String) {
+        let value = raw.trimmed
+        guard !value.isEmpty, value != "-", value != "—", value != "无" else { return }
+        switch Field(rawValue: field) {
+        case .title: if title == nil { title = value }
+        case .documentNumber:
+            if documentNumber == nil {
+                documentNumber = DocumentNumber.find(in: value.scalars)?.number
+                    ?? (value.unicodeScalars.contains(where: ScalarClass.isDigit) ? value.withoutSpaces : nil)
+            }
+        case .issuers:
+            if issuers.isEmpty {
+                issuers = value.split(whereSeparator: { " 　、,，;；".contains($0) }).map { String($0) }.filter { !$0.isEmpty }
+            }
+        case .written: if written == nil { written = DateReader.isoDate(value) }
+        case .published: if published == nil { published = DateReader.isoDate(value) }
+        case .other, nil: break
+        }
+    }
+}

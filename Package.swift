@@ -59,8 +59,7 @@ let package = Package(
             exclude: ["Resources"],
             plugins: ["EmbedRuleData"]
         ),
-        .executableTarget(name: "embed-rule-data", path: "Sources/embed-rule-data"),
-        .plugin(name: "EmbedRuleData", capability: .buildTool(), dependencies: ["embed-rule-data"]),
+        .plugin(name: "EmbedRuleData", capability: .buildTool()),
         .target(name: "Evaluation", dependencies: ["Extractor"]),
         // Review pages: a document's text with its items in place (`zhengce review`).
         .target(name: "Review", dependencies: ["Extractor", "Evaluation"]),

@@ -46,6 +46,7 @@ enum Assets {
     #panel table{border-collapse:collapse;width:100%}
     #panel td{border-top:1px solid var(--rule);padding:2px 4px;vertical-align:top;word-break:break-all}
     #panel td:first-child{color:var(--muted);white-space:nowrap;width:1%}
+    #panel tr.gold td{color:var(--bad)}
     #panel .v-extra,#panel .v-missed{color:var(--bad);font-weight:600}
     .hl{background:var(--fill);border-radius:2px;box-shadow:inset 0 -2px 0 var(--line);cursor:pointer}
     .hl.multi{box-shadow:inset 0 -2px 0 var(--line),0 2px 0 #9ca3af}
@@ -111,6 +112,7 @@ enum Assets {
             var rows = [["span", item.spans]].concat(item.fields);
             rows.forEach(function (pair) {
               var tr = el("tr");
+              if (pair[0].indexOf("gold ") === 0) tr.className = "gold";
               tr.appendChild(el("td", pair[0]));
               tr.appendChild(el("td", pair[1]));
               table.appendChild(tr);

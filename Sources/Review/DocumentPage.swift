@@ -157,7 +157,8 @@ struct DocumentPage {
             entry["label"] = .string(item.label)
             entry["verdict"] = .string(item.verdict.rawValue)
             entry["spans"] = .string(item.spans.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", "))
-            entry["fields"] = .array(item.fields.map { .array([.string($0.key), .string($0.value)]) })
+            let gold = comparison?.goldDifferences[item.id] ?? []
+            entry["fields"] = .array((item.fields + gold.map { ("gold " + $0.key, $0.value) }).map { .array([.string($0.0), .string($0.1)]) })
             out += (n == 0 ? "" : ",") + JSONRendering.quoted(item.id) + ":" + JSONRendering.compact(.object(entry))
         }
         return HTML.scriptSafe(out + "}")

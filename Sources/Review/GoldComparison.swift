@@ -12,6 +12,9 @@ public struct GoldComparison: Sendable {
     public var missed: [ReviewItem] = []
     /// Verdicts of predicted items by item id.
     public var verdicts: [String: ReviewItem.Verdict] = [:]
+    /// For a paired item, by id: the gold's values where they differ from the
+    /// item's (`subject`, `per`…), which the panel shows beside its own.
+    public var goldDifferences: [String: [(key: String, value: String)]] = [:]
 
     /// The lists paired item by item, with the scorer's own pairing and keys.
     static let pairedLists: [(field: String, sameKey: @Sendable (JSONObject, JSONObject) -> Bool)] = [
@@ -36,7 +39,13 @@ public struct GoldComparison: Sendable {
                 return index
             }
             for pair in result.pairs {
-                if let index = place(of: pair.predicted, in: predicted) { verdicts["\(field)-\(index)"] = .matched }
+                guard let index = place(of: pair.predicted, in: predicted) else { continue }
+                verdicts["\(field)-\(index)"] = .matched
+                let differences = pair.gold.entries.filter { entry in
+                    !["text", "start", "end", "span", "spans"].contains(entry.key) && pair.predicted[entry.key] != entry.value
+                        && !(entry.value.isNull && pair.predicted[entry.key] == nil)
+                }
+                if !differences.isEmpty { goldDifferences["\(field)-\(index)"] = differences.map { ($0.key, HTML.plain($0.value)) } }
             }
             for object in result.extra {
                 if let index = place(of: object, in: predicted) { verdicts["\(field)-\(index)"] = .extra }

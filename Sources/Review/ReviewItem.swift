@@ -29,7 +29,8 @@ public struct ReviewItem: Sendable {
     /// Against the gold.
     public var verdict: Verdict = .unjudged
 
-    /// A short name: the item's `text`, else `name`, `title` (after its `number`), `message`.
+    /// A short name: the item's `text`, else `name`, `title` (after its `number`), `message`,
+    /// `cue` (an instrument's word), or its first text field.
     public var label: String {
         if let text = object["text"]?.stringValue { return text }
         if let name = object["name"]?.stringValue { return name }
@@ -37,7 +38,9 @@ public struct ReviewItem: Sendable {
         if let title = object["title"]?.stringValue { return [number, title].compactMap { $0 }.joined(separator: " ") }
         if let number { return number }
         if let message = object["message"]?.stringValue { return message }
-        return kind
+        if let cue = object["cue"]?.stringValue { return cue }
+        // Else the first text the item holds, other than its rule.
+        return object.entries.first { $0.key != "rule" && $0.value.stringValue != nil }?.value.stringValue ?? kind
     }
 
     /// The item's own fields as label–value pairs, without its spans and

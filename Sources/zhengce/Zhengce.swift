@@ -29,6 +29,6 @@ struct Zhengce: ParsableCommand {
         """,
         version: version,
         subcommands: [ExtractCommand.self, TextCommand.self, SegmentCommand.self,
-                      EvalCommand.self, CheckCommand.self, ExplainCommand.self, ReviewCommand.self]
+                      EvalCommand.self, CheckCommand.self, ExplainCommand.self, ResidueCommand.self, ReviewCommand.self]
     )
 }

@@ -59,6 +59,15 @@ struct MetadataFieldsTests {
         #expect(metadata.expiryDate == expiry)
     }
 
+    @Test func aLongTermOrANumberRunIsNoTerm() {
+        let title = "江城市人民政府关于调整补助标准的通知"
+        for clause in ["本通知自2021年1月1日起施行，有效期99999999999999999999999年。", "本通知自2021年1月1日起施行，有效期1000年。"] {
+            let (metadata, _) = Self.complete(title: title, text: clause)
+            #expect(metadata.effectiveDate == "2021-01-01")
+            #expect(metadata.expiryDate == nil)
+        }
+    }
+
     @Test(arguments: [
         // Not the document: a certificate's validity, a law cited with its date.
         "持有在有效期内的居住证的人员，可以申请。",

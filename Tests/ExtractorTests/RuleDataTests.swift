@@ -63,8 +63,8 @@ struct EmbeddedRuleDataTests {
         #expect(disk.count > 10)
         #expect(Set(EmbeddedRuleData.files.keys) == Set(disk.keys))
         for (name, bytes) in disk {
-            let embedded = EmbeddedRuleData.files[name]?.withUTF8Buffer { Array($0) }
-            #expect(embedded == bytes, "\(name)")
+            let embedded = RuleData.data(String(name[..<name.lastIndex(of: ".")!]), extension: String(name[name.index(after: name.lastIndex(of: ".")!)...]))
+            #expect(embedded.map(Array.init) == bytes, "\(name)")
         }
     }
 

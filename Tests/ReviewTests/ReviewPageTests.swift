@@ -229,6 +229,20 @@ struct ReviewPageTests {
         #expect(items.map(\.verdict) == [.matched, .matched, .extra])
     }
 
+    @Test("A paired item carries the gold's values where they differ, for the panel")
+    func goldDifferences() {
+        let span = JSONObject(["start": .integer(2), "end": .integer(6)])
+        let predicted = JSONObject(["text": .string("50万元"), "span": .object(span), "min": .integer(500000), "max": .integer(500000),
+                                    "per": .array([]), "purpose": .null, "rule": .string("made.up")])
+        let gold = JSONObject(["text": .string("50万元"), "start": .integer(2), "end": .integer(6), "min": .integer(500000),
+                               "max": .integer(500000), "per": .array([.string("人")]), "purpose": .string("奖补"), "redacted": .bool(false)])
+        let comparison = GoldComparison(record: JSONObject(["amounts": .array([.object(predicted)])]),
+                                        gold: JSONObject(["measures": .null, "amounts": .array([.object(gold)])]), length: 10)
+        let differences = comparison.goldDifferences["amounts-0"] ?? []
+        #expect(differences.map(\.key) == ["per", "purpose", "redacted"])
+        #expect(differences.map(\.value) == ["人", "奖补", "false"])
+    }
+
     @Test("Spans are read in every form the output and the gold use, and clamped to the text", arguments: [
         ("{\"span\": {\"start\": 1, \"end\": 3}}", [1..<3]),
         ("{\"span\": [2, 4]}", [2..<4]),

@@ -135,8 +135,10 @@ struct Validity: Sendable {
 
     /// `5年`, `五年`, `3个月`, `两年` at the start of `text`.
     private static func term(_ text: ArraySlice<Unicode.Scalar>) -> (Int, Unicode.Scalar)? {
+        // At most three numerals: a term of years is short, and a long run of digits would overflow.
         var end = text.startIndex
-        while end < text.endIndex, ScalarClass.isDigit(text[end]) || ChineseNumber.isNumeral(text[end]) { end += 1 }
+        while end < text.endIndex, end - text.startIndex < 3,
+              ScalarClass.isDigit(text[end]) || ChineseNumber.isNumeral(text[end]) { end += 1 }
         guard end > text.startIndex, let amount = ChineseNumber.value(text[text.startIndex..<end]), amount > 0 else { return nil }
         if end < text.endIndex, text[end] == "年" { return (amount, "年") }
         if end + 1 < text.endIndex, text[end] == "个", text[end + 1] == "月" { return (amount, "月") }

@@ -70,7 +70,8 @@ extension QuantityScan {
                 if Self.isSingle(word, "届") { return Verdict(rule: "count.session-ordinal", reason: "a session number (十九届四中全会)") }
                 return Verdict(rule: "count.fused-numeral", reason: "numeral, classifier, numeral: a set phrase (三支一扶)")
             }
-            if chinese, vocabulary.programmeNouns.match(text, at: after) != nil {
+            // `…的十五条措施` says how many; `实施十项行动` names the programme.
+            if chinese, vocabulary.programmeNouns.match(text, at: after) != nil, before == 0 || text[before - 1] != "的" {
                 return Verdict(rule: "count.programme-name", reason: "the name of a programme (十项行动)")
             }
             if number.isBareOne, !isRange, !first.approximate, !first.hasMultiplier {
@@ -194,7 +195,7 @@ extension QuantityScan {
     /// (`2023年`, `5年`, `9.45万吨`, `〔2020〕32号`).
     mutating func rejectNonCount(_ term: Term) {
         let at = skipSpaces(term.end)
-        guard let word = vocabulary.nonCountUnits.list.match(text, at: at) else { return }
+        guard let word = vocabulary.nonCountUnits.list.match(text, at: at) else { rejectBareNumber(term); return }
         let kind = vocabulary.nonCountUnits.values[word]
         let range = term.number.range.lowerBound..<at + vocabulary.nonCountUnits.list.length(word)
         let before = skipSpacesBackward(term.number.range.lowerBound)
@@ -219,5 +220,50 @@ extension QuantityScan {
                 reject(range, rule: "count.date", reason: "a date")
             }
         }
+    }
+
+    /// Names why a number with no unit at all is nothing, for the near
+    /// misses of `zhengce explain` and the residue report: `〔2020〕`, `第九章`,
+    /// `（八）`, `2025-01-03`, `附件1`, `一是`, a number alone on a line.
+    mutating func rejectBareNumber(_ term: Term) {
+        let range = term.number.range
+        let start = range.lowerBound, end = term.end
+        let before: Unicode.Scalar = start > 0 ? text[start - 1] : "\n"
+        let after: Unicode.Scalar = end < count ? text[end] : "\n"
+        let chinese = term.number.form == .chinese
+        if before == "第" {
+            reject(range, rule: "number.ordinal", reason: "an ordinal (第…)")
+        } else if "〔[［【".unicodeScalars.contains(before) || "〕]］】".unicodeScalars.contains(after) {
+            reject(range, rule: "number.document-number", reason: "the year or serial of a document number")
+        } else if ("（(".unicodeScalars.contains(before) && "）)".unicodeScalars.contains(after))
+                    || (Self.startsLine(before) && ".．、)）".unicodeScalars.contains(after)) {
+            reject(range, rule: "number.list-marker", reason: "the marker of a list item")
+        } else if Self.joinsCode(after) && end + 1 < count && NumberReader.digitValue(text[end + 1]) != nil
+                    || Self.joinsCode(before) && start > 1 && NumberReader.digitValue(text[start - 2]) != nil
+                    || NumberReader.isLatinLetter(before) || NumberReader.isLatinLetter(after) {
+            reject(range, rule: "number.code", reason: "part of a date, time, code or phone number")
+        } else if vocabulary.labelWords.matchLengthEnding(text, before: skipSpacesBackward(start)) > 0 {
+            reject(range, rule: "number.label", reason: "the number of an annex, table, figure or step")
+        } else if chinese, after == "中" || before == "届" || (after == "大" && start >= 2 && text[start - 1] == "的" && text[start - 2] == "党") {
+            reject(range, rule: "number.session", reason: "a congress or plenary session (十八大, 五中全会)")
+        } else if chinese, after == "季" {
+            reject(range, rule: "number.date", reason: "a quarter of a year (四季度)")
+        } else if chinese, after == "是" || after == "要" || after == "则" {
+            reject(range, rule: "number.enumerator", reason: "an enumerator (一是…二是…)")
+        } else if chinese, (0...min(3, start)).contains(where: { vocabulary.fusedWords.matchLength(text, at: start - $0) > $0 }) {
+            reject(range, rule: "number.fused", reason: "a numeral fused into a word or name")
+        } else if Self.startsLine(before), after == "\n" || end >= count {
+            reject(range, rule: "number.table-cell", reason: "a number alone on its line: a table cell")
+        }
+    }
+
+    /// A line break, or a clause end a list marker may follow.
+    static func startsLine(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "。" || scalar == "；" || scalar == "：" || scalar == " " || scalar == "　"
+    }
+
+    /// Characters inside a date, time or code between digits.
+    static func joinsCode(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "/" || scalar == ":" || scalar == "：" || scalar == "_" || scalar == "." || scalar == "—"
     }
 }

@@ -75,8 +75,18 @@ extension QuantityScan {
     // MARK: - After
 
     func subjectAfter(_ site: CountSite) -> String? {
-        if classifierWord(site).last == "次" { return nil }
+        // `出现2次不实信息`: a verbal classifier counts the thing after it only
+        // when a verb stands right before the number.
+        if classifierWord(site).last == "次",
+           vocabulary.subjectVerbs.matchLengthEnding(text, before: skipSpacesBackward(site.range.lowerBound)) < 2 { return nil }
         var start = skipSpaces(site.range.upperBound)
+        // `两个《指导意见》`: a title in book brackets is what is counted.
+        if start < count, text[start] == "《" {
+            var close = start + 1
+            while close < min(count, start + Self.subjectReach), text[close] != "》", text[close] != "\n" { close += 1 }
+            if close < count, text[close] == "》", close > start + 1 { return phrase(start + 1..<close) }
+            return nil
+        }
         var linkedByDe = false
         if start < count, text[start] == "的" {
             start += 1

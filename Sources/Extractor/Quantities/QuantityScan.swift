@@ -85,13 +85,16 @@ struct QuantityScan {
             if isAsciiStart(scalar), index > 0, Self.gluesToIdentifier(text[index - 1]),
                !Self.isLabelColon(in: text, at: index - 1) {
                 // Part of a code, URL or name (`ISO9001`, `5G`, `A1`): skip it whole.
+                let start = index
                 index += 1
                 while index < count, Self.gluesToIdentifier(text[index]) { index += 1 }
+                reject(start..<index, rule: "number.code", reason: "part of a code, URL or name")
                 continue
             }
             guard let reading = NumberReader.read(text, at: index) else { index += 1; continue }
             switch reading {
             case .malformed(let range):
+                reject(range, rule: "number.malformed", reason: "numerals that make no number (a name such as 十四五)")
                 index = max(range.upperBound, index + 1)
             case .number(let number):
                 let whole = joinedAcrossBreak(number) ?? number
@@ -642,10 +645,13 @@ struct QuantityScan {
     func perUnitsAfterSlash(_ index: Int) -> ([String], Int) {
         var units: [String] = []
         var position = index
-        while position + 1 < count, text[position] == "/" || text[position] == "／",
-              let unit = vocabulary.perUnits.match(text, at: position + 1) {
-            units.append(vocabulary.perUnits.string(unit))
-            position += 1 + vocabulary.perUnits.length(unit)
+        while position + 1 < count, text[position] == "/" || text[position] == "／" {
+            // `元/100升`: a measure of the unit goes with it.
+            var unitAt = position + 1
+            while unitAt < count, unitAt - position <= 6, NumberReader.digitValue(text[unitAt]) != nil { unitAt += 1 }
+            guard let unit = vocabulary.perUnits.match(text, at: unitAt) else { break }
+            units.append(String(String.UnicodeScalarView(text[(position + 1)..<unitAt])) + vocabulary.perUnits.string(unit))
+            position = unitAt + vocabulary.perUnits.length(unit)
             // `元/人月`, `元/人·月`: a unit of time run on after the first.
             while position < count {
                 let dot = text[position] == "·" || text[position] == "•" || text[position] == "・" ? 1 : 0

@@ -61,6 +61,7 @@ final class QuantityVocabulary: Sendable {
     let singleMarkPrefixes: BMPMask
     let recipientYearWords: ScalarWordList
     let slashTimeUnits: ScalarWordList
+    let labelWords: ScalarWordList
 
     /// The lists as bundled: this thread's instance, loaded on its first use
     /// (one per thread, so reference counts stay in one core: ``PerThread``).
@@ -114,5 +115,6 @@ final class QuantityVocabulary: Sendable {
         singleMarkPrefixes = BMPMask(RuleData.list("quantities/single-mark-prefixes").compactMap { $0.unicodeScalars.first })
         recipientYearWords = ScalarWordList(resource: "recipient-year-words")
         slashTimeUnits = ScalarWordList(resource: "slash-time-units")
+        labelWords = ScalarWordList(resource: "label-words")
     }
 }

@@ -39,7 +39,7 @@ public enum RuleData {
     /// very lists it was built with, wherever it is.
     static func data(_ name: String, extension ext: String) -> Data? {
         guard let file = EmbeddedRuleData.files[name + "." + ext] else { return nil }
-        return file.withUTF8Buffer { Data($0) }
+        return file.withUTF8Buffer { Data(base64Encoded: Data($0)) }
     }
 
     // MARK: - Reading list files

@@ -32,8 +32,10 @@ echo "fuzz: building the $config fuzz target (libFuzzer + AddressSanitizer)" >&2
 # SwiftPM does not notice files added to the path dependency (`..`) since the
 # last build; dropping the build plan makes it plan again from the sources.
 rm -f "$scratch/$config.yaml"
-(cd Fuzz && swift build -c "$config" --scratch-path "../$scratch" \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+# The EmbedRuleData plugin's tool is linked with these flags too, which makes
+# ld.gold crash ("internal error in format_file_lineno"): lld links it.
+(cd Fuzz && swift build -c "$config" --scratch-path "../$scratch" --product FuzzPipeline \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
   -Xcc -fsanitize=fuzzer-no-link,address) 2>&1 | grep -v "Cannot export local symbol" >&2
 bin="$scratch/$config/FuzzPipeline"
 [ -x "$bin" ] || { echo "fuzz: build failed" >&2; exit 2; }

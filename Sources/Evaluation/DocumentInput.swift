@@ -14,12 +14,14 @@ public struct DocumentInput: Sendable {
         let bytes = try DocumentExtractor.readBytes(path)
         let name = name ?? path
         do {
-            document = try TextDocument(bytes: bytes, path: name, format: format)
-        } catch {
-            throw .undecodable(path: path, reason: error)
+            // Read as extraction reads it: a PDF, DOCX or OFD read out to text first.
+            document = try DocumentExtractor.read(bytes: bytes, path: name, format: format)
+        } catch let error {
+            throw error.renamed(path)
         }
         source = Source(path: name, sha256: SHA256.hex(bytes), encoding: document.encoding,
-                        format: document.format.rawValue, characters: document.original.count)
+                        format: document.container ?? document.format.rawValue, characters: document.original.count,
+                        pageStarts: document.pageStarts)
     }
 
     /// The original text around a span, with the span itself in ⟦⟧ and line
@@ -77,5 +79,17 @@ extension ExtractionResult {
             throw .malformed(path: source.path, reason: "the encoded result is not a JSON object")
         }
         return object
+    }
+}
+
+extension ExtractionError {
+    /// The same error about the file at `path`.
+    func renamed(_ path: String) -> ExtractionError {
+        switch self {
+        case .unreadable(_, let reason): .unreadable(path: path, reason: reason)
+        case .undecodable(_, let reason): .undecodable(path: path, reason: reason)
+        case .icu(_, let reason): .icu(path: path, reason: reason)
+        case .format(_, let reason): .format(path: path, reason: reason)
+        }
     }
 }

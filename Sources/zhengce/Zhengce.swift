@@ -16,6 +16,11 @@ struct Zhengce: ParsableCommand {
         and organisations from notices, opinions, action plans and news reports, each \
         with its exact place (code-point span) in the original text.
 
+        Reads text (.txt, .md, .html; UTF-8, UTF-16, GB18030), PDF (needs poppler's \
+        pdftotext: apt-get install poppler-utils), DOCX and OFD, told by their bytes; \
+        .doc and .wps must be saved as DOCX or PDF first, and scanned PDFs need OCR \
+        (both get error records saying so).
+
         Start with:
           zhengce extract notice.txt            one document's JSON on stdout
           zhengce extract docs/ -o out/         out/NAME.txt.json per document

@@ -41,7 +41,13 @@ enum ResultInvariants {
         check(result.schemaVersion == ExtractionResult.currentSchemaVersion, "schemaVersion \(result.schemaVersion)")
         check(result.source.characters == length, "source.characters \(result.source.characters) but the text has \(length)")
         check(result.source.sha256.count == 64 && result.source.sha256.allSatisfy(\.isHexDigit), "sha256 \(result.source.sha256)")
-        check(result.source.format == document.format.rawValue, "source.format \(result.source.format) but read as \(document.format)")
+        let readAs = document.container ?? document.format.rawValue
+        check(result.source.format == readAs, "source.format \(result.source.format) but read as \(readAs)")
+        check(result.source.pageStarts == document.pageStarts, "source.pageStarts differ from the document's")
+        if let starts = result.source.pageStarts {
+            check(starts.first == 0 && zip(starts, starts.dropFirst()).allSatisfy { $0 < $1 } && starts.last! <= length,
+                  "page starts \(starts.prefix(10)) not increasing from 0 within the text")
+        }
         check(result.source.encoding == document.encoding, "source.encoding \(result.source.encoding) but decoded as \(document.encoding)")
         check(["normative", "report"].contains(result.genre), "genre \(result.genre)")
 

@@ -9,7 +9,9 @@ For every document page, after the browser has loaded it and run its script:
   - with --gold DIR, every gold item marked as missed sits at the gold's span and shows its text;
   - no script of the document ran: a hostile document's script would set
     data-pwned on the page, and no element may carry it.
-The index must list every page and its script must have built the filters.
+The index must list every page and its script must have built the filters. On one
+page the script is driven as a reader would: a click on a highlight shows that item in
+the panel, a kind's switch hides it, and (with gold) the j key goes to an item missed or extra.
 
 Usage: review-check.py SITE [--gold DIR] [--chromium PATH]
 Exit status 0 when every check holds, 1 otherwise, 3 when no Chromium is found.
@@ -22,6 +24,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import devtools
 
 
 def find_chromium(given):
@@ -193,6 +198,37 @@ def check_page(chromium, page_path, record, gold, problems):
     return checked, missed
 
 
+def check_interaction(chromium, page_path, record, judged, problems):
+    """Drives one page's script through the DevTools protocol."""
+    name = os.path.basename(page_path)
+    with devtools.browser_page(chromium) as page:
+        devtools.load(page, page_path)
+        clicked = devtools.evaluate(page, """(function () {
+            var e = document.querySelector('#text .hl');
+            if (!e) return null;
+            e.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+            return e.getAttribute('data-ids').split(' ')[0];
+        })()""")
+        if clicked:
+            shown = devtools.evaluate(page, "document.querySelector('#panel h3') && document.querySelector('#panel h3').textContent")
+            kind = next((k for i, k, _ in walk_items(record) if i == clicked), None)
+            if kind and not (shown or "").startswith(kind + " · "):
+                problems.append(f"{name}: a click on {clicked} shows {shown!r} in the panel, not the {kind} item")
+            hidden = devtools.evaluate(page, """(function () {
+                var box = document.querySelector('.legend input[data-kind]');
+                box.click();
+                return document.body.classList.contains('hide-' + box.getAttribute('data-kind'));
+            })()""")
+            if not hidden:
+                problems.append(f"{name}: unticking a kind's switch does not hide it")
+        if judged and devtools.evaluate(page, "document.querySelectorAll('.hl.missed, .hl.extra, section.block.extra').length"):
+            page.call("Input.dispatchKeyEvent", type="keyDown", key="j", text="j")
+            page.call("Input.dispatchKeyEvent", type="keyUp", key="j")
+            verdict = devtools.evaluate(page, "document.querySelector('#panel .v-missed, #panel .v-extra') !== null")
+            if not verdict:
+                problems.append(f"{name}: the j key does not go to an item missed or extra")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site")
@@ -227,6 +263,14 @@ def main():
         items, missed = check_page(chromium, os.path.join(args.site, "documents", page_file), record, gold, problems)
         total_items += items
         total_missed += missed
+    # The script, driven on the page with the most findings (or the first).
+    if pages:
+        judged = [p for p in pages if 'class="hl k' in open(os.path.join(args.site, "documents", p), encoding="utf-8").read()
+                  and (' missed"' in open(os.path.join(args.site, "documents", p), encoding="utf-8").read()
+                       or ' extra"' in open(os.path.join(args.site, "documents", p), encoding="utf-8").read())]
+        chosen = (judged or pages)[0]
+        record = json.load(open(os.path.join(args.site, "documents", chosen[: -len(".html")] + ".json"), encoding="utf-8"))
+        check_interaction(chromium, os.path.join(args.site, "documents", chosen), record, bool(judged), problems)
     for problem in problems:
         print(problem)
     print(f"review-check: {len(pages)} pages, {total_items} items in place, {total_missed} missed gold items in place, "

@@ -56,6 +56,7 @@ enum Assets {
     .hl[data-ids^="near-"]{background:transparent;box-shadow:none;text-decoration:line-through dotted var(--line)}
     .hl.pinned{outline:2px solid var(--ink)}
     section.block{display:block;border-left:4px solid var(--line);background:linear-gradient(90deg,var(--fill) 0,transparent 60px);margin:4px 0 4px -12px;padding-left:8px}
+    section.block.pinned{outline:2px solid var(--ink)}
     section.block.extra{border-left-style:dashed;border-left-color:var(--bad)}
     section.block>.head{white-space:normal;font-size:13px;line-height:1.5;padding:2px 0;cursor:pointer;user-select:none}
     .head .kind{color:var(--muted)}.head .role{color:var(--muted);margin-left:6px}.head .verdict{color:var(--bad);font-weight:600}
@@ -130,7 +131,7 @@ enum Assets {
           document.querySelectorAll(".pinned").forEach(function (e) { e.classList.remove("pinned"); });
           pinned = ids;
           if (!ids) return;
-          document.querySelectorAll(".hl").forEach(function (e) {
+          document.querySelectorAll("#text [data-ids]").forEach(function (e) {
             if (e.getAttribute("data-ids").split(" ")[0] === ids[0]) e.classList.add("pinned");
           });
         }
@@ -163,6 +164,19 @@ enum Assets {
         }
         follow();
         window.addEventListener("hashchange", follow);
+        // j and k: the next and previous item against the gold (missed or extra).
+        var problems = Array.prototype.slice.call(document.querySelectorAll(".hl.missed, .hl.extra, section.block.extra > .head"));
+        var at = -1;
+        document.addEventListener("keydown", function (event) {
+          if (event.target.tagName === "INPUT" || problems.length === 0) return;
+          if (event.key !== "j" && event.key !== "k") return;
+          at = event.key === "j" ? (at + 1) % problems.length : (at - 1 + problems.length) % problems.length;
+          var node = problems[at];
+          var ids = idsOf(node);
+          node.scrollIntoView({ block: "center" });
+          pin(ids);
+          show(ids);
+        });
       }
 
       function indexPage() {

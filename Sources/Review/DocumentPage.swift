@@ -54,7 +54,7 @@ struct DocumentPage {
         out += "<main>\n<div id=\"text\" class=\"text\">"
         let pageStarts = record["source"]?["pageStarts"]?.arrayValue?.compactMap { $0.numberValue.flatMap { Int($0.text) } } ?? []
         out += TextRendering(original: original, items: items, palette: palette, pageStarts: pageStarts).html()
-        out += "</div>\n<aside id=\"panel\"><p class=\"hint\">Point at or click a highlight to see the item’s values and rule.</p></aside>\n</main>\n"
+        out += "</div>\n<aside id=\"panel\"><p class=\"hint\">Point at or click a highlight to see the item’s values and rule.\(comparison == nil ? "" : " Keys j and k go to the next and previous item missed or extra.")</p></aside>\n</main>\n"
         out += tables(items)
         out += "<script type=\"application/json\" id=\"zc-items\">\(panelData(items))</script>\n"
         out += "</body>\n</html>\n"

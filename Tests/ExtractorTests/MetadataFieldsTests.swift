@@ -104,8 +104,12 @@ struct MetadataFieldsTests {
         #expect(byTitle.region?.code == "310118")
         let (byNumber, _) = Self.complete(title: "关于做好申报工作的通知", issuers: ["市交通委"], number: "粤交〔2021〕5号")
         #expect(byNumber.region?.code == "440000")
-        let (central, _) = Self.complete(title: "关于做好申报工作的通知", number: "国办发〔2021〕5号")
-        #expect(central.region?.level == "national")
+        for number in ["国办发〔2021〕5号", "国函〔2021〕5号", "有关事项的通知国办函〔2020〕18号"] {
+            let (central, _) = Self.complete(title: "关于做好申报工作的通知", number: number)
+            #expect(central.region?.level == "national", "\(number)")
+        }
+        let (notCentral, _) = Self.complete(title: "关于做好申报工作的通知", number: "江国土发〔2021〕5号")
+        #expect(notCentral.region == nil)
         let (none, _) = Self.complete(title: "关于做好申报工作的通知", issuers: ["市交通委"])
         #expect(none.region == nil)
     }

@@ -196,6 +196,35 @@ struct StructureOutlineTests {
         #expect(result.sections.map(\.title) == ["总则", "附则"])
     }
 
+    @Test func firstArticleRunOnAfterTheTitleOfALine() throws {
+        let text = """
+            江城市人才公寓管理条例第一条为规范人才公寓管理，制定本条例。第二条本条例适用于本市人才公寓。第三条市住建局负责统筹管理。
+
+            第四条本条例自2031年1月1日起施行。
+            """
+        let result = try StructureHarness.extract(text)
+        #expect(result.measures.map(\.number) == ["1", "2", "3", "4"])
+    }
+
+    @Test func articleCitedInATextStaysText() throws {
+        let text = """
+            江城市人才公寓管理办法
+
+            第一条 为规范人才公寓管理，依照《江城市住房条例》第三条，制定本办法。
+            第二条 本办法适用于本市人才公寓。
+            """
+        let result = try StructureHarness.extract(text)
+        #expect(result.measures.map(\.number) == ["1", "2"])
+    }
+
+    @Test func titleNumberAndRecipientsRunIntoOneLine() throws {
+        let text = "江城市人民政府关于加强人才工作的意见江政发〔2031〕14号各区人民政府，市政府各部门：　　人才是第一资源。现提出如下意见。"
+        let metadata = try #require(try StructureHarness.extract(text).metadata)
+        #expect(metadata.title == "江城市人民政府关于加强人才工作的意见")
+        #expect(metadata.documentNumber == "江政发〔2031〕14号")
+        #expect(metadata.recipients == ["各区人民政府", "市政府各部门"])
+    }
+
     @Test func gapInANumberingIsKeptAndReported() throws {
         let text = """
             江城市人民政府关于印发人才措施的通知

@@ -376,8 +376,10 @@ struct StructureFindingTests {
         let source = Source(path: "test", sha256: "", encoding: "UTF-8", format: "plain", characters: document.original.count)
         let (result, rejections) = try DocumentExtractor().explain(document, source: source)
         #expect(result.sections.map(\.marker) == ["一、", "1.", "2."])
-        #expect(rejections.map(\.rule) == ["section.out-of-sequence"])
-        #expect(rejections.first?.text == "7.这一行只是被断开的数字")
+        // The quantity scan names its own near misses (`number.list-marker`); the sections' are these.
+        let sectionRejections = rejections.filter { $0.rule.hasPrefix("section.") }
+        #expect(sectionRejections.map(\.rule) == ["section.out-of-sequence"])
+        #expect(sectionRejections.first?.text == "7.这一行只是被断开的数字")
     }
 
     @Test func measureWithoutANoteAmongNotedOnesIsReported() throws {

@@ -19,8 +19,8 @@ final class FieldsVocabulary: Sendable {
     let levelCharacters: Set<Unicode.Scalar>
     /// `沪` → `310000`.
     let provinceAbbreviations: [Unicode.Scalar: String]
-    /// The second character of a central 文号 after `国` (`国发`, `国办发`, `国函`).
-    let centralNumberSecond: Set<Unicode.Scalar> = ["发", "办", "函", "令"]
+    /// 文号 prefixes of central bodies (`国发`, `国办函`).
+    let centralNumberPrefixes: [[Unicode.Scalar]]
 
     static let shared = FieldsVocabulary()
 
@@ -34,6 +34,7 @@ final class FieldsVocabulary: Sendable {
         publicationEvents = scalars("publication-events")
         nationalBodies = scalars("national-bodies")
         nationalEndings = scalars("national-endings")
+        centralNumberPrefixes = scalars("central-number-prefixes").sorted { $0.count > $1.count }
         partyPrefixes = [Array("中国共产党".unicodeScalars), Array("中共".unicodeScalars), Array("共青团".unicodeScalars)]
         levelCharacters = ["省", "市", "县", "区", "州", "盟", "旗", "镇", "乡"]
         var abbreviations: [Unicode.Scalar: String] = [:]

@@ -156,7 +156,11 @@ struct RegionReader: Sendable {
     private func readDocumentNumber(_ number: String) -> Reading? {
         let scalars = Array(number.unicodeScalars)
         guard let first = scalars.first else { return nil }
-        if first == "国", scalars.count > 1, vocabulary.centralNumberSecond.contains(scalars[1]) { return .national }
+        // The prefix is what stands before 〔year〕 (even when a title ran into it: `…的通知国发〔2007〕37号`).
+        let prefix = scalars[..<(scalars.firstIndex { $0 == "〔" || $0 == "[" || $0 == "（" || $0 == "(" } ?? scalars.endIndex)]
+        if vocabulary.centralNumberPrefixes.contains(where: { prefix.count >= $0.count && prefix.suffix($0.count).elementsEqual($0) }) {
+            return .national
+        }
         if let code = vocabulary.provinceAbbreviations[first], let index = table.index(code: code) {
             return .divisions([index])
         }

@@ -54,9 +54,15 @@ struct DocumentHeaderReader {
             }
         }
         // The title.
+        var gluedRecipients: [String] = []
         if let group = titleGroup(from: next, reach: reach) {
             header.titleLines = group
             header.title = joined(group)
+        } else if let glued = (next..<min(reach, next + 2)).lazy.compactMap({ self.gluedHead(at: $0) }).first {
+            header.titleLines = glued.line..<(glued.line + 1)
+            header.title = glued.title
+            header.documentNumber = glued.number
+            gluedRecipients = glued.recipients
         }
         // The 发文字号, before the title or close after it.
         let numberReach = min(lines.count, (header.titleLines?.upperBound ?? reach) + 2)
@@ -85,7 +91,7 @@ struct DocumentHeaderReader {
             }
             return header
         }
-        let (recipients, number) = recipients(after: titleLines.upperBound)
+        let (recipients, number) = gluedRecipients.isEmpty ? recipients(after: titleLines.upperBound) : (gluedRecipients, nil)
         header.recipients = recipients
         if header.documentNumber == nil { header.documentNumber = number }
         let (signature, date) = signatureAndDate(after: titleLines.upperBound)
@@ -205,6 +211,40 @@ struct DocumentHeaderReader {
         // names bodies (`各镇人民政府`), beside which a place may stand (`现代农业园区`).
         let leadIn = String(scalars: text).contains("如下")
         return (!leadIn && parts.contains(where: isAddressee) ? parts : [], number)
+    }
+
+    // MARK: - A head run into one line
+
+    /// A title, 发文字号 and recipients run into one line, as a page scraped
+    /// without its line breaks has them (`国务院关于…的意见国发〔2031〕14号各省、
+    /// 自治区…：　　正文…`): the title ends with a genre word right before the
+    /// number's code.
+    private func gluedHead(at index: Int) -> (line: Int, title: String, number: String, recipients: [String])? {
+        let scalars = Array(lines[index].written.prefix(400))
+        guard let found = DocumentNumber.find(in: scalars), found.range.lowerBound >= 6 else { return nil }
+        var bracket = found.range.lowerBound
+        while bracket < found.range.upperBound, ScalarClass.isIdeograph(scalars[bracket]) || ScalarClass.isLatinLetter(scalars[bracket]) {
+            bracket += 1
+        }
+        // The title is the longest text before the bracket that ends with a
+        // genre word and leaves the code at least one character.
+        var cut: Int?
+        for end in stride(from: bracket - 1, through: found.range.lowerBound, by: -1)
+            where endsWithGenreWord(Array(scalars[..<end].filter { !ScalarClass.isSpace($0) }), words: nil) {
+            cut = end
+            break
+        }
+        guard let cut, cut >= 6, !scalars[..<cut].contains("。"),
+              let number = DocumentNumber.find(in: Array(scalars[cut...])) else { return nil }
+        let title = String(scalars: scalars[..<cut]).trimmed
+        // The recipients: from the number to the first colon, if it comes soon.
+        var recipients: [String] = []
+        let after = cut + number.range.upperBound
+        if let colon = scalars[after...].prefix(120).firstIndex(where: { $0 == "：" || $0 == ":" }) {
+            let parts = splitTopLevel(String(scalars: scalars[after..<colon]), at: ["，", ","])
+            if !parts.isEmpty, parts.contains(where: isAddressee), !parts.joined().contains("。") { recipients = parts }
+        }
+        return (index, title, number.number, recipients)
     }
 
     // MARK: - A reprint's lead

@@ -105,14 +105,15 @@ enum MarkedHeadingScanner {
                 candidates.append((found, index))
             }
             // Markers run into a long line (a page scraped without its line
-            // breaks), after a sentence end or a space.
-            guard line.count >= inlineLineLength else { continue }
+            // breaks), after a sentence end or a space; chapters and articles
+            // run into any line (`…条例第一章　总则　第一条　为了…`).
+            let long = line.count >= inlineLineLength
             var position = line.lowerBound + 1
             while position < line.upperBound {
                 defer { position += 1 }
                 let scalar = text[position]
-                guard scalar == "（" || scalar == "(" || scalar == "第" || ScalarClass.isDigit(scalar)
-                        || ChineseNumber.isNumeral(scalar) || circledValue(scalar) != nil else { continue }
+                guard scalar == "第" || long && (scalar == "（" || scalar == "(" || ScalarClass.isDigit(scalar)
+                        || ChineseNumber.isNumeral(scalar) || circledValue(scalar) != nil) else { continue }
                 let before = text[position - 1]
                 let bounded = boundaries.contains(before)
                 guard bounded || scalar == "第" else { continue }
@@ -142,12 +143,19 @@ enum MarkedHeadingScanner {
             if !heading.opensLine {
                 // Run into a line: after a sentence end, continuing its list,
                 // or a first item whose second follows.
+                let second = heading.number == 1 && !continues
+                    ? candidates[(position + 1)...].first(where: { $0.heading.kind == heading.kind })?.heading : nil
                 if bounded(heading, text: text, kept: kept) {
                     if continues {
                         accepted = true
-                    } else if heading.number == 1 {
-                        accepted = candidates[(position + 1)...].first(where: { $0.heading.kind == heading.kind })?.heading.number == 2
+                    } else if let second {
+                        accepted = second.number == 2
                     }
+                } else if heading.kind == .article, let second, second.number == 2,
+                          bounded(second, text: text, kept: []) {
+                    // `…条例第一条为了…。第二条…`: a first article run on after the
+                    // title, told by its second after a sentence end.
+                    accepted = true
                 }
             } else if continues || heading.number == 1 {
                 accepted = !heading.glued || continues
@@ -238,7 +246,7 @@ enum MarkedHeadingScanner {
         if heading.kind == .chapter || heading.kind == .section { return true }
         guard heading.kind == .article,
               let previous = kept.last?.heading, previous.kind == .chapter || previous.kind == .section else { return false }
-        return start >= previous.marker.upperBound && start - previous.marker.upperBound <= 20
+        return start >= previous.marker.upperBound && start - previous.marker.upperBound <= 40
     }
 
     /// The title after a marker ending at `start`: up to the first `。` or

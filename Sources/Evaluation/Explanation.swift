@@ -40,61 +40,22 @@ public enum Explanation {
             return String(String.UnicodeScalarView(original[range]))
         }
         var entries: [ExplainedEntry] = []
-        for section in result.sections {
-            entries.append(ExplainedEntry(kind: "section", span: section.span, text: text(section.span), rule: section.rule,
-                                          detail: "level \(section.level), marker \(show(section.marker)), title \(show(section.title))"))
+        for kind in ExtractionResult.itemKinds {
+            for item in kind.items(result) {
+                // A kind without its own explanation (a test catches one) is still listed, by its span.
+                let lines = (item as? ExplainableItem)?.explanation(text: text)
+                    ?? [(item.firstSpan, item.firstSpan.map(text) ?? "", "", "")]
+                for line in lines {
+                    entries.append(ExplainedEntry(kind: kind.singular, span: line.span, text: line.text, rule: line.rule,
+                                                  detail: line.detail))
+                }
+            }
         }
-        for measure in result.measures {
-            var detail = "\(measure.kind.rawValue) \(measure.number), title \(measure.title.map(show) ?? "none")"
-            if !measure.lead.isEmpty { detail += ", lead \(list(measure.lead))" }
-            if !measure.cooperating.isEmpty { detail += ", cooperating \(list(measure.cooperating))" }
-            entries.append(ExplainedEntry(kind: "measure", span: measure.span, text: headline(text(measure.span)),
-                                          rule: measure.rule, detail: detail))
-        }
-        for amount in result.amounts {
-            var parts = bounds(amount.min, amount.max, amount.approximate, amount.redacted)
-            if !amount.per.isEmpty { parts.append("per \(list(amount.per))") }
-            if let purpose = amount.purpose { parts.append("purpose \(purpose)") }
-            if let measure = amount.measure { parts.append("measure \(measure)") }
-            entries.append(ExplainedEntry(kind: "amount", span: amount.span, text: amount.text, rule: amount.rule,
-                                          detail: parts.joined(separator: ", ")))
-        }
-        for count in result.counts {
-            var parts = bounds(count.min, count.max, count.approximate, count.redacted)
-            parts.append("classifier \(count.classifier)")
-            if let subject = count.subject { parts.append("subject \(show(subject))") }
-            if let measure = count.measure { parts.append("measure \(measure)") }
-            entries.append(ExplainedEntry(kind: "count", span: count.span, text: count.text, rule: count.rule,
-                                          detail: parts.joined(separator: ", ")))
-        }
-        for percentage in result.percentages {
-            var parts = bounds(percentage.min, percentage.max, percentage.approximate, percentage.redacted)
-            if percentage.points { parts.append("points") }
-            if let measure = percentage.measure { parts.append("measure \(measure)") }
-            entries.append(ExplainedEntry(kind: "percentage", span: percentage.span, text: percentage.text,
-                                          rule: percentage.rule, detail: parts.joined(separator: ", ")))
-        }
-        for deadline in result.deadlines {
-            let detail = "date \(deadline.date)" + (deadline.measure.map { ", measure \($0)" } ?? "")
-            entries.append(ExplainedEntry(kind: "deadline", span: deadline.span, text: deadline.text, rule: deadline.rule,
-                                          detail: detail))
-        }
+        // A measure's instruments, each at its cue.
         for measure in result.measures {
             for tag in measure.instruments {
                 entries.append(ExplainedEntry(kind: "instrument", span: tag.span, text: tag.cue, rule: tag.rule,
                                               detail: "\(tag.type) \(tag.tool), measure \(measure.number)"))
-            }
-        }
-        for reference in result.references {
-            let detail = "title \(show(reference.title))" + (reference.action.map { ", action \($0)" } ?? "")
-            for span in reference.spans {
-                entries.append(ExplainedEntry(kind: "reference", span: span, text: text(span), rule: reference.rule, detail: detail))
-            }
-        }
-        for organization in result.organizations {
-            let detail = "name \(show(organization.name)), \(organization.kind.rawValue), \(organization.mentions) mention\(organization.mentions == 1 ? "" : "s")"
-            for span in organization.spans {
-                entries.append(ExplainedEntry(kind: "organization", span: span, text: text(span), rule: organization.rule, detail: detail))
             }
         }
         for diagnostic in result.diagnostics {
@@ -130,7 +91,7 @@ public enum Explanation {
         return out
     }
 
-    private static func bounds(_ min: Decimal?, _ max: Decimal?, _ approximate: Bool, _ redacted: Bool) -> [String] {
+    static func bounds(_ min: Decimal?, _ max: Decimal?, _ approximate: Bool, _ redacted: Bool) -> [String] {
         var parts = ["min \(min.map { "\($0)" } ?? "none")", "max \(max.map { "\($0)" } ?? "none")"]
         if approximate { parts.append("approximate") }
         if redacted { parts.append("redacted") }
@@ -138,16 +99,89 @@ public enum Explanation {
     }
 
     /// A string quoted, with line breaks visible.
-    private static func show(_ text: String) -> String {
+    static func show(_ text: String) -> String {
         "“" + text.replacingOccurrences(of: "\n", with: "⏎") + "”"
     }
 
-    private static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+    static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 
     /// The first line of a long text (a measure's span), shortened.
-    private static func headline(_ text: String) -> String {
+    static func headline(_ text: String) -> String {
         let line = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
         let scalars = Array(line.unicodeScalars)
         return scalars.count > 40 ? String(String.UnicodeScalarView(scalars[..<40])) + "…" : line
+    }
+}
+
+/// An item `zhengce explain` can show: one line per mention, each with its
+/// span, its text, its rule and its values. Every registered kind of item
+/// (``ExtractionResult/itemKinds``) is one; a test holds the two together.
+protocol ExplainableItem {
+    /// The item's lines; `text` gives the original text of a span.
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)]
+}
+
+extension Section: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        [(span, text(span), rule,
+          "level \(level), marker \(Explanation.show(marker)), title \(Explanation.show(title))")]
+    }
+}
+
+extension Measure: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        var detail = "\(kind.rawValue) \(number), title \(title.map(Explanation.show) ?? "none")"
+        if !lead.isEmpty { detail += ", lead \(Explanation.list(lead))" }
+        if !cooperating.isEmpty { detail += ", cooperating \(Explanation.list(cooperating))" }
+        return [(span, Explanation.headline(text(span)), rule, detail)]
+    }
+}
+
+extension Amount: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        var parts = Explanation.bounds(min, max, approximate, redacted)
+        if !per.isEmpty { parts.append("per \(Explanation.list(per))") }
+        if let purpose { parts.append("purpose \(purpose)") }
+        if let measure { parts.append("measure \(measure)") }
+        return [(span, self.text, rule, parts.joined(separator: ", "))]
+    }
+}
+
+extension Count: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        var parts = Explanation.bounds(min, max, approximate, redacted)
+        parts.append("classifier \(classifier)")
+        if let subject { parts.append("subject \(Explanation.show(subject))") }
+        if let measure { parts.append("measure \(measure)") }
+        return [(span, self.text, rule, parts.joined(separator: ", "))]
+    }
+}
+
+extension Percentage: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        var parts = Explanation.bounds(min, max, approximate, redacted)
+        if points { parts.append("points") }
+        if let measure { parts.append("measure \(measure)") }
+        return [(span, self.text, rule, parts.joined(separator: ", "))]
+    }
+}
+
+extension Deadline: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        [(span, self.text, rule, "date \(date)" + (measure.map { ", measure \($0)" } ?? ""))]
+    }
+}
+
+extension Reference: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        let detail = "title \(Explanation.show(title))" + (action.map { ", action \($0)" } ?? "")
+        return spans.map { ($0, text($0), rule, detail) }
+    }
+}
+
+extension Organization: ExplainableItem {
+    func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
+        let detail = "name \(Explanation.show(name)), \(kind.rawValue), \(mentions) mention\(mentions == 1 ? "" : "s")"
+        return spans.map { ($0, text($0), rule, detail) }
     }
 }

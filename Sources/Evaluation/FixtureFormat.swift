@@ -4,10 +4,10 @@ import Extractor
 /// order of the output contract, each top-level field on its own line and
 /// each item of a list on one line, so a re-blessed fixture diffs item by item.
 public enum FixtureFormat {
-    /// Keys in contract order; a key not listed here goes after these, alphabetically.
-    static let contractOrder: [String] = [
-        "schemaVersion", "source", "genre", "metadata", "sections", "measures", "amounts", "counts",
-        "percentages", "references", "organizations", "diagnostics",
+    /// Keys in contract order: the result's (one list per registered kind of
+    /// item, see ``ExtractionResult/itemKinds``), then the fields of its
+    /// parts; a key not listed here goes after these, alphabetically.
+    static let contractOrder: [String] = ExtractionResult.keys + [
         "path", "sha256", "encoding", "format", "characters",
         "number", "level", "marker", "title", "action", "documentNumber", "issuers", "recipients", "date",
         "name", "kind", "mentions", "severity", "message",
@@ -15,7 +15,7 @@ public enum FixtureFormat {
         "classifier", "subject", "lead", "cooperating", "measure", "rule",
     ]
 
-    private static let rank: [String: Int] = Dictionary(uniqueKeysWithValues: contractOrder.enumerated().map { ($1, $0) })
+    private static let rank: [String: Int] = Dictionary(contractOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
 
     /// Orders keys as the contract does.
     public static let keyOrder: JSONRendering.KeyOrder = { keys in

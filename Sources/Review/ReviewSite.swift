@@ -12,9 +12,10 @@ public struct ReviewSite {
     private var palette: [String: Int] = [:]
     private var pageNames: Set<String> = []
 
-    /// Kinds that get the first colours, so they look the same on every site; others follow.
-    static let usualKinds = ["measures", "sections", "amounts", "counts", "percentages", "deadlines",
-                             "references", "organizations", "diagnostics", "instruments", DocumentPage.nearMissKind]
+    /// Kinds that get the first colours, so they look the same on every site: the
+    /// registered kinds in their order (``ExtractionResult/itemKinds``), then the
+    /// diagnostics, a measure's instruments and the near misses; others follow.
+    static let usualKinds = ExtractionResult.itemKinds.map(\.key) + ["diagnostics", "instruments", DocumentPage.nearMissKind]
 
     /// Creates `folder` (and its subfolders) when missing.
     public init(folder: String) throws {

@@ -8,7 +8,7 @@ import Segmenter
 struct ResidueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "residue",
-        abstract: "List the numbers no item covers and no negative rule turned down, most frequent first.",
+        abstract: "List the numbers no item covers and no rule turned down, by frequency.",
         discussion: """
         Extracts every document under PATH (files, or folders walked in name order) and \
         collects each run of digits or Chinese numerals in its text that lies in no \

@@ -243,6 +243,27 @@ struct ReviewPageTests {
         #expect(differences.map(\.value) == ["人", "奖补", "false"])
     }
 
+    @Test("Every registered kind of item is drawn, each in its own colour")
+    func everyRegisteredKind() {
+        let kinds = ExtractionResult.itemKinds.map(\.key)
+        let text = String(repeating: "文", count: kinds.count * 3)
+        var record = JSONObject()
+        for (index, kind) in kinds.enumerated() {
+            let span = JSONValue.object(JSONObject(["start": .integer(index * 3), "end": .integer(index * 3 + 2)]))
+            record[kind] = .array([.object(JSONObject(kind == "organizations" ? ["spans": .array([span])] : ["span": span]))])
+        }
+        let original = Array(text.unicodeScalars)
+        let page = DocumentPage(name: "doc.txt", original: original, record: record, comparison: nil,
+                                palette: Dictionary(uniqueKeysWithValues: ReviewSite.usualKinds.enumerated().map { ($1, $0) }),
+                                recordHref: "x.json")
+        let html = TextRendering(original: original, items: page.items, palette: page.palette).html()
+        let shown = ShownText(html)
+        for (index, kind) in kinds.enumerated() {
+            #expect(shown.ids["\(kind)-0"] == [index * 3, index * 3 + 1], "\(kind)")
+        }
+        #expect(Set(kinds.compactMap { page.palette[$0] }).count == kinds.count)
+    }
+
     @Test("Spans are read in every form the output and the gold use, and clamped to the text", arguments: [
         ("{\"span\": {\"start\": 1, \"end\": 3}}", [1..<3]),
         ("{\"span\": [2, 4]}", [2..<4]),

@@ -84,51 +84,83 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
         self.organizations = organizations; self.diagnostics = diagnostics
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case schemaVersion, source, genre, metadata, sections, measures, amounts, counts, percentages, deadlines
-        case references, organizations, diagnostics
+    /// Every kind of item, in the order of the output contract: the one
+    /// list the JSON encoding, the CSV tables, the run's summary, explain,
+    /// fixtures and the assignment of measures follow (see ``ItemKind``).
+    public static let itemKinds: [ItemKind] = [
+        ItemKind("sections", \.sections, singular: "section", summaryNoun: nil, tables: [.sections]),
+        ItemKind("measures", \.measures, singular: "measure", summaryNoun: "measure",
+                 tables: [.measures, .responsibilities, .instruments]),
+        ItemKind("amounts", \.amounts, singular: "amount", summaryNoun: "amount", tables: [.amounts]),
+        ItemKind("counts", \.counts, singular: "count", summaryNoun: "count", tables: [.counts]),
+        ItemKind("percentages", \.percentages, singular: "percentage", summaryNoun: "percentage", tables: [.percentages]),
+        ItemKind("deadlines", \.deadlines, singular: "deadline", summaryNoun: nil, tables: [.deadlines], since: 2),
+        ItemKind("references", \.references, singular: "reference", summaryNoun: "reference", tables: [.references]),
+        ItemKind("organizations", \.organizations, singular: "organization", summaryNoun: "organisation",
+                 tables: [.organizations]),
+    ]
+
+    /// The keys of the JSON result, in the order of the output contract.
+    public static var keys: [String] {
+        ["schemaVersion", "source", "genre", "metadata"] + itemKinds.map(\.key) + ["diagnostics"]
+    }
+
+    /// A key of the JSON result.
+    public struct Key: CodingKey {
+        public var stringValue: String
+        public var intValue: Int? { nil }
+        public init(_ name: String) { stringValue = name }
+        public init?(stringValue: String) { self.stringValue = stringValue }
+        public init?(intValue: Int) { nil }
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-        source = try c.decode(Source.self, forKey: .source)
-        genre = try c.decode(String.self, forKey: .genre)
-        metadata = try c.decodeIfPresent(Metadata.self, forKey: .metadata)
-        sections = try c.decode([Section].self, forKey: .sections)
-        measures = try c.decode([Measure].self, forKey: .measures)
-        amounts = try c.decode([Amount].self, forKey: .amounts)
-        counts = try c.decode([Count].self, forKey: .counts)
-        percentages = try c.decode([Percentage].self, forKey: .percentages)
-        // Records of schema version 1 have no deadlines.
-        deadlines = try c.decodeIfPresent([Deadline].self, forKey: .deadlines) ?? []
-        references = try c.decode([Reference].self, forKey: .references)
-        organizations = try c.decode([Organization].self, forKey: .organizations)
-        diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
+        let c = try decoder.container(keyedBy: Key.self)
+        schemaVersion = try c.decode(Int.self, forKey: Key("schemaVersion"))
+        source = try c.decode(Source.self, forKey: Key("source"))
+        genre = try c.decode(String.self, forKey: Key("genre"))
+        metadata = try c.decodeIfPresent(Metadata.self, forKey: Key("metadata"))
+        diagnostics = try c.decode([Diagnostic].self, forKey: Key("diagnostics"))
+        sections = []; measures = []; amounts = []; counts = []; percentages = []; deadlines = []; references = []
+        organizations = []
+        for kind in Self.itemKinds { try kind.decode(&self, c) }
     }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schemaVersion, forKey: .schemaVersion); try c.encode(source, forKey: .source)
-        try c.encode(genre, forKey: .genre); try c.encode(metadata, forKey: .metadata)
-        try encode(sections, { $0.span }, forKey: .sections, in: &c)
-        try encode(measures, { $0.span }, forKey: .measures, in: &c)
-        try encode(amounts, { $0.span }, forKey: .amounts, in: &c)
-        try encode(counts, { $0.span }, forKey: .counts, in: &c)
-        try encode(percentages, { $0.span }, forKey: .percentages, in: &c)
-        try encode(deadlines, { $0.span }, forKey: .deadlines, in: &c)
-        try encode(references, { $0.spans.first }, forKey: .references, in: &c)
-        try encode(organizations, { $0.spans.first }, forKey: .organizations, in: &c)
-        try c.encode(diagnostics, forKey: .diagnostics)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(schemaVersion, forKey: Key("schemaVersion")); try c.encode(source, forKey: Key("source"))
+        try c.encode(genre, forKey: Key("genre")); try c.encode(metadata, forKey: Key("metadata"))
+        for kind in Self.itemKinds { try kind.encode(self, &c) }
+        try c.encode(diagnostics, forKey: Key("diagnostics"))
     }
 
     /// Writes `items`, each with its `page` when the text has pages (spec §9):
     /// the one place every kind of item gets its page, from where its (first)
     /// span starts and the source's page starts.
-    private func encode<Item: Encodable>(_ items: [Item], _ span: (Item) -> Span?, forKey key: CodingKeys,
-                                         in container: inout KeyedEncodingContainer<CodingKeys>) throws {
+    func encode<Item: ExtractedItem>(_ items: [Item], forKey key: Key, in container: inout KeyedEncodingContainer<Key>) throws {
         guard source.pageStarts != nil else { return try container.encode(items, forKey: key) }
-        try container.encode(items.map { PagedItem(item: $0, page: span($0).flatMap { source.page(at: $0.start) }) }, forKey: key)
+        try container.encode(items.map { PagedItem(item: $0, page: $0.firstSpan.flatMap { source.page(at: $0.start) }) }, forKey: key)
+    }
+
+    /// Gives every item inside a measure the number of the innermost measure whose span contains it.
+    mutating func assignMeasures() {
+        guard !measures.isEmpty else { return }
+        let sorted = measures.sorted { $0.span < $1.span }
+        func number(for span: Span) -> String? {
+            // The innermost (last-starting) measure that contains the span.
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle].span.start <= span.start { low = middle + 1 } else { high = middle }
+            }
+            var index = low - 1
+            while index >= 0 {
+                if sorted[index].span.contains(span) { return sorted[index].number }
+                index -= 1
+            }
+            return nil
+        }
+        for kind in Self.itemKinds { kind.assignMeasures?(&self, number) }
     }
 
     /// The page (from 1) where an item's span starts, or nil for text without pages.

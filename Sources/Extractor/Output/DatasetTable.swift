@@ -67,8 +67,7 @@ public enum DatasetTable: String, CaseIterable, Sendable {
             ["document_id", "path", "status", "schema_version", "sha256", "encoding", "format", "characters",
              "genre", "title", "document_number", "issuers", "recipients", "date",
              "doc_type", "policy_type", "effective_date", "expiry_date", "region_code", "region_name", "region_level",
-             "section_count", "measure_count", "amount_count", "count_count", "percentage_count",
-             "deadline_count", "reference_count", "organization_count", "diagnostic_count"]
+            ] + ExtractionResult.itemKinds.map { $0.singular + "_count" } + ["diagnostic_count"]
         case .sections: ["document_id", "level", "marker", "title", "start", "end", "rule"]
         case .measures: ["document_id", "number", "title", "start", "end", "lead", "cooperating", "rule"]
         case .responsibilities: ["document_id", "measure_number", "role", "position", "department"]
@@ -102,9 +101,8 @@ public struct DatasetRows: Sendable {
         let id = record.documentId
         switch record.outcome {
         case .failed(let failure):
-            add(.documents, [id, failure.path, "error", String(ExtractionResult.currentSchemaVersion), failure.sha256 ?? "",
-                             "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                             "", "", "", "", "", "", "", ""])
+            let known = [id, failure.path, "error", String(ExtractionResult.currentSchemaVersion), failure.sha256 ?? ""]
+            add(.documents, known + Array(repeating: "", count: DatasetTable.documents.columns.count - known.count))
             add(.errors, [id, failure.path, failure.kind.rawValue, failure.reason])
         case .extracted(let result):
             pageStarts = result.source.pageStarts
@@ -117,11 +115,7 @@ public struct DatasetRows: Sendable {
                 metadata?.docType ?? "", metadata?.policyType ?? "", metadata?.effectiveDate ?? "",
                 metadata?.expiryDate ?? "", metadata?.region?.code ?? "", metadata?.region?.name ?? "",
                 metadata?.region?.level ?? "",
-                String(result.sections.count), String(result.measures.count), String(result.amounts.count),
-                String(result.counts.count), String(result.percentages.count), String(result.deadlines.count),
-                String(result.references.count),
-                String(result.organizations.count), String(result.diagnostics.count),
-            ])
+            ] + ExtractionResult.itemKinds.map { String($0.count(result)) } + [String(result.diagnostics.count)])
         }
     }
 
@@ -144,59 +138,15 @@ public struct DatasetRows: Sendable {
     }
 
     private mutating func addItems(of result: ExtractionResult, id: String) {
-        for section in result.sections {
-            add(.sections, [id, String(section.level), section.marker, section.title,
-                            String(section.span.start), String(section.span.end), section.rule])
-        }
-        for measure in result.measures {
-            add(.measures, [id, measure.number, measure.title ?? "", String(measure.span.start), String(measure.span.end),
-                            Self.list(measure.lead), Self.list(measure.cooperating), measure.rule])
-            for (role, departments) in [("lead", measure.lead), ("cooperating", measure.cooperating)] {
-                for (position, department) in departments.enumerated() {
-                    add(.responsibilities, [id, measure.number, role, String(position + 1), department])
-                }
+        for kind in ExtractionResult.itemKinds {
+            for item in kind.items(result) {
+                for (table, row) in item.datasetRows(documentID: id) { add(table, row) }
             }
-        }
-        for amount in result.amounts {
-            add(.amounts, [id, amount.measure ?? "", amount.text, String(amount.span.start), String(amount.span.end),
-                           Self.number(amount.min), Self.number(amount.max), String(amount.approximate),
-                           String(amount.redacted), Self.list(amount.per), amount.purpose ?? "", amount.rule])
-        }
-        for count in result.counts {
-            add(.counts, [id, count.measure ?? "", count.text, String(count.span.start), String(count.span.end),
-                          Self.number(count.min), Self.number(count.max), String(count.approximate),
-                          String(count.redacted), count.classifier, count.subject ?? "", count.rule])
-        }
-        for percentage in result.percentages {
-            add(.percentages, [id, percentage.measure ?? "", percentage.text, String(percentage.span.start),
-                               String(percentage.span.end), Self.number(percentage.min), Self.number(percentage.max),
-                               String(percentage.approximate), String(percentage.redacted), String(percentage.points),
-                               percentage.rule])
-        }
-        for deadline in result.deadlines {
-            add(.deadlines, [id, deadline.measure ?? "", deadline.text, String(deadline.span.start),
-                             String(deadline.span.end), deadline.date, deadline.rule])
         }
         var counts = InstrumentCounts()
-        for measure in result.measures {
-            for tag in measure.instruments {
-                add(.instruments, [id, measure.number, tag.type, tag.tool, tag.cue, String(tag.span.start),
-                                   String(tag.span.end), tag.rule])
-            }
-            counts.add(measure)
-        }
+        for measure in result.measures { counts.add(measure) }
         add(.instrumentTypes, [id, String(result.measures.count), String(counts.taggedMeasures)]
             + counts.byType.map(String.init) + [String(counts.other), String(counts.tags)])
-        for reference in result.references {
-            add(.references, [id, reference.title, reference.action ?? "", String(reference.spans.count),
-                              Self.start(reference.spans), Self.end(reference.spans), Self.spans(reference.spans),
-                              reference.rule])
-        }
-        for organization in result.organizations {
-            add(.organizations, [id, organization.name, organization.kind.rawValue, String(organization.mentions),
-                                 Self.start(organization.spans), Self.end(organization.spans),
-                                 Self.spans(organization.spans), organization.rule])
-        }
         for diagnostic in result.diagnostics {
             add(.diagnostics, [id, diagnostic.severity.rawValue, diagnostic.message,
                                diagnostic.span.map { String($0.start) } ?? "", diagnostic.span.map { String($0.end) } ?? "",
@@ -204,13 +154,84 @@ public struct DatasetRows: Sendable {
         }
     }
 
-    private static func list(_ values: [String]) -> String { values.joined(separator: DatasetTable.listSeparator) }
-    private static func number(_ value: Decimal?) -> String { value.map { $0.description } ?? "" }
-    private static func start(_ spans: [Span]) -> String { spans.first.map { String($0.start) } ?? "" }
-    private static func end(_ spans: [Span]) -> String { spans.first.map { String($0.end) } ?? "" }
+    static func list(_ values: [String]) -> String { values.joined(separator: DatasetTable.listSeparator) }
+    static func number(_ value: Decimal?) -> String { value.map { $0.description } ?? "" }
+    static func start(_ spans: [Span]) -> String { spans.first.map { String($0.start) } ?? "" }
+    static func end(_ spans: [Span]) -> String { spans.first.map { String($0.end) } ?? "" }
     /// Spans as `start-end` pairs joined by the list separator: `12-20|40-48`.
-    private static func spans(_ spans: [Span]) -> String {
+    static func spans(_ spans: [Span]) -> String {
         spans.map { "\($0.start)-\($0.end)" }.joined(separator: DatasetTable.listSeparator)
+    }
+}
+
+// MARK: - The rows of each kind of item
+
+extension Section {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        [(.sections, [id, String(level), marker, title, String(span.start), String(span.end), rule])]
+    }
+}
+
+extension Measure {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        var rows: [(table: DatasetTable, row: [String])] = [
+            (.measures, [id, number, title ?? "", String(span.start), String(span.end),
+                         DatasetRows.list(lead), DatasetRows.list(cooperating), rule]),
+        ]
+        for (role, departments) in [("lead", lead), ("cooperating", cooperating)] {
+            for (position, department) in departments.enumerated() {
+                rows.append((.responsibilities, [id, number, role, String(position + 1), department]))
+            }
+        }
+        for tag in instruments {
+            rows.append((.instruments, [id, number, tag.type, tag.tool, tag.cue, String(tag.span.start),
+                                        String(tag.span.end), tag.rule]))
+        }
+        return rows
+    }
+}
+
+extension Amount {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        [(.amounts, [id, measure ?? "", text, String(span.start), String(span.end),
+                     DatasetRows.number(min), DatasetRows.number(max), String(approximate),
+                     String(redacted), DatasetRows.list(per), purpose ?? "", rule])]
+    }
+}
+
+extension Count {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        [(.counts, [id, measure ?? "", text, String(span.start), String(span.end),
+                    DatasetRows.number(min), DatasetRows.number(max), String(approximate),
+                    String(redacted), classifier, subject ?? "", rule])]
+    }
+}
+
+extension Percentage {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        [(.percentages, [id, measure ?? "", text, String(span.start), String(span.end),
+                         DatasetRows.number(min), DatasetRows.number(max), String(approximate),
+                         String(redacted), String(points), rule])]
+    }
+}
+
+extension Deadline {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        [(.deadlines, [id, measure ?? "", text, String(span.start), String(span.end), date, rule])]
+    }
+}
+
+extension Reference {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        [(.references, [id, title, action ?? "", String(spans.count), DatasetRows.start(spans), DatasetRows.end(spans),
+                        DatasetRows.spans(spans), rule])]
+    }
+}
+
+extension Organization {
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        [(.organizations, [id, name, kind.rawValue, String(mentions), DatasetRows.start(spans), DatasetRows.end(spans),
+                           DatasetRows.spans(spans), rule])]
     }
 }
 

@@ -130,11 +130,9 @@ public final class DocumentExtractor {
         let context = ExtractionContext(document: document, collectsRejections: collectRejections)
         let shape = structure.read(context)
         let metadata = fields.complete(shape.metadata, genre: shape.genre, text: context.text.scalars)
-        var found = quantities.match(context)
-        MeasureAssignment.assign(shape.measures, to: &found)
-        var dated = deadlines.match(context, date: metadata.metadata?.date)
-        MeasureAssignment.assign(shape.measures, to: &dated)
-        let result = ExtractionResult(
+        let found = quantities.match(context)
+        let dated = deadlines.match(context, date: metadata.metadata?.date)
+        var result = ExtractionResult(
             source: source, genre: shape.genre, metadata: metadata.metadata, sections: shape.sections,
             measures: instruments.tag(shape.measures, amounts: found.amounts, deadlines: dated, in: context),
             amounts: found.amounts, counts: found.counts,
@@ -142,6 +140,7 @@ public final class DocumentExtractor {
             organizations: organizations.match(context, structure: shape),
             diagnostics: Self.decodingDiagnostics(document)
                 + (shape.diagnostics + found.diagnostics + metadata.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+        result.assignMeasures()
         return (result, found.rejections + shape.rejections)
     }
 
@@ -175,42 +174,6 @@ public final class DocumentExtractor {
             return Array(try handle.readToEnd() ?? Data())
         } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
-        }
-    }
-}
-
-/// Gives every amount, count and percentage the number of the measure whose
-/// span contains it.
-enum MeasureAssignment {
-    static func assign(_ measures: [Measure], to found: inout QuantityMatches) {
-        guard !measures.isEmpty else { return }
-        let number = numbers(of: measures)
-        for index in found.amounts.indices { found.amounts[index].measure = number(found.amounts[index].span) }
-        for index in found.counts.indices { found.counts[index].measure = number(found.counts[index].span) }
-        for index in found.percentages.indices { found.percentages[index].measure = number(found.percentages[index].span) }
-    }
-
-    static func assign(_ measures: [Measure], to deadlines: inout [Deadline]) {
-        guard !measures.isEmpty else { return }
-        let number = numbers(of: measures)
-        for index in deadlines.indices { deadlines[index].measure = number(deadlines[index].span) }
-    }
-
-    /// The number of the innermost (last-starting) measure that contains a span.
-    private static func numbers(of measures: [Measure]) -> (Span) -> String? {
-        let sorted = measures.sorted { $0.span < $1.span }
-        return { span in
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle].span.start <= span.start { low = middle + 1 } else { high = middle }
-            }
-            var index = low - 1
-            while index >= 0 {
-                if sorted[index].span.contains(span) { return sorted[index].number }
-                index -= 1
-            }
-            return nil
         }
     }
 }

@@ -208,6 +208,8 @@ extension QuantityScan {
             }
         case .physical:
             reject(range, rule: "count.physical", reason: "a physical quantity, not a count")
+        case .score:
+            reject(range, rule: "count.score", reason: "a score in points (积分, 满分)")
         case .duration:
             reject(range, rule: "count.duration", reason: "a duration")
         case .date:
@@ -260,6 +262,7 @@ extension QuantityScan {
     /// A line break, or a clause end a list marker may follow.
     static func startsLine(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "。" || scalar == "；" || scalar == "：" || scalar == " " || scalar == "　"
+            || scalar == "）" || scalar == ")"
     }
 
     /// Characters inside a date, time or code between digits.

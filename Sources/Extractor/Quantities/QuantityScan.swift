@@ -122,8 +122,8 @@ struct QuantityScan {
         let gapStart = position
         while position < count, text[position] == "\n" || text[position] == " " { position += 1 }
         // The normaliser may have turned the break into a space: the original says.
-        guard position > gapStart, context.originalText(context.span(of: gapStart..<position)).contains("\n"),
-              position < count, NumberReader.digitValue(text[position]) != nil,
+        guard position > gapStart, position < count, NumberReader.digitValue(text[position]) != nil,
+              context.originalText(context.span(of: gapStart..<position)).contains("\n"),
               case .number(let second)? = NumberReader.read(text, at: position), second.form == .arabic else { return nil }
         let term = readTerm(second)
         guard term.unit != nil else { return nil }

@@ -17,7 +17,7 @@ final class QuantityVocabulary: Sendable {
     }
 
     /// Why a number followed by a unit is not a count (for rejections).
-    enum NonCountKind: String, Sendable { case date, duration, physical, document }
+    enum NonCountKind: String, Sendable { case date, duration, physical, document, score }
 
     let classifiers: ScalarWordTable<ClassifierKind>
     let bounds: ScalarWordTable<Bound>

@@ -94,9 +94,7 @@ final class ProgressReporter: @unchecked Sendable {
         return "zhengce: \(counted(summary.documents, "document")) (\(summary.extracted) extracted, \(empty)"
             + "\(summary.failed) failed, \(summary.skipped) skipped), \(megabytes(summary.bytes)) MB in "
             + "\(String(format: "%.1f", summary.seconds)) s (\(String(format: "%.1f", rate)) documents/s); "
-            + "\(counted(items.total, "item")): \(counted(items.measures, "measure")), \(counted(items.amounts, "amount")), "
-            + "\(counted(items.counts, "count")), \(counted(items.percentages, "percentage")), "
-            + "\(counted(items.references, "reference")), \(counted(items.organizations, "organisation"))"
+            + "\(counted(items.total, "item")): " + items.byKind.map { counted($0.count, $0.noun) }.joined(separator: ", ")
     }
 
     /// `1 document`, `0 documents`, `2 documents`.

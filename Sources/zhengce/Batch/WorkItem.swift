@@ -57,23 +57,28 @@ enum Rendered: Sendable {
     case tables([DatasetTable: String])
 }
 
-/// How many items of each kind a run found.
+/// How many items of each kind a run found, for the kinds a run's summary
+/// counts (those with a ``ItemKind/summaryNoun``, in registration order).
 struct ItemTally: Sendable {
-    var measures = 0, amounts = 0, counts = 0, percentages = 0, references = 0, organizations = 0
+    /// The kinds counted.
+    static let kinds = ExtractionResult.itemKinds.filter { $0.summaryNoun != nil }
+
+    /// Items per kind, in the order of ``kinds``.
+    private(set) var counts = [Int](repeating: 0, count: kinds.count)
 
     init() {}
 
     init(_ result: ExtractionResult) {
-        measures = result.measures.count; amounts = result.amounts.count; counts = result.counts.count
-        percentages = result.percentages.count; references = result.references.count
-        organizations = result.organizations.count
+        counts = Self.kinds.map { $0.count(result) }
     }
 
-    var total: Int { measures + amounts + counts + percentages + references + organizations }
+    /// Every item counted.
+    var total: Int { counts.reduce(0, +) }
+
+    /// The count of each kind with the summary's noun for it.
+    var byKind: [(noun: String, count: Int)] { zip(Self.kinds, counts).map { ($0.summaryNoun!, $1) } }
 
     static func += (lhs: inout ItemTally, rhs: ItemTally) {
-        lhs.measures += rhs.measures; lhs.amounts += rhs.amounts; lhs.counts += rhs.counts
-        lhs.percentages += rhs.percentages; lhs.references += rhs.references
-        lhs.organizations += rhs.organizations
+        for index in lhs.counts.indices { lhs.counts[index] += rhs.counts[index] }
     }
 }

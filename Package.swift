@@ -74,7 +74,7 @@ let package = Package(
         ),
         // Throughput of each stage: `swift run -c release zhengce-bench`.
         .executableTarget(name: "zhengce-bench", dependencies: ["Extractor", "Segmenter"], path: "Benchmarks/zhengce-bench"),
-        .target(name: "TestSupport", dependencies: ["Extractor"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Extractor", "Segmenter"], path: "Tests/TestSupport"),
         .testTarget(name: "TextToolsTests", dependencies: ["TextTools"]),
         .testTarget(name: "SegmenterTests", dependencies: ["Segmenter", "TestSupport"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TestSupport"]),

@@ -1,6 +1,9 @@
 import Extractor
 import Foundation
 import Segmenter
+#if canImport(TestSupport)
+import TestSupport  // ResultInvariants; the fuzz target compiles that file beside this one
+#endif
 
 /// Runs one input through the whole pipeline in every reading (format
 /// guessed, plain, Markdown, HTML), the way `zhengce extract` would, and

@@ -1,1 +1,1 @@
-../../../Tests/ExtractorTests/RobustnessInvariants.swift
+../../../Tests/TestSupport/ResultInvariants.swift

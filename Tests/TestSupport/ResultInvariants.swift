@@ -9,9 +9,9 @@ import Segmenter
 /// One source of truth for the property tests, the bad-input tests and the
 /// fuzz target (`Fuzz/Sources/FuzzPipeline` links to this very file), so the
 /// fuzzer traps on a wrong result just as the tests fail on it.
-enum ResultInvariants {
+public enum ResultInvariants {
     /// Everything wrong with `result` as the extraction of `document`; empty when all holds.
-    static func violations(of result: ExtractionResult, document: TextDocument) -> [String] {
+    public static func violations(of result: ExtractionResult, document: TextDocument) -> [String] {
         var problems: [String] = []
         let length = document.original.count
         func check(_ condition: Bool, _ message: @autoclosure () -> String) {
@@ -41,7 +41,13 @@ enum ResultInvariants {
         check(result.schemaVersion == ExtractionResult.currentSchemaVersion, "schemaVersion \(result.schemaVersion)")
         check(result.source.characters == length, "source.characters \(result.source.characters) but the text has \(length)")
         check(result.source.sha256.count == 64 && result.source.sha256.allSatisfy(\.isHexDigit), "sha256 \(result.source.sha256)")
-        check(result.source.format == document.format.rawValue, "source.format \(result.source.format) but read as \(document.format)")
+        let readAs = document.container ?? document.format.rawValue
+        check(result.source.format == readAs, "source.format \(result.source.format) but read as \(readAs)")
+        check(result.source.pageStarts == document.pageStarts, "source.pageStarts differ from the document's")
+        if let starts = result.source.pageStarts {
+            check(starts.first == 0 && zip(starts, starts.dropFirst()).allSatisfy { $0 < $1 } && starts.last! <= length,
+                  "page starts \(starts.prefix(10)) not increasing from 0 within the text")
+        }
         check(result.source.encoding == document.encoding, "source.encoding \(result.source.encoding) but decoded as \(document.encoding)")
         check(["normative", "report"].contains(result.genre), "genre \(result.genre)")
 
@@ -93,6 +99,19 @@ enum ResultInvariants {
             check(organization.mentions >= 1, "\(what): \(organization.mentions) mentions")
             for span in organization.spans { checkSpan(span, what) }
         }
+        // What holds for every registered kind of item, new ones included
+        // (an item already reported above is not reported again).
+        for kind in ExtractionResult.itemKinds {
+            for (index, item) in kind.items(result).enumerated() {
+                let what = "\(kind.key)[\(index)]"
+                guard !problems.contains(where: { $0.hasPrefix(what) }) else { continue }
+                if let span = item.firstSpan { checkSpan(span, what) }
+                if let bound = item as? any MeasureBoundItem {
+                    checkSpan(bound.span, what)
+                    check(bound.measure.map(numbers.contains) ?? true, "\(what): measure \(bound.measure ?? "") does not exist")
+                }
+            }
+        }
         for (index, diagnostic) in result.diagnostics.enumerated() {
             if let span = diagnostic.span { checkSpan(span, "diagnostics[\(index)] \(diagnostic.message)") }
             check(!diagnostic.rule.isEmpty, "diagnostics[\(index)]: no rule")
@@ -101,7 +120,7 @@ enum ResultInvariants {
     }
 
     /// Everything wrong with the near misses `explain` reports.
-    static func violations(of rejections: [Rejection], document: TextDocument) -> [String] {
+    public static func violations(of rejections: [Rejection], document: TextDocument) -> [String] {
         var problems: [String] = []
         let length = document.original.count
         for (index, rejection) in rejections.enumerated() {
@@ -120,7 +139,7 @@ enum ResultInvariants {
     /// Everything wrong with the map from the normalised text back to the
     /// original: each scalar's range inside the original and in order, so any
     /// range of the normalised text maps to a valid original span.
-    static func violations(ofMapping document: TextDocument, sentences: [Range<Int>]) -> [String] {
+    public static func violations(ofMapping document: TextDocument, sentences: [Range<Int>]) -> [String] {
         var problems: [String] = []
         let text = document.text, length = Int32(document.original.count)
         guard text.starts.count == text.count, text.ends.count == text.count else {

@@ -153,7 +153,7 @@ enum MarkupReader {
                 index = close
                 continue
             }
-            if (scalar == "*" || scalar == "_"), index + 1 < range.upperBound, text[index + 1] == scalar {
+            if scalar == "*" || scalar == "_", index + 1 < range.upperBound, text[index + 1] == scalar {
                 index += 2  // ** or __
                 continue
             }

@@ -100,8 +100,9 @@ struct StructureReaderTests {
 
             （一）强化资金保障。安排专项资金。（责任单位：县财政局）
             """)
-        #expect(result.measures.map(\.number) == ["2.1", "2.2", "3.1"])
-        #expect(result.measures[1].cooperating == ["县委编办", "县财政局"])
+        // A general item of the chosen list is a measure too (spec §5: `（一）指导思想`).
+        #expect(result.measures.map(\.number) == ["1.1", "2.1", "2.2", "3.1"])
+        #expect(result.measures.map(\.cooperating)[2] == ["县委编办", "县财政局"])
         #expect(result.metadata?.issuers == ["中共青山县委办公室", "青山县人民政府办公室"])
         #expect(result.sections.map(\.level) == [1, 2, 1, 2, 2, 1, 2])
         #expect(result.sections.map(\.marker) == ["一、", "（一）", "二、", "（一）", "（二）", "三、", "（一）"])

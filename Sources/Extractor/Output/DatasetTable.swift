@@ -200,12 +200,14 @@ public struct CSVTableBytes: Sendable {
 // MARK: - The rows of each kind of item
 
 extension Section {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.sections, [id, String(level), marker, title, String(span.start), String(span.end), rule])]
     }
 }
 
 extension Measure {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         var rows: [(table: DatasetTable, row: [String])] = [
             (.measures, [id, number, title ?? "", String(span.start), String(span.end),
@@ -225,6 +227,7 @@ extension Measure {
 }
 
 extension Amount {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.amounts, [id, measure ?? "", text, String(span.start), String(span.end),
                      DatasetRows.number(min), DatasetRows.number(max), String(approximate),
@@ -233,6 +236,7 @@ extension Amount {
 }
 
 extension Count {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.counts, [id, measure ?? "", text, String(span.start), String(span.end),
                     DatasetRows.number(min), DatasetRows.number(max), String(approximate),
@@ -241,6 +245,7 @@ extension Count {
 }
 
 extension Percentage {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.percentages, [id, measure ?? "", text, String(span.start), String(span.end),
                          DatasetRows.number(min), DatasetRows.number(max), String(approximate),
@@ -249,12 +254,14 @@ extension Percentage {
 }
 
 extension Deadline {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.deadlines, [id, measure ?? "", text, String(span.start), String(span.end), date, rule])]
     }
 }
 
 extension Reference {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.references, [id, title, action ?? "", String(spans.count), DatasetRows.start(spans), DatasetRows.end(spans),
                         DatasetRows.spans(spans), rule])]
@@ -262,6 +269,7 @@ extension Reference {
 }
 
 extension Organization {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.organizations, [id, name, kind.rawValue, String(mentions), DatasetRows.start(spans), DatasetRows.end(spans),
                            DatasetRows.spans(spans), rule])]

@@ -49,13 +49,8 @@ struct MeasurePlanner {
         if let best = notedPerLevel.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             var level = best.key
             if let parentLevel = notesCloseParents(level: level, notes: ownNotes, usable: usable) { level = parentLevel }
+            // Every item of the kind the notes mark, general ones too (`（一）指导思想`).
             items = usable.filter { headings[$0].level == level }
-            let continuous = zip(items, items.dropFirst()).allSatisfy { headings[$0].number < headings[$1].number }
-            if !continuous {
-                // Restarting lists: only the parts that mark responsibility hold measures.
-                let notedParts = Set(items.filter { ownNotes[$0] != nil }.map(topAncestor))
-                items = items.filter { notedParts.contains(topAncestor($0)) || topAncestor($0) == $0 }
-            }
         } else {
             items = contentLists(usable)
         }
@@ -179,12 +174,6 @@ struct MeasurePlanner {
         var next = index + 1
         while next < headings.count, headings[next].level > headings[index].level { next += 1 }
         return headings[index].body.lowerBound..<headings[next - 1].body.upperBound
-    }
-
-    private func topAncestor(_ index: Int) -> Int {
-        var current = index
-        while let parent = headings[current].parent { current = parent }
-        return current
     }
 
     // MARK: - Numbers

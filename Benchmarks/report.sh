@@ -19,6 +19,9 @@ swift build -c release --product zhengce-bench >/dev/null
   echo "## Against jieba and JioNLP, same run (10 MB)"
   Benchmarks/compare/run.sh 10
   echo
+  echo "## End to end: whole zhengce processes against JioNLP, same run (10 MB folder)"
+  ZHENGCE=.build/release/zhengce Benchmarks/endtoend.sh 10
+  echo
   echo "## Linear time: one-line documents, 1 MB and 10 MB (wall clock, best of three)"
   .build/release/zhengce-bench --linearity --megabytes 1
   echo

@@ -2,6 +2,8 @@
 // and on all cores, and peak memory, on the corpus replicated to a target size.
 //
 //   swift run -c release zhengce-bench [--megabytes 50] [--corpus Corpus] [--threads N] [--json]
+//   zhengce-bench --output-only --megabytes 10     the output writers alone: JSON lines, pretty
+//                                                 JSON, CSV tables (MB/s of output), new and before
 //   zhengce-bench --whole-only --megabytes 1      whole extraction on one thread only
 //                                                 (for callgrind: instructions per byte)
 //   zhengce-bench --linearity [--megabytes 1] [--only KIND]
@@ -25,6 +27,8 @@ struct Options {
     var only: String?
     var single = false
     var megabytesGiven = false
+    var noOutput = false
+    var outputOnly = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -38,8 +42,10 @@ struct Options {
             case "--linearity": linearity = true
             case "--only": only = iterator.next()
             case "--single": single = true
+            case "--no-output": noOutput = true
+            case "--output-only": outputOnly = true
             case "-h", "--help":
-                print("usage: zhengce-bench [--megabytes N] [--corpus DIR] [--threads N] [--json] [--whole-only | --linearity [--only KIND] [--single]]")
+                print("usage: zhengce-bench [--megabytes N] [--corpus DIR] [--threads N] [--json] [--no-output | --output-only | --whole-only | --linearity [--only KIND] [--single]]")
                 exit(0)
             default:
                 FileHandle.standardError.write(Data("zhengce-bench: unknown argument \(argument)\n".utf8))
@@ -122,6 +128,16 @@ if options.wholeOnly {
     }
     print(String(format: "zhengce-bench: %d bytes, %d documents (checksum %d)", totalBytes, documents.count, sink))
     print("  " + padded(figure.stage, 44) + String(format: " %8.2f s %9.1f MB/s", figure.seconds, figure.megabytesPerSecond))
+    exit(0)
+}
+
+if options.outputOnly {
+    // The output writers alone (MB/s of output; under callgrind, instructions per output byte).
+    OutputStages.run(documents, megabytes: options.megabytes, figures: &figures, sink: &sink)
+    print(String(format: "zhengce-bench: output writers (checksum %d)", sink))
+    for figure in figures {
+        print("  " + padded(figure.stage, 44) + String(format: " %8.2f s %9.1f MB/s", figure.seconds, figure.megabytesPerSecond))
+    }
     exit(0)
 }
 
@@ -213,6 +229,11 @@ figures.append(measure("whole extraction, \(threads) threads", bytes: totalBytes
     }
     sink &+= counter.value
 })
+
+// Writing the records: JSON lines, pretty JSON, CSV tables (MB/s of output).
+if !options.noOutput {
+    OutputStages.run(documents, megabytes: min(options.megabytes, 10), figures: &figures, sink: &sink)
+}
 
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()

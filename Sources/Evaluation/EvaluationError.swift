@@ -7,6 +7,7 @@ public enum EvaluationError: Error, CustomStringConvertible, Sendable, Equatable
     /// A file is not the JSON it should be.
     case malformed(path: String, reason: String)
 
+    /// The path and the reason.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason), .malformed(let path, let reason): "\(path): \(reason)"

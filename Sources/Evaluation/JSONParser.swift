@@ -7,6 +7,7 @@ public struct JSONParseError: Error, CustomStringConvertible, Sendable {
     /// Byte offset of the problem in the UTF-8 text.
     public var offset: Int
 
+    /// The problem and where.
     public var description: String { "\(message) at byte \(offset)" }
 }
 

@@ -21,6 +21,7 @@ public struct ExactText: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The text as a `String`.
     public var string: String { String(String.UnicodeScalarView(scalars)) }
 
+    /// The text.
     public var description: String { string }
 
     /// Code-point order, as Python's `sorted` orders strings.

@@ -44,6 +44,7 @@ public struct Ratchet: Sendable, Equatable {
         /// The measured figure; nil when nothing was compared.
         public var measured: Decimal?
 
+        /// What fell, to what, and its minimum.
         public var description: String {
             "\(figure) fell below the ratchet: \(measured.map { "\($0)" } ?? "nothing compared"), minimum \(minimum)"
         }
@@ -58,6 +59,7 @@ public struct Ratchet: Sendable, Equatable {
         /// The new minimum.
         public var to: Decimal
 
+        /// The figure, from and to.
         public var description: String { "\(figure): \(from.map { "\($0)" } ?? "none") → \(to)" }
     }
 

@@ -65,5 +65,6 @@ public enum RatchetFigure: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `counts f1`, `metadata accuracy`.
     public var description: String { "\(field) \(measure)" }
 }

@@ -14,9 +14,11 @@ public enum ScalarClass {
         }
     }
 
+    /// An ASCII digit, 0–9.
     @inlinable @inline(__always)
     public static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
+    /// An ASCII letter, a–z or A–Z.
     @inlinable @inline(__always)
     public static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value | 0x20
@@ -64,9 +66,12 @@ public enum ScalarClass {
     /// Punctuation that ends a sentence: `。！？!?；;`.
     @inlinable public static var sentenceEnds: SentenceEnds { SentenceEnds() }
 
+    /// The set of ``ScalarClass/openers``.
     public struct Openers {
+        /// The set.
         @inlinable public init() {}
 
+        /// Whether `scalar` opens a bracket or quote.
         @inlinable @inline(__always)
         public func contains(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar {
@@ -76,9 +81,12 @@ public enum ScalarClass {
         }
     }
 
+    /// The set of ``ScalarClass/closers``.
     public struct Closers {
+        /// The set.
         @inlinable public init() {}
 
+        /// Whether `scalar` closes a bracket or quote.
         @inlinable @inline(__always)
         public func contains(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar {
@@ -88,9 +96,12 @@ public enum ScalarClass {
         }
     }
 
+    /// The set of ``ScalarClass/sentenceEnds``.
     public struct SentenceEnds {
+        /// The set.
         @inlinable public init() {}
 
+        /// Whether `scalar` ends a sentence.
         @inlinable @inline(__always)
         public func contains(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar {

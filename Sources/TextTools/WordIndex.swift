@@ -1,13 +1,14 @@
 /// Words stored flat and bucketed by their first and by their last scalar,
-/// longest first within a bucket: the engine under ``WordList``.
+/// longest first within a bucket: the engine under ``WordList`` and
+/// ``ScalarWordList``.
 ///
 /// Every matcher asks at nearly every character whether a word starts or ends
 /// there, so a lookup must cost a few instructions and touch no reference
 /// count. A scalar's bucket is found through a bitmap with rank counts (no
 /// hashing); the tables live in one immutable block read through pointers
 /// (no array per word to retain, no bounds checks). The vocabularies that
-/// hold these are shared by every thread: reads that write nothing, not even
-/// a reference count, keep their cache lines shared between cores.
+/// hold these are built once per thread (see ``PerThread``), so what a
+/// lookup does touch stays in its own core's cache.
 public struct WordIndex: Sendable {
     @usableFromInline let tables: Tables
 

@@ -9,14 +9,63 @@ public enum CSVFormat {
     /// With `forSpreadsheets`, text that a spreadsheet would run as a formula
     /// is defused first (see ``defused(_:)``).
     public static func record(_ fields: [String], forSpreadsheets: Bool = false) -> String {
-        var line = ""
-        line.reserveCapacity(fields.reduce(2) { $0 + $1.utf8.count + 1 })
-        for (index, field) in fields.enumerated() {
-            if index > 0 { line.append(",") }
-            line.append(quoted(forSpreadsheets ? defused(field) : field))
+        var bytes: [UInt8] = []
+        append(fields, to: &bytes, forSpreadsheets: forSpreadsheets)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``record(_:forSpreadsheets:)``'s bytes to `bytes`, field by
+    /// field, with no string in between.
+    public static func append(_ fields: [String], to bytes: inout [UInt8], forSpreadsheets: Bool = false) {
+        for index in fields.indices {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendField(fields[index], to: &bytes, forSpreadsheets: forSpreadsheets)
         }
-        line.append("\r\n")
-        return line
+        bytes.append(UInt8(ascii: "\r"))
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// One field as ``quoted(_:)`` (after ``defused(_:)`` when `forSpreadsheets`) writes it.
+    private static func appendField(_ field: String, to bytes: inout [UInt8], forSpreadsheets: Bool) {
+        var field = field
+        field.withUTF8 { utf8 in
+            var quotes = false
+            for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                || byte == UInt8(ascii: "\r") {
+                quotes = true
+                break
+            }
+            if quotes { bytes.append(UInt8(ascii: "\"")) }
+            if forSpreadsheets, let first = utf8.first, formulaStartBytes.contains(first), !isNumber(utf8) {
+                bytes.append(UInt8(ascii: "'"))
+            }
+            guard quotes else { return bytes.append(contentsOf: utf8) }
+            var start = 0
+            for index in utf8.indices where utf8[index] == UInt8(ascii: "\"") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+                bytes.append(UInt8(ascii: "\""))
+                start = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// ``formulaStarts`` as bytes (all ASCII).
+    private static let formulaStartBytes: [UInt8] = Array("=+-@\t\r".utf8)
+
+    /// ``isNumber(_:)`` on UTF-8.
+    private static func isNumber(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0, points = 0
+        for (index, byte) in utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "+") where index == 0, UInt8(ascii: "-") where index == 0: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): points += 1
+            default: return false
+            }
+        }
+        return digits > 0 && points <= 1
     }
 
     /// A field a spreadsheet shows as written: text starting with `=`, `+`,

@@ -59,7 +59,12 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     }
 
     /// The position of the column an item's page is read from (where its first span starts).
-    var startColumn: Int? { ownColumns.firstIndex(of: "start") ?? ownColumns.firstIndex(of: "first_start") }
+    var startColumn: Int? { Self.startColumns[self] ?? nil }
+
+    /// ``startColumn`` of every table, found once (a row is added per item).
+    private static let startColumns = Dictionary(uniqueKeysWithValues: allCases.map { table in
+        (table, table.ownColumns.firstIndex(of: "start") ?? table.ownColumns.firstIndex(of: "first_start"))
+    })
 
     private var ownColumns: [String] {
         switch self {
@@ -95,9 +100,20 @@ public enum DatasetTable: String, CaseIterable, Sendable {
 public struct DatasetRows: Sendable {
     /// Rows per table, each row in the table's column order.
     public private(set) var rows: [DatasetTable: [[String]]] = [:]
+    /// When set, rows are written here as CSV instead of kept in ``rows``.
+    private var csv: CSVTableBytes?
 
     /// The rows of `record`: one `documents` row, and its items or its error.
-    public init(_ record: DocumentRecord) {
+    public init(_ record: DocumentRecord) { self.init(record, csv: nil) }
+
+    /// The CSV bytes of the rows of `record`, table by table (as
+    /// ``CSVFormat/record(_:forSpreadsheets:)`` writes each row).
+    public static func csv(_ record: DocumentRecord, forSpreadsheets: Bool = false) -> CSVTableBytes {
+        DatasetRows(record, csv: CSVTableBytes(forSpreadsheets: forSpreadsheets)).csv!
+    }
+
+    private init(_ record: DocumentRecord, csv: CSVTableBytes?) {
+        self.csv = csv
         let id = record.documentId
         switch record.outcome {
         case .failed(let failure):
@@ -134,7 +150,7 @@ public struct DatasetRows: Sendable {
             row.append(pageStarts.flatMap { starts in start.map { String(TextDocument.page(at: $0, starts: starts)) } } ?? "")
         }
         assert(row.count == table.columns.count, "\(table) row has \(row.count) fields")
-        rows[table, default: []].append(row)
+        if csv != nil { csv!.append(row, to: table) } else { rows[table, default: []].append(row) }
     }
 
     private mutating func addItems(of result: ExtractionResult, id: String) {
@@ -164,15 +180,34 @@ public struct DatasetRows: Sendable {
     }
 }
 
+/// The CSV bytes one record adds to each table (see ``DatasetRows/csv(_:forSpreadsheets:)``).
+public struct CSVTableBytes: Sendable {
+    /// Defuse formulas (`--excel`).
+    public let forSpreadsheets: Bool
+    /// Bytes per table; a table the record adds no row to is absent.
+    public private(set) var tables: [DatasetTable: [UInt8]] = [:]
+
+    init(forSpreadsheets: Bool) { self.forSpreadsheets = forSpreadsheets }
+
+    /// The bytes of one table (empty when the record adds no row to it).
+    public subscript(table: DatasetTable) -> [UInt8] { tables[table] ?? [] }
+
+    mutating func append(_ row: [String], to table: DatasetTable) {
+        CSVFormat.append(row, to: &tables[table, default: []], forSpreadsheets: forSpreadsheets)
+    }
+}
+
 // MARK: - The rows of each kind of item
 
 extension Section {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.sections, [id, String(level), marker, title, String(span.start), String(span.end), rule])]
     }
 }
 
 extension Measure {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         var rows: [(table: DatasetTable, row: [String])] = [
             (.measures, [id, number, title ?? "", String(span.start), String(span.end),
@@ -192,6 +227,7 @@ extension Measure {
 }
 
 extension Amount {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.amounts, [id, measure ?? "", text, String(span.start), String(span.end),
                      DatasetRows.number(min), DatasetRows.number(max), String(approximate),
@@ -200,6 +236,7 @@ extension Amount {
 }
 
 extension Count {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.counts, [id, measure ?? "", text, String(span.start), String(span.end),
                     DatasetRows.number(min), DatasetRows.number(max), String(approximate),
@@ -208,6 +245,7 @@ extension Count {
 }
 
 extension Percentage {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.percentages, [id, measure ?? "", text, String(span.start), String(span.end),
                          DatasetRows.number(min), DatasetRows.number(max), String(approximate),
@@ -216,12 +254,14 @@ extension Percentage {
 }
 
 extension Deadline {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.deadlines, [id, measure ?? "", text, String(span.start), String(span.end), date, rule])]
     }
 }
 
 extension Reference {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.references, [id, title, action ?? "", String(spans.count), DatasetRows.start(spans), DatasetRows.end(spans),
                         DatasetRows.spans(spans), rule])]
@@ -229,6 +269,7 @@ extension Reference {
 }
 
 extension Organization {
+    /// The item's rows in the CSV dataset (see ``ExtractedItem``).
     public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
         [(.organizations, [id, name, kind.rawValue, String(mentions), DatasetRows.start(spans), DatasetRows.end(spans),
                            DatasetRows.spans(spans), rule])]

@@ -8,11 +8,18 @@ import Foundation
 public enum JSONFormat {
     /// A value as JSON text: indented (two spaces) for a file, one line for JSONL.
     public static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
-        String(decoding: try OrderedJSONEncoder(pretty: pretty).encode(value), as: UTF8.self)
+        String(decoding: try StreamingJSONEncoder(pretty: pretty).encode(value), as: UTF8.self)
     }
 
-    /// A value as UTF-8 JSON bytes, as ``encode(_:pretty:)`` writes it.
+    /// A value as UTF-8 JSON bytes, as ``encode(_:pretty:)`` writes it: written
+    /// straight into one buffer as the value encodes itself.
     public static func bytes<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
+        try StreamingJSONEncoder(pretty: pretty).encode(value)
+    }
+
+    /// The same bytes as ``bytes(_:pretty:)``, through the reference encoder,
+    /// which builds a tree of the value first: slower; for tests and benchmarks.
+    public static func referenceBytes<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
         try OrderedJSONEncoder(pretty: pretty).encode(value)
     }
 

@@ -54,7 +54,7 @@ struct Completed: Sendable {
 enum Rendered: Sendable {
     case none
     case bytes([UInt8])
-    case tables([DatasetTable: String])
+    case tables(CSVTableBytes)
 }
 
 /// How many items of each kind a run found, for the kinds a run's summary

@@ -48,22 +48,15 @@ final class CSVTablesSink: RecordSink, @unchecked Sendable {
     func isDone(_ documentId: String) -> Bool { done.contains(documentId) }
 
     func render(_ record: DocumentRecord) throws -> Rendered {
-        let rows = DatasetRows(record)
-        var texts: [DatasetTable: String] = [:]
-        for table in DatasetTable.allCases {
-            let tableRows = rows[table]
-            guard !tableRows.isEmpty else { continue }
-            texts[table] = tableRows.map { CSVFormat.record($0, forSpreadsheets: excel) }.joined()
-        }
-        return .tables(texts)
+        .tables(DatasetRows.csv(record, forSpreadsheets: excel))
     }
 
     func write(_ rendered: Rendered) throws {
-        guard case .tables(let texts) = rendered else { return }
+        guard case .tables(let csv) = rendered else { return }
         for table in DatasetTable.allCases where table != .documents {
-            if let text = texts[table] { try files[table]!.write(text) }
+            if let bytes = csv.tables[table] { try files[table]!.write(bytes) }
         }
-        if let text = texts[.documents] { try files[.documents]!.write(text) }
+        if let bytes = csv.tables[.documents] { try files[.documents]!.write(bytes) }
         sinceCheckpoint += 1
         if sinceCheckpoint >= Self.checkpointInterval { try checkpoint() }
     }

@@ -258,7 +258,17 @@ struct QuantityScan {
         bounds.lower = bounds.approximate
         readBoundsBefore(&start, into: &bounds)
         let before = bounds
+        // `25万元（含25万元）`: an inclusive repeat of the item belongs to it.
+        if let repeatEnd = inclusiveRepeatEnd(at: skipSpaces(end), of: last) { end = repeatEnd }
         readBoundsAfter(&end, into: &bounds)
+        // `1万元以上10万元以下`: a lower bound closed by an upper one is one range.
+        if !isRange, bounds.lower, !before.lower, !before.upper, !bounds.upper, !bounds.approximate,
+           let partner = upperBoundPartner(after: end, of: first) {
+            last = partner.term
+            isRange = true
+            bounds.lower = false
+            end = partner.end
+        }
 
         if let rejection = negativeRule(number: number, first: first, last: last, unit: unit, isRange: isRange, start: start) {
             reject(start..<end, rule: rejection.rule, reason: rejection.reason)
@@ -505,6 +515,37 @@ struct QuantityScan {
         guard bound.after else { return }
         bounds.apply(bound.effect)
         end = at + vocabulary.bounds.list.length(word)
+    }
+
+    /// `1万元以上10万元以下`, `30%以上、50%以下`: after a lower bound word, a
+    /// second number with the same unit closed by an upper bound word; returns
+    /// its term and the end of that word.
+    func upperBoundPartner(after end: Int, of first: Term) -> (term: Term, end: Int)? {
+        var position = skipSpaces(end)
+        if position < count, text[position] == "、" { position = skipSpaces(position + 1) }
+        guard position < count, case .number(let number)? = NumberReader.read(text, at: position),
+              number.redacted == first.number.redacted else { return nil }
+        let second = readTerm(number)
+        guard let unit = second.unit, unit == first.unit, unit != .points, !second.approximate,
+              rangeIsOrdered(first, second) else { return nil }
+        var partnerEnd = second.end
+        var bounds = Bounds()
+        readBoundsAfter(&partnerEnd, into: &bounds)
+        guard bounds.upper, !bounds.lower, !bounds.approximate else { return nil }
+        return (second, partnerEnd)
+    }
+
+    /// `25万元（含25万元）`: the end of a bracket that repeats the item's own
+    /// value and unit after `含`.
+    func inclusiveRepeatEnd(at index: Int, of term: Term) -> Int? {
+        guard index + 1 < count, text[index] == "（" || text[index] == "(", text[index + 1] == "含",
+              let unit = term.unit, let value = term.number.value,
+              case .number(let number)? = NumberReader.read(text, at: skipSpaces(index + 2)) else { return nil }
+        let inner = readTerm(number)
+        guard inner.unit == unit, let innerValue = number.value, inner.scaled(innerValue) == term.scaled(value) else { return nil }
+        let close = skipSpaces(inner.end)
+        guard close < count, text[close] == "）" || text[close] == ")" else { return nil }
+        return close + 1
     }
 
     /// The end of an inclusive mark at `index`: `（含）`, `(含)`, `（不含）`, `（含本数）`.

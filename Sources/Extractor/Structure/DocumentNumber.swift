@@ -51,6 +51,7 @@ enum DocumentNumber {
                   index - prefixStart < 12 {
                 prefixStart -= 1
             }
+            prefixStart = codeStart(in: line, from: prefixStart, to: index)
             guard prefixStart < index else { continue }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: line[prefixStart..<index])
@@ -62,6 +63,20 @@ enum DocumentNumber {
             return (String(view), prefixStart..<(cursor + 1))
         }
         return nil
+    }
+
+    /// Where the issuer's code begins in the run `line[start..<bracket]`: an
+    /// abbreviation (`国办发`, `沪规划资源`) never holds `的`, so a title run
+    /// into the number (`…规划的通知国发〔2007〕37号`) ends at its genre word
+    /// after the last `的`, or at that `的`; the code keeps one character at
+    /// least. A run without `的` is all code.
+    static func codeStart(in line: [Unicode.Scalar], from start: Int, to bracket: Int) -> Int {
+        guard let de = line[start..<bracket].lastIndex(of: "的"), de + 1 < bracket else { return start }
+        let genreWords = StructureVocabulary.shared.genreWords
+        for end in (de + 2)..<bracket {
+            if let length = genreWords.longestMatch(in: line, endingAt: end, floor: de + 1), length >= 2 { return end }
+        }
+        return de + 1
     }
 
     private static func isFullWidthDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0xFF10 && scalar.value <= 0xFF19 }

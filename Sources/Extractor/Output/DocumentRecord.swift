@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// One record of a dataset: the result of one input document, or why there is
 /// none. Every input of a batch gives exactly one record, so nothing is lost.
@@ -98,7 +99,22 @@ public struct DocumentFailure: Hashable, Sendable {
             self.init(path: path, sha256: sha256, kind: reason == .empty ? .empty : .undecodable, reason: reason.description)
         case .icu(let path, let reason): self.init(path: path, sha256: sha256, kind: .internal, reason: reason)
         case .format(let path, let reason):
-            self.init(path: path, sha256: sha256, kind: Kind(rawValue: reason.kind.rawValue) ?? .undecodable, reason: reason.reason)
+            self.init(path: path, sha256: sha256, kind: Kind(reason.kind), reason: reason.reason)
+        }
+    }
+}
+
+extension DocumentFailure.Kind {
+    /// The record's kind for a format reader's failure: one case each, so a
+    /// new reader failure cannot pass unnoticed as another kind.
+    init(_ kind: FormatError.Kind) {
+        switch kind {
+        case .unsupportedFormat: self = .unsupportedFormat
+        case .noTextLayer: self = .noTextLayer
+        case .encrypted: self = .encrypted
+        case .damaged: self = .damaged
+        case .converterMissing: self = .converterMissing
+        case .tooLarge: self = .tooLarge
         }
     }
 }

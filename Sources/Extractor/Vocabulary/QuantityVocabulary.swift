@@ -62,6 +62,9 @@ final class QuantityVocabulary: Sendable {
     let recipientYearWords: ScalarWordList
     let slashTimeUnits: ScalarWordList
     let labelWords: ScalarWordList
+    let governingLinks: ScalarWordList
+    let countLabelWords: ScalarWordList
+    let singleMarkWords: ScalarWordList
 
     /// The lists as bundled: this thread's instance, loaded on its first use
     /// (one per thread, so reference counts stay in one core: ``PerThread``).
@@ -116,5 +119,8 @@ final class QuantityVocabulary: Sendable {
         recipientYearWords = ScalarWordList(resource: "recipient-year-words")
         slashTimeUnits = ScalarWordList(resource: "slash-time-units")
         labelWords = ScalarWordList(resource: "label-words")
+        governingLinks = ScalarWordList(resource: "governing-links")
+        countLabelWords = ScalarWordList(resource: "count-label-words")
+        singleMarkWords = ScalarWordList(resource: "single-mark-words")
     }
 }

@@ -252,7 +252,9 @@ extension QuantityScan {
         case .physical:
             reject(range, rule: "count.physical", reason: "a physical quantity, not a count")
         case .score:
-            reject(range, rule: "count.score", reason: "a score in points (积分, 满分)")
+            reject(range, rule: "count.score", reason: "a score, grade or rating (积分, 满分, 四星级)")
+        case .address:
+            reject(range, rule: "count.address", reason: "a floor, room or building number (三楼, 401室)")
         case .duration:
             reject(range, rule: "count.duration", reason: "a duration")
         case .date:
@@ -276,8 +278,23 @@ extension QuantityScan {
         let before: Unicode.Scalar = start > 0 ? text[start - 1] : "\n"
         let after: Unicode.Scalar = end < count ? text[end] : "\n"
         let chinese = term.number.form == .chinese
+        // Whole Arabic numbers without a unit, in text order: a row number is one more than the last.
+        let integer = term.number.form == .arabic && !term.hasMultiplier && !text[range].contains(where: NumberReader.isDecimalPoint)
+            ? term.number.value : nil
+        let previousInteger = lastBareInteger
+        if let integer { lastBareInteger = (integer, end) }
         if before == "第" {
             reject(range, rule: "number.ordinal", reason: "an ordinal (第…)")
+        } else if after == "、", sharedListTerm(after: term) != nil {
+            reject(range, rule: "number.shared-unit", reason: "a number of a 、 list whose last unit is no quantity's (二、三级, 4、5个月)")
+        } else if let separator = vocabulary.rangeSeparators.match(text, at: end),
+                  end + vocabulary.rangeSeparators.length(separator) < count,
+                  NumberReader.canStart(text[end + vocabulary.rangeSeparators.length(separator)]) {
+            reject(range, rule: "number.range-start", reason: "the start of a range whose unit is no quantity's (1～3级, 3～5年)")
+        } else if Self.opensName(before) {
+            reject(range, rule: "number.quoted-name", reason: "a number opening a quoted name (“9+X”)")
+        } else if chinese, text[range].allSatisfy({ NumberReader.chineseUnit($0) != nil }) {
+            reject(range, rule: "number.bare-multiplier", reason: "a multiplier with no number: part of a unit or a per (万吨, 每万人)")
         } else if "〔[［【".unicodeScalars.contains(before) || "〕]］】".unicodeScalars.contains(after) {
             reject(range, rule: "number.document-number", reason: "the year or serial of a document number")
         } else if ("（(".unicodeScalars.contains(before) && "）)".unicodeScalars.contains(after))
@@ -287,10 +304,16 @@ extension QuantityScan {
                     || Self.joinsCode(before) && start > 1 && NumberReader.digitValue(text[start - 2]) != nil
                     || NumberReader.isLatinLetter(before) || NumberReader.isLatinLetter(after) {
             reject(range, rule: "number.code", reason: "part of a date, time, code or phone number")
+        } else if vocabulary.counterLabels.matchLengthEnding(text, before: skipLabelColonBackward(start)) > 0 {
+            reject(range, rule: "number.page-counter", reason: "a web page's counter (点击数：345)")
         } else if vocabulary.labelWords.matchLengthEnding(text, before: skipSpacesBackward(start)) > 0 {
             reject(range, rule: "number.label", reason: "the number of an annex, table, figure or step")
         } else if chinese, after == "中" || before == "届" || (after == "大" && start >= 2 && text[start - 1] == "的" && text[start - 2] == "党") {
             reject(range, rule: "number.session", reason: "a congress or plenary session (十八大, 五中全会)")
+        } else if chinese, after == "大", end + 1 < count, ScalarClass.isIdeograph(text[end + 1]) {
+            reject(range, rule: "number.fused", reason: "a numeral fused into a name (三大行动)")
+        } else if term.number.form == .arabic, text[range].contains(where: NumberReader.isDecimalPoint), isSpacedApart(range) {
+            reject(range, rule: "number.list-marker", reason: "the number of a numbered heading (2.1　…)")
         } else if chinese, after == "季" {
             reject(range, rule: "number.date", reason: "a quarter of a year (四季度)")
         } else if chinese, after == "是" || after == "要" || after == "则" {
@@ -299,13 +322,36 @@ extension QuantityScan {
             reject(range, rule: "number.fused", reason: "a numeral fused into a word or name")
         } else if Self.startsLine(before), after == "\n" || end >= count {
             reject(range, rule: "number.table-cell", reason: "a number alone on its line: a table cell")
+        } else if let integer, let previousInteger, integer == previousInteger.value + 1,
+                  start - previousInteger.end <= Self.serialReach {
+            reject(range, rule: "number.serial", reason: "one more than the bare number before it: a row or item number")
         }
     }
 
-    /// A line break, or a clause end a list marker may follow.
+    /// How far after the last bare number the next row number may stand, in scalars.
+    static let serialReach = 400
+
+    /// A line break, or a clause end a list marker may follow (also a closing
+    /// quote: `…公布。”三、删去第八条` in an amending decision).
     static func startsLine(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "。" || scalar == "；" || scalar == "：" || scalar == " " || scalar == "　"
-            || scalar == "）" || scalar == ")"
+            || scalar == "）" || scalar == ")" || scalar == "”"
+    }
+
+    /// Whether the original has a space or line break on both sides of
+    /// `range` (the normaliser drops spaces between CJK characters).
+    func isSpacedApart(_ range: Range<Int>) -> Bool {
+        let span = context.span(of: range)
+        let original = context.document.original
+        func isGap(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" || scalar == "\n" || scalar == "\t" }
+        return span.start > 0 && span.end < original.count && isGap(original[span.start - 1]) && isGap(original[span.end])
+    }
+
+    /// Back past spaces and a colon (`点击数： 345`).
+    func skipLabelColonBackward(_ index: Int) -> Int {
+        var position = skipSpacesBackward(index)
+        if position > 0, text[position - 1] == "：" || text[position - 1] == ":" { position = skipSpacesBackward(position - 1) }
+        return position
     }
 
     /// Characters inside a date, time or code between digits.

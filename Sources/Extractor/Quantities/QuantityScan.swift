@@ -21,6 +21,8 @@ struct QuantityScan {
     var leadingBoundList: (kind: Int, lower: Bool, end: Int)?
     /// Normalised ranges of the amounts, by index in `matches.amounts`.
     var amountRanges: [Range<Int>] = []
+    /// The last whole Arabic number without a unit and where it ends, for row numbers (`number.serial`).
+    var lastBareInteger: (value: Decimal, end: Int)?
     /// The last amount, for a `每人` shared by an enumeration.
     var lastAmount: (end: Int, per: [String])?
 
@@ -155,9 +157,30 @@ struct QuantityScan {
 
     /// The collected matches, with the subjects of counts filled in.
     mutating func finish() -> QuantityMatches {
+        if context.collectsRejections { rejectBareMultipliers() }
         assignSubjects()
         assignPurposes()
         return matches
+    }
+
+    /// Names the multipliers that stand with no number of their own (`万吨`,
+    /// `每万人`, `大众创业万众创新`, the `千` of `54400千瓦`), for the near misses.
+    mutating func rejectBareMultipliers() {
+        var index = 0
+        var item = 0
+        while index < count {
+            let scalar = text[index]
+            guard scalar == "千" || scalar == "万" || scalar == "亿" || scalar == "百" else { index += 1; continue }
+            var end = index + 1
+            while end < count, text[end] == "千" || text[end] == "万" || text[end] == "亿" || text[end] == "百" { end += 1 }
+            defer { index = end }
+            if scalar == "百", end < count, text[end] == "分" { continue }
+            if index > 0, NumberReader.chineseDigit(text[index - 1]) != nil || text[index - 1] == "十"
+                || NumberReader.digitValue(text[index - 1]) != nil || NumberReader.isDecimalPoint(text[index - 1]) { continue }
+            while item < itemRanges.count, itemRanges[item].upperBound <= index { item += 1 }
+            if item < itemRanges.count, itemRanges[item].lowerBound < end { continue }
+            reject(index..<end, rule: "number.bare-multiplier", reason: "a multiplier with no number of its own: part of a unit, a per or a word (万吨, 每万人)")
+        }
     }
 
     // MARK: - Terms
@@ -255,6 +278,16 @@ struct QuantityScan {
             last = partner.term
             isRange = true
             closedEnd = partner.end
+        }
+        // `分别给予30、20、10万元`, `3、5个`: numbers joined by `、` share the
+        // unit (and multiplier) of the last; each is its own item.
+        if !isRange, closedEnd == nil, first.unit == nil, let shared = sharedListTerm(after: first), shared.unit != nil {
+            last.unit = shared.unit
+            last.unitRange = shared.unitRange
+            if !first.hasMultiplier {
+                last.hasMultiplier = shared.hasMultiplier
+                last.multiplierExponent = shared.multiplierExponent
+            }
         }
         guard let unit = last.unit else {
             if context.collectsRejections { rejectNonCount(first) }
@@ -587,6 +620,27 @@ struct QuantityScan {
         readBoundsAfter(&partnerEnd, into: &bounds)
         guard bounds.upper, !bounds.lower, !bounds.approximate else { return nil }
         return (second, partnerEnd)
+    }
+
+    /// `30、20、10万元`: after a number without a unit, `、` and further
+    /// numbers of the same form, the term of the last of them (with or without
+    /// a unit), or nil when no `、` and number follow. Only a number written
+    /// bare may stand between (a unit on one of them ends the list there).
+    func sharedListTerm(after first: Term) -> Term? {
+        var position = first.end
+        var term: Term?
+        for _ in 0..<8 {
+            guard position + 1 < count, text[position] == "、",
+                  case .number(let next)? = NumberReader.read(text, at: position + 1),
+                  next.form == first.number.form else { break }
+            let read = readTerm(next)
+            term = read
+            if read.unit != nil || read.hasMultiplier || read.approximate { break }
+            let after = skipSpaces(read.end)
+            if after < count, vocabulary.nonCountUnits.list.match(text, at: after) != nil { break }
+            position = read.end
+        }
+        return term
     }
 
     /// `2万以上20万元以下`, `2千以上1万元以下`: after a number without a unit,

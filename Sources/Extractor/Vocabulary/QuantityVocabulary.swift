@@ -17,7 +17,7 @@ final class QuantityVocabulary: Sendable {
     }
 
     /// Why a number followed by a unit is not a count (for rejections).
-    enum NonCountKind: String, Sendable { case date, duration, physical, document, score }
+    enum NonCountKind: String, Sendable { case date, duration, physical, document, score, address }
 
     let classifiers: WordTable<ClassifierKind>
     let bounds: WordTable<Bound>
@@ -65,6 +65,7 @@ final class QuantityVocabulary: Sendable {
     let governingLinks: WordList
     let countLabelWords: WordList
     let singleMarkWords: WordList
+    let counterLabels: WordList
 
     /// The lists as bundled: this thread's instance, loaded on its first use
     /// (one per thread, so reference counts stay in one core: ``PerThread``).
@@ -122,5 +123,6 @@ final class QuantityVocabulary: Sendable {
         governingLinks = WordList(resource: "governing-links")
         countLabelWords = WordList(resource: "count-label-words")
         singleMarkWords = WordList(resource: "single-mark-words")
+        counterLabels = WordList(resource: "counter-labels")
     }
 }

@@ -52,6 +52,7 @@ struct DeadlineAndInstrumentTests {
         "各街道于5月、10月分别组织一次应急演练。",
         "参保人自2024年1月1日起至12月31日享受待遇。",
         "补贴资格至2025年6月30日有效。",
+        "本通知自印发之日起施行，有效\n期至2027年3月31日。",
     ])
     func notDeadlines(text: String) {
         #expect(Self.deadlines(text).isEmpty, "\(text)")
@@ -60,6 +61,7 @@ struct DeadlineAndInstrumentTests {
     @Test(arguments: [
         ("请各镇于⟦2024年9月30日⟧、⟦11月30日前⟧报送进展。", ["2024-09-30", "2024-11-30"]),
         ("⟦2025年6月⟧、⟦9月底前⟧分两批完成验收。", ["2025-06", "2025-09-30"]),
+        ("请各区于⟦2025年6月\n30日⟧、⟦9月30\n日前⟧报送进展。", ["2025-06-30", "2025-09-30"]),
     ])
     func oneBeforeAfterAListOfDatesIsEachOnes(marked: String, dates: [String]) {
         let text = MarkedText(marked)

@@ -170,9 +170,12 @@ struct DeadlineMatcher: Sendable {
     private static func listEndsInUntil(after index: Int, in text: [Unicode.Scalar], until: [[Unicode.Scalar]]) -> Bool {
         var at = index
         var items = 0
-        while at < text.count, text[at] == "、" || text[at] == "和" || text[at] == "及", items < 8,
-              at + 1 < text.count, isNumeral(text[at + 1]), let next = expression(at: at + 1, in: text) {
-            at = next.range.upperBound
+        while at < text.count, text[at] == "、" || text[at] == "和" || text[at] == "及", items < 8 {
+            var next = at + 1
+            if next < text.count, text[next] == "\n" { next += 1 }
+            guard next < text.count, isNumeral(text[next]), let date = expression(at: next, in: text) else { break }
+            at = date.range.upperBound
+            if at + 1 < text.count, text[at] == "\n" { at += 1 }
             items += 1
         }
         return items > 0 && word(until, at: at, in: text) != nil
@@ -183,10 +186,12 @@ struct DeadlineMatcher: Sendable {
         var at = index
         while at > 0, index - at < 40 {
             let scalar = text[at - 1]
+            // A line break between two characters of running text is a wrapped line (PDF), not the clause's end.
+            if scalar == "\n", at >= 2, ScalarClass.isIdeograph(text[at - 2]), ScalarClass.isIdeograph(text[at]) { at -= 1; continue }
             if scalar == "。" || scalar == "；" || scalar == "，" || scalar == "\n" || scalar == ";" { break }
             at -= 1
         }
-        let before = Array(text[at..<index])
+        let before = text[at..<index].filter { $0 != "\n" }
         return words.contains { RegionReader.find($0, in: before) != nil }
     }
 
@@ -266,12 +271,17 @@ struct DeadlineMatcher: Sendable {
     static func expression(at index: Int, in text: [Unicode.Scalar]) -> Expression? {
         var expression = Expression(range: index..<index)
         var at = index
+        // A line break the normaliser kept inside the date (a PDF's wrapped line: `2025年6月⏎30日`).
+        func pastBreak(_ position: Int) -> Int {
+            position + 1 < text.count && text[position] == "\n" && text[position + 1] != "\n" ? position + 1 : position
+        }
         // A year: four numerals and 年.
-        if let (year, end) = number(at: at, in: text, maxLength: 4), end - at == 4, end < text.count, text[end] == "年",
-           (1900...2100).contains(year) {
+        if let (year, end) = number(at: at, in: text, maxLength: 4), end - at == 4, pastBreak(end) < text.count,
+           text[pastBreak(end)] == "年", (1900...2100).contains(year) {
             expression.year = year
-            at = end + 1
+            at = pastBreak(end) + 1
             expression.range = index..<at
+            at = pastBreak(at)
             if at < text.count, text[at] == "底" || text[at] == "末" {
                 expression.end = true
                 expression.range = index..<(at + 1)
@@ -289,12 +299,13 @@ struct DeadlineMatcher: Sendable {
         }
         // A month: one or two numerals and 月 (not 个月).
         guard let (month, monthEnd) = number(at: at, in: text, maxLength: 2), (1...12).contains(month),
-              monthEnd < text.count, text[monthEnd] == "月" else {
+              pastBreak(monthEnd) < text.count, text[pastBreak(monthEnd)] == "月" else {
             return expression.year == nil ? nil : expression
         }
         expression.month = month
-        at = monthEnd + 1
+        at = pastBreak(monthEnd) + 1
         expression.range = index..<at
+        at = pastBreak(at)
         if at < text.count, text[at] == "底" || text[at] == "末" {
             expression.end = true
             expression.range = index..<(at + 1)
@@ -302,9 +313,9 @@ struct DeadlineMatcher: Sendable {
             expression.part = true
             expression.range = index..<(at + 2)
         } else if let (day, dayEnd) = number(at: at, in: text, maxLength: 3), (1...31).contains(day),
-                  dayEnd < text.count, text[dayEnd] == "日" || text[dayEnd] == "号" {
+                  pastBreak(dayEnd) < text.count, text[pastBreak(dayEnd)] == "日" || text[pastBreak(dayEnd)] == "号" {
             expression.day = day
-            expression.range = index..<(dayEnd + 1)
+            expression.range = index..<(pastBreak(dayEnd) + 1)
         }
         return expression
     }

@@ -47,6 +47,9 @@ extension QuantityScan {
             guard let unitRange = last.unitRange else { return nil }
             let word = vocabulary.classifiers.list.words[classifier]
             let after = unitRange.upperBound
+            if !isRange, isCellRunIntoNextCell(number: number.range, unit: unitRange) {
+                return Verdict(rule: "count.table-cell", reason: "a number alone on its line and a word starting the next: two cells of a table (115⏎头桥镇)")
+            }
             if before > 0, text[before - 1] == "第" || isInOrdinalList(before, classifier: word) {
                 return Verdict(rule: "count.ordinal", reason: "an ordinal (第…)")
             }
@@ -336,6 +339,22 @@ extension QuantityScan {
     static func startsLine(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "。" || scalar == "；" || scalar == "：" || scalar == " " || scalar == "　"
             || scalar == "）" || scalar == ")" || scalar == "”"
+    }
+
+    /// `115⏎头桥镇` read out of a PDF table, one cell a line (or `1⇥头桥镇`,
+    /// cells split by tabs): the number stands alone in its cell in the
+    /// original, and the classifier starts the next cell and runs on into a word (a cell that wrapped its unit,
+    /// `236⏎户`, keeps the unit alone on its line).
+    func isCellRunIntoNextCell(number: Range<Int>, unit: Range<Int>) -> Bool {
+        let original = context.document.original
+        let numberSpan = context.span(of: number), unitSpan = context.span(of: unit)
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" || scalar == "\t" }
+        var at = numberSpan.start
+        while at > 0, isSpace(original[at - 1]) { at -= 1 }
+        guard at == 0 || original[at - 1] == "\n" || original[at - 1] == "\u{0C}" || original[at - 1] == "\t" else { return false }
+        guard numberSpan.end < unitSpan.start,
+              original[numberSpan.end..<unitSpan.start].contains(where: { $0 == "\n" || $0 == "\t" }) else { return false }
+        return unitSpan.end < original.count && ScalarClass.isIdeograph(original[unitSpan.end])
     }
 
     /// Whether the original has a space or line break on both sides of

@@ -126,9 +126,13 @@ struct QuantityScan {
         if position < count, NumberReader.isDecimalPoint(text[position]) { point = true; position += 1 }
         let gapStart = position
         while position < count, text[position] == "\n" || text[position] == " " { position += 1 }
+        // `1⏎.5万个`: the point may start the second line instead.
+        let gapEnd = position
+        if !point, position + 1 < count, NumberReader.isDecimalPoint(text[position]),
+           NumberReader.digitValue(text[position + 1]) != nil { point = true; position += 1 }
         // The normaliser may have turned the break into a space: the original says.
-        guard position > gapStart, position < count, NumberReader.digitValue(text[position]) != nil,
-              context.originalText(context.span(of: gapStart..<position)).contains("\n"),
+        guard gapEnd > gapStart, position < count, NumberReader.digitValue(text[position]) != nil,
+              context.originalText(context.span(of: gapStart..<gapEnd)).contains("\n"),
               case .number(let second)? = NumberReader.read(text, at: position), second.form == .arabic else { return nil }
         let term = readTerm(second)
         guard term.unit != nil else { return nil }
@@ -706,6 +710,12 @@ struct QuantityScan {
                 position = open
                 continue
             }
+            // A line break the normaliser kept inside the phrase (a PDF's wrapped line).
+            if position - 1 > floor, text[position - 1] == "\n", ScalarClass.isIdeograph(text[position - 2]),
+               position < count, ScalarClass.isIdeograph(text[position]) || NumberReader.digitValue(text[position]) != nil {
+                position -= 1
+                continue
+            }
             let link = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
             if link > 0 {
                 position = skipSpacesBackward(position - link)
@@ -758,10 +768,10 @@ struct QuantityScan {
         var units: [String] = []
         while true {
             if let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor),
-               position - vocabulary.perUnits.length(unit) > floor,
-               isPerMark(at: position - vocabulary.perUnits.length(unit) - 1) {
+               let mark = perMarkIndex(before: position - vocabulary.perUnits.length(unit), floor: floor) {
                 units.insert(vocabulary.perUnits.string(unit), at: 0)
-                position = skipSpacesBackward(position - vocabulary.perUnits.length(unit) - 1)
+                position = skipSpacesBackward(mark)
+                if position > floor + 1, text[position - 1] == "\n", text[position - 2] != "\n" { position -= 1 }
                 continue
             }
             guard !units.isEmpty else { return units }
@@ -780,6 +790,16 @@ struct QuantityScan {
             guard found else { return units }
             position = nounStart
         }
+    }
+
+    /// Where the `每` or `单` of a unit that starts at `unitStart` stands, or
+    /// nil: right before it, or before a line break the normaliser kept
+    /// (`按每人每⏎月1520元`, a PDF's line wrapped inside the phrase).
+    func perMarkIndex(before unitStart: Int, floor: Int) -> Int? {
+        var mark = unitStart - 1
+        if mark > floor, text[mark] == "\n" { mark -= 1 }
+        guard mark >= floor, mark >= 0, isPerMark(at: mark) else { return nil }
+        return mark
     }
 
     /// `每` before a unit, or `单` (`单个项目`, `单家企业`) where it starts a
@@ -845,7 +865,8 @@ struct QuantityScan {
     /// Whether `range` holds only list separators (`、`, `和`, `及`, `或`).
     func onlyListSeparators(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= 3 else { return false }
-        return text[range].allSatisfy { $0 == "、" || $0 == "和" || $0 == "及" || $0 == "或" || $0 == "与" || $0 == " " }
+        return text[range].allSatisfy { $0 == "、" || $0 == "和" || $0 == "及" || $0 == "或" || $0 == "与" || $0 == " " || $0 == "\n" }
+            && (!text[range].contains("\n") || !text[range].allSatisfy { $0 == " " || $0 == "\n" })
     }
 
     // MARK: - Characters
@@ -857,7 +878,8 @@ struct QuantityScan {
     }
 
     /// Skips spaces, and a line break the normaliser kept inside a number
-    /// (`255\n万元`): only when a multiplier, `余`/`多`, `元` or `%` follows it.
+    /// (`255\n万元`): only when a multiplier, `余`/`多`, `元` or `%` follows it, or a
+    /// classifier after a number that runs on from text on its line.
     func skipGap(_ index: Int) -> Int {
         var position = skipSpaces(index)
         guard position < count, text[position] == "\n" else { return position }
@@ -865,7 +887,14 @@ struct QuantityScan {
         guard next < count else { return position }
         switch text[next] {
         case "万", "亿", "千", "元", "余", "多", "%": position = next
-        default: break
+        default:
+            // `不少于10家、8⏎家`: a classifier after a break, when the number runs on
+            // from text on its line (a table's number alone on its line keeps no unit).
+            if index > 0, text[index - 1] != "\n", vocabulary.classifiers.list.match(text, at: next) != nil {
+                var digits = index
+                while digits > 0, NumberReader.canStart(text[digits - 1]) || NumberReader.isDecimalPoint(text[digits - 1]) { digits -= 1 }
+                if digits > 0, text[digits - 1] != "\n" { position = next }
+            }
         }
         return position
     }

@@ -304,7 +304,11 @@ struct OrganizationGrammar {
         if vocabulary.boundaryWords.matchEnding(text, before: index) != nil { return true }
         if vocabulary.setupVerbs.matchEnding(text, before: index) != nil { return true }
         if vocabulary.prefixes.matchEnding(text, before: index) != nil { return true }
-        if vocabulary.levels.matchEnding(text, before: index) != nil { return true }
+        // A level opens the next place of a run (中阳县宁乡镇), unless the two
+        // are one word (区域, 市容).
+        if vocabulary.levels.matchEnding(text, before: index) != nil {
+            return vocabulary.levelBlockers.match(text, at: index) == nil
+        }
         return false
     }
 }

@@ -22,8 +22,8 @@ public struct OrganizationMatcher: Sendable {
 
     /// The bodies named in the document of `context`, with the responsibility
     /// notes the structure reader found for its measures.
-    func match(_ context: ExtractionContext, structure: StructureMatches) -> [Organization] {
-        match(context, notes: structure.measureNotes)
+    func match(_ context: ExtractionContext, notes: MeasureNotes) -> [Organization] {
+        match(context, notes: notes.notes)
     }
 
     private func match(_ context: ExtractionContext, notes: [ResponsibilityNote]) -> [Organization] {

@@ -128,7 +128,7 @@ public final class DocumentExtractor {
 
     private func run(_ document: TextDocument, source: Source, collectRejections: Bool) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
         let context = ExtractionContext(document: document, collectsRejections: collectRejections)
-        let shape = structure.read(context)
+        let (shape, notes) = structure.readWithNotes(context)
         let metadata = fields.complete(shape.metadata, genre: shape.genre, text: context.text.scalars)
         let found = quantities.match(context)
         let dated = deadlines.match(context, date: metadata.metadata?.date)
@@ -137,7 +137,7 @@ public final class DocumentExtractor {
             measures: instruments.tag(shape.measures, amounts: found.amounts, deadlines: dated, in: context),
             amounts: found.amounts, counts: found.counts,
             percentages: found.percentages, deadlines: dated, references: references.match(context),
-            organizations: organizations.match(context, structure: shape),
+            organizations: organizations.match(context, notes: notes),
             diagnostics: Self.decodingDiagnostics(document)
                 + (shape.diagnostics + found.diagnostics + metadata.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
         result.assignMeasures()

@@ -62,10 +62,11 @@ public struct StructureReader: Sendable {
 
         var result = StructureMatches(), measureNotes = MeasureNotes()
         if context.collectsRejections {
-            result.rejections = dropped.map { heading in
+            result.rejections = dropped.map { marker in
+                let heading = marker.heading
                 let span = context.span(of: heading.marker.lowerBound..<heading.title.upperBound)
-                return Rejection(text: context.originalText(span), span: span, rule: "section.out-of-sequence",
-                                 reason: "its number does not follow an earlier one of its level")
+                return Rejection(text: context.originalText(span), span: span, rule: marker.reason.rawValue,
+                                 reason: marker.reason.explanation)
             }
         }
         for anomaly in outline.anomalies {

@@ -11,7 +11,7 @@ public struct DocumentInput: Sendable {
 
     /// Reads the file at `path`; `name` (default: `path`) is what `source.path` records.
     public init(fileAt path: String, recordedAs name: String? = nil, format: DocumentFormat? = nil) throws(ExtractionError) {
-        let bytes = try DocumentExtractor.readBytes(path)
+        let bytes = try InputFile.read(path)
         let name = name ?? path
         do {
             // Read as extraction reads it: a PDF, DOCX or OFD read out to text first.

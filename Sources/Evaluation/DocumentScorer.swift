@@ -25,7 +25,8 @@ public struct DocumentScorer: Sendable {
             score.tallies[group.field, default: Tally()] += Tally(matching)
             for (field, name, comparison) in group.agreements {
                 var agreement = Agreement()
-                for (g, p) in matching.pairs {
+                for (goldIndex, predictedIndex) in matching.pairs {
+                    let g = golds[goldIndex], p = predictions[predictedIndex]
                     // A field added later is compared only where the gold item has it.
                     if comparison.onlyWhereGoldHasIt, !g.has(name) { continue }
                     agreement.total += 1
@@ -38,8 +39,8 @@ public struct DocumentScorer: Sendable {
                 }
                 score.agreements[field, default: Agreement()] += agreement
             }
-            score.findings += matching.missed.map { Finding(group.field.rawValue, .missed, ItemPairing.describe($0)) }
-            score.findings += matching.extra.map { Finding(group.field.rawValue, .extra, ItemPairing.describe($0)) }
+            score.findings += matching.missed.map { Finding(group.field.rawValue, .missed, ItemPairing.describe(golds[$0])) }
+            score.findings += matching.extra.map { Finding(group.field.rawValue, .extra, ItemPairing.describe(predictions[$0])) }
         }
 
         // A gold `"measures": null` marks a document whose measures are not scored.
@@ -64,38 +65,14 @@ public struct DocumentScorer: Sendable {
 
     // MARK: measures
 
-    /// Pairs each gold measure with a predicted one: the first with the same
-    /// number, else the first still unpaired with the same normalised title
-    /// (numbering conventions differ, so a measure found under another number
-    /// counts as found, and `measures.number` says how often numbers agree).
+    /// Scores the measures as ``ItemPairing/pairMeasures(gold:predicted:)`` pairs them.
     private func scoreMeasures(_ gold: [JSONObject], _ predicted: [JSONObject], into score: inout DocumentScore) {
         var found = Tally(), roles = Tally(), title = Agreement(), number = Agreement()
         var missed: [Finding] = [], extra: [Finding] = [], wrongTitles: [Finding] = [], wrongNumbers: [Finding] = []
         var rolesMissed: [Finding] = [], rolesExtra: [Finding] = []
-        var byNumber: [ExactText: Int] = [:], byTitle: [ExactText?: [Int]] = [:]
-        for (index, measure) in predicted.enumerated() {
-            let number = key(measure["number"])
-            if byNumber[number] == nil { byNumber[number] = index }
-            byTitle[ScoreRules.normalized(measure["title"]), default: []].append(index)
-        }
-        var used = Set<Int>()
+        let pairing = ItemPairing.pairMeasures(gold: gold, predicted: predicted)
         var partner = [Int?](repeating: nil, count: gold.count)
-        var unpaired: [Int] = []
-        for (goldIndex, g) in gold.enumerated() {
-            if let index = byNumber[key(g["number"])], !used.contains(index) {
-                used.insert(index)
-                partner[goldIndex] = index
-            } else {
-                unpaired.append(goldIndex)
-            }
-        }
-        for goldIndex in unpaired {
-            let candidates = byTitle[ScoreRules.normalized(gold[goldIndex]["title"])] ?? []
-            if let index = candidates.first(where: { !used.contains($0) }) {
-                used.insert(index)
-                partner[goldIndex] = index
-            }
-        }
+        for (goldIndex, index) in pairing.pairs { partner[goldIndex] = index }
         for (goldIndex, g) in gold.enumerated() {
             guard let index = partner[goldIndex] else {
                 found.falseNegatives += 1
@@ -133,7 +110,7 @@ public struct DocumentScorer: Sendable {
                 }
             }
         }
-        for (index, p) in predicted.enumerated() where !used.contains(index) {
+        for p in pairing.extra.map({ predicted[$0] }) {
             found.falsePositives += 1
             extra.append(Finding("measures", .extra, "measure \(plain(p["number"])) \(plain(p["title"]))"))
         }
@@ -260,7 +237,7 @@ public struct DocumentScore: Sendable {
 }
 
 /// How one list of quantities is paired and compared.
-private struct ItemGroup {
+struct ItemGroup {
     /// How two values of an agreement field are compared.
     enum Comparison {
         /// Both true or both false (`approximate`).

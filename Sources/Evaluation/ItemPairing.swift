@@ -1,15 +1,28 @@
 import Extractor
 
-/// Pairs gold and predicted quantities the way the reference scorer does.
+/// Pairs gold and predicted items the way the reference scorer does: the one
+/// pairing that `zhengce eval` scores and `zhengce review` shows.
 public enum ItemPairing {
-    /// Pairs, and the items left over on each side.
+    /// Pairs, and the items left over on each side, by their places in the two lists.
     public struct Result: Sendable {
-        /// Gold items with the predicted item each was paired with, in gold order.
-        public var pairs: [(gold: JSONObject, predicted: JSONObject)] = []
-        /// Gold items left unpaired, in gold order.
-        public var missed: [JSONObject] = []
-        /// Predicted items left unpaired, in prediction order.
-        public var extra: [JSONObject] = []
+        /// The place of each gold item that found a partner, with its partner's place among the predicted items, in gold order.
+        public var pairs: [(gold: Int, predicted: Int)] = []
+        /// Places of the gold items left unpaired, in gold order.
+        public var missed: [Int] = []
+        /// Places of the predicted items left unpaired, in prediction order.
+        public var extra: [Int] = []
+    }
+
+    /// One list of a record paired with the gold's list of the same name.
+    public struct PairedList: Sendable {
+        /// The record key: `amounts`, `counts`, `percentages`, `deadlines` or `measures`.
+        public var field: String
+        /// The gold's items of the list.
+        public var gold: [JSONObject]
+        /// The record's items of the list.
+        public var predicted: [JSONObject]
+        /// How they pair.
+        public var result: Result
     }
 
     /// Greedy, in gold order: each gold item takes the first unused predicted
@@ -20,7 +33,7 @@ public enum ItemPairing {
         var used = [Bool](repeating: false, count: predicted.count)
         let predictedSpans = predicted.map(ScoreRules.span(of:))
         var result = Result()
-        for g in gold {
+        for (goldIndex, g) in gold.enumerated() {
             let goldSpan = ScoreRules.span(of: g)
             let hit = predicted.indices.first { index in
                 guard !used[index], sameKey(g, predicted[index]) else { return false }
@@ -29,13 +42,76 @@ public enum ItemPairing {
             }
             if let hit {
                 used[hit] = true
-                result.pairs.append((g, predicted[hit]))
+                result.pairs.append((goldIndex, hit))
             } else {
-                result.missed.append(g)
+                result.missed.append(goldIndex)
             }
         }
-        result.extra = predicted.indices.filter { !used[$0] }.map { predicted[$0] }
+        result.extra = predicted.indices.filter { !used[$0] }
         return result
+    }
+
+    /// Pairs each gold measure with a predicted one: the first with the same
+    /// number, else the first still unpaired with the same normalised title
+    /// (numbering conventions differ, so a measure found under another number
+    /// counts as found, and `measures.number` says how often numbers agree).
+    public static func pairMeasures(gold: [JSONObject], predicted: [JSONObject]) -> Result {
+        func number(_ measure: JSONObject) -> ExactText { ExactText((measure["number"] ?? .null).pythonStr) }
+        var byNumber: [ExactText: Int] = [:], byTitle: [ExactText?: [Int]] = [:]
+        for (index, measure) in predicted.enumerated() {
+            let number = number(measure)
+            if byNumber[number] == nil { byNumber[number] = index }
+            byTitle[ScoreRules.normalized(measure["title"]), default: []].append(index)
+        }
+        var used = Set<Int>()
+        var partner = [Int?](repeating: nil, count: gold.count)
+        var unpaired: [Int] = []
+        for (goldIndex, g) in gold.enumerated() {
+            if let index = byNumber[number(g)], !used.contains(index) {
+                used.insert(index)
+                partner[goldIndex] = index
+            } else {
+                unpaired.append(goldIndex)
+            }
+        }
+        for goldIndex in unpaired {
+            let candidates = byTitle[ScoreRules.normalized(gold[goldIndex]["title"])] ?? []
+            if let index = candidates.first(where: { !used.contains($0) }) {
+                used.insert(index)
+                partner[goldIndex] = index
+            }
+        }
+        var result = Result()
+        for goldIndex in gold.indices {
+            if let index = partner[goldIndex] { result.pairs.append((goldIndex, index)) } else { result.missed.append(goldIndex) }
+        }
+        result.extra = predicted.indices.filter { !used.contains($0) }
+        return result
+    }
+
+    /// The lists of `prediction` the scorer pairs item by item with `gold`'s,
+    /// paired as it pairs them: the quantity lists and deadlines (a list added
+    /// to the contract later only where the gold has it), then the measures
+    /// unless the gold's are `null`.
+    public static func pairLists(gold: JSONObject, prediction: JSONObject) -> [PairedList] {
+        var lists: [PairedList] = []
+        for group in ItemGroup.all where !(group.onlyWhereGoldHasIt && !gold.has(group.field.rawValue)) {
+            let golds = objects(gold[group.field.rawValue]), predicted = objects(prediction[group.field.rawValue])
+            lists.append(PairedList(field: group.field.rawValue, gold: golds, predicted: predicted,
+                                    result: pair(gold: golds, predicted: predicted, sameKey: group.sameKey)))
+        }
+        if let goldMeasures = gold["measures"], !goldMeasures.isNull {
+            let golds = objects(goldMeasures), predicted = objects(prediction["measures"])
+            lists.append(PairedList(field: FieldGroup.measures.rawValue, gold: golds, predicted: predicted,
+                                    result: pairMeasures(gold: golds, predicted: predicted)))
+        }
+        return lists
+    }
+
+    /// The elements of a list field; a non-object element reads as an empty object.
+    static func objects(_ value: JSONValue?) -> [JSONObject] {
+        guard case .array(let elements)? = value else { return [] }
+        return elements.map { $0.objectValue ?? JSONObject() }
     }
 
     /// Amounts and percentages match on `min`, `max` and `redacted`.

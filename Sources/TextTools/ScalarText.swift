@@ -141,64 +141,6 @@ public struct ScalarSet: Sendable {
     }
 }
 
-/// Words as scalar arrays, found forwards or backwards in a text, longest first.
-public struct WordList: Sendable {
-    @usableFromInline let index: WordIndex
-    @usableFromInline let members: Set<[Unicode.Scalar]>
-    /// The longest word's length.
-    public let maxLength: Int
-    /// The words, each at its id (see ``longestMatchID(in:from:)``).
-    public let words: [[Unicode.Scalar]]
-
-    /// The list of `words`, each kept once, empty ones left out; a word's id is its place among those kept.
-    public init<S: Sequence>(_ words: S) where S.Element == String {
-        var members = Set<[Unicode.Scalar]>()
-        var unique: [[Unicode.Scalar]] = []
-        for word in words {
-            let scalars = Array(word.unicodeScalars)
-            guard !scalars.isEmpty, members.insert(scalars).inserted else { continue }
-            unique.append(scalars)
-        }
-        index = WordIndex(unique)
-        self.members = members
-        maxLength = unique.map(\.count).max() ?? 0
-        self.words = unique
-    }
-
-    /// Whether `word` is in the list.
-    public func contains<C: Collection>(_ word: C) -> Bool where C.Element == Unicode.Scalar { members.contains(Array(word)) }
-
-    /// The length of the longest word that starts at `start` and ends by `limit`.
-    @inlinable @inline(__always)
-    public func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> Int? {
-        guard let id = index.longest(in: text, from: start, limit: limit ?? text.count) else { return nil }
-        return index.length(id)
-    }
-
-    /// The id (index in ``words``) of the longest word that starts at `start`.
-    @inlinable @inline(__always)
-    public func longestMatchID(in text: [Unicode.Scalar], from start: Int) -> Int? {
-        index.longest(in: text, from: start, limit: text.count)
-    }
-
-    /// The length of the longest word that ends just before `end` and starts at or after `floor`.
-    @inlinable @inline(__always)
-    public func longestMatch(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> Int? {
-        guard let id = index.longest(in: text, endingAt: end, floor: floor) else { return nil }
-        return index.length(id)
-    }
-
-    /// Every word length that ends just before `end`, longest first.
-    public func matches(in text: [Unicode.Scalar], endingAt end: Int, floor: Int = 0) -> [Int] {
-        var lengths: [Int] = []
-        index.forEach(in: text, endingAt: end, floor: floor) { id in
-            lengths.append(index.length(id))
-            return true
-        }
-        return lengths
-    }
-}
-
 extension ArraySlice where Element == Unicode.Scalar {
     /// Whether `word` occurs in this slice.
     public func contains(_ word: [Unicode.Scalar]) -> Bool {

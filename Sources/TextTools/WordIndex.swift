@@ -1,6 +1,5 @@
 /// Words stored flat and bucketed by their first and by their last scalar,
-/// longest first within a bucket: the engine under ``WordList`` and
-/// ``ScalarWordList``.
+/// longest first within a bucket: the engine under ``WordList``.
 ///
 /// Every matcher asks at nearly every character whether a word starts or ends
 /// there, so a lookup must cost a few instructions and touch no reference

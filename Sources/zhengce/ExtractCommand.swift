@@ -143,9 +143,9 @@ struct ExtractCommand: ParsableCommand {
         case (.csv, nil):
             throw ValidationError("--format csv writes a folder of tables; give it with -o.")
         case (.json, let path?), (.csv, let path?):
-            if case .file = PathKind.of(path) { throw ValidationError("\(path) is a file; -o needs a folder for \(effectiveFormat).") }
+            if case .file = InputFile.kind(of: path) { throw ValidationError("\(path) is a file; -o needs a folder for \(effectiveFormat).") }
         case (.jsonl, let path?):
-            if case .directory = PathKind.of(path) { throw ValidationError("\(path) is a folder; -o needs a file for jsonl.") }
+            if case .directory = InputFile.kind(of: path) { throw ValidationError("\(path) is a folder; -o needs a file for jsonl.") }
         default:
             break
         }

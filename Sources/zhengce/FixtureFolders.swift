@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extractor
 
 /// The checks `check` and `eval` make before they start: the fixtures folder
 /// they compare with, and the paths named, exist. A missing one is a usage
@@ -7,7 +8,7 @@ enum FixtureFolders {
     /// Throws the usage error for a fixtures folder (`--fixtures`, `--gold`) that is not a folder.
     static func require(_ path: String, option: String) throws {
         let problem: String
-        switch PathKind.of(path) {
+        switch InputFile.kind(of: path) {
         case .directory: return
         case .file: problem = "is a file, not a folder"
         case .problem(let reason): problem = reason == "no such file" ? "no such folder" : reason

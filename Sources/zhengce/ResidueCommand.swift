@@ -10,7 +10,7 @@ struct ResidueCommand: ParsableCommand {
         commandName: "residue",
         abstract: "List the numbers no item covers and no rule turned down, by frequency.",
         discussion: """
-        Extracts every document under PATH (files, or folders walked in name order) and \
+        Extracts every document under PATH (files, or folders walked in byte order of paths, as `extract` walks them) and \
         collects each run of digits or Chinese numerals in its text that lies in no \
         amount, count, percentage, reference, organisation, diagnostic, section or \
         measure marker, and that no named negative rule turned down (`zhengce explain` \
@@ -46,7 +46,9 @@ struct ResidueCommand: ParsableCommand {
         let extractor = try DocumentExtractor()
         var tally = ResidueTally(examplesPerGroup: examples)
         var failed = 0
-        for file in Self.files(paths) {
+        // Walked as `extract` walks; the tables and predictions kept beside documents left out.
+        for found in DocumentWalker.files(in: paths, excluding: ["*.tsv", "*.json", "*.jsonl"]) {
+            let file = found.path
             do {
                 let input = try DocumentInput(fileAt: file)
                 let (result, rejections) = try extractor.explain(input.document, source: input.source)
@@ -59,26 +61,5 @@ struct ResidueCommand: ParsableCommand {
         }
         print(tally.render(top: top), terminator: "")
         if failed > 0 { throw ExitCode(1) }
-    }
-
-    /// The files named, and those under the folders named, in name order.
-    static func files(_ paths: [String]) -> [String] {
-        var files: [String] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-                files.append(path)
-                continue
-            }
-            let names = ((try? manager.subpathsOfDirectory(atPath: path)) ?? []).sorted()
-            for name in names where !name.hasPrefix(".") && !name.contains("/.") {
-                let full = (path as NSString).appendingPathComponent(name)
-                var nested: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &nested), !nested.boolValue,
-                   !name.hasSuffix(".tsv"), !name.hasSuffix(".json") { files.append(full) }
-            }
-        }
-        return files
     }
 }

@@ -53,7 +53,7 @@ struct ReviewCommand: ParsableCommand {
         for file in DocumentWalker.files(in: paths) {
             do {
                 // Read as `extract` reads it (a PDF, DOCX or OFD as its text), once.
-                let bytes = try DocumentExtractor.readBytes(file.path)
+                let bytes = try InputFile.read(file.path)
                 let document = try DocumentExtractor.read(bytes: bytes, path: file.path)
                 let source = Source(path: file.path, sha256: SHA256.hex(bytes), encoding: document.encoding,
                                     format: document.container ?? document.format.rawValue,

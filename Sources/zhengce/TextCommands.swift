@@ -14,7 +14,7 @@ struct SingleFileOptions: ParsableArguments {
     func read() throws -> TextDocument {
         let bytes: [UInt8]
         do {
-            bytes = try DocumentExtractor.readBytes(file)
+            bytes = try InputFile.read(file)
         } catch {
             throw ValidationError(error.description)
         }

@@ -41,9 +41,38 @@ struct EvaluationScoringTests {
          {"text": "d'", "span": {"start": 0, "end": 3}, "min": 3, "max": 3}]
         """)
         let result = ItemPairing.pair(gold: gold, predicted: predicted, sameKey: ItemPairing.sameAmount)
-        #expect(result.pairs.map { "\($0.gold["text"]!.pythonStr)=\($0.predicted["text"]!.pythonStr)" } == ["a=a'", "b=b'", "c=c'"])
+        #expect(result.pairs.map { "\(gold[$0.gold]["text"]!.pythonStr)=\(predicted[$0.predicted]["text"]!.pythonStr)" } == ["a=a'", "b=b'", "c=c'"])
         #expect(result.missed.isEmpty)
-        #expect(result.extra.map { $0["text"]!.pythonStr } == ["d'"])
+        #expect(result.extra == [3])
+    }
+
+    @Test func measuresPairByNumberThenByTitleAmongTheUnpaired() throws {
+        let gold = try items("""
+        [{"number": "一", "title": "加强组织领导"}, {"number": "二", "title": "强化资金保障"},
+         {"number": "三", "title": "做好宣传引导"}]
+        """)
+        let predicted = try items("""
+        [{"number": "（二）", "title": "强化资金保障"}, {"number": "一", "title": "加强组织领导"},
+         {"number": "四", "title": "其他事项"}]
+        """)
+        let result = ItemPairing.pairMeasures(gold: gold, predicted: predicted)
+        #expect(result.pairs.map { [$0.gold, $0.predicted] } == [[0, 1], [1, 0]])
+        #expect(result.missed == [2])
+        #expect(result.extra == [2])
+    }
+
+    @Test func listsPairAsTheScorerScoresThem() throws {
+        let gold = try object("""
+        {"amounts": [{"min": 5, "max": 5, "start": 0, "end": 3}], "measures": null}
+        """)
+        let record = try object("""
+        {"amounts": [{"min": 5, "max": 5, "span": {"start": 1, "end": 4}}], "deadlines": [{"date": "2030-12-31"}],
+         "measures": [{"number": "一", "title": "加强组织领导"}]}
+        """)
+        // Deadlines came later: scored only where the gold has them; measures null: not scored.
+        let lists = ItemPairing.pairLists(gold: gold, prediction: record)
+        #expect(lists.map(\.field) == ["amounts", "counts", "percentages"])
+        #expect(lists[0].result.pairs.count == 1)
     }
 
     @Test func touchingSpansDoNotOverlap() throws {

@@ -53,14 +53,14 @@ struct OrganizationFastPathTests {
         #expect(sites.committees == text.indices.filter { text[$0] == "委" })
         for list in [sites.levelEnds, sites.bodyEnds, sites.abbreviationEnds] { #expect(list == list.sorted()) }
         for end in stride(from: 1, through: text.count, by: 1) {
-            if vocabulary.levels.longestMatch(in: text, endingAt: end) != nil { #expect(levelEnds.contains(end)) }
+            if vocabulary.levels.matchEnding(text, before: end) != nil { #expect(levelEnds.contains(end)) }
             var ending = false
             vocabulary.forEachSuffix(in: text, endingAt: end) { _ in
                 ending = true
                 return true
             }
-            if ending || vocabulary.nationalBodies.longestMatch(in: text, endingAt: end) != nil { #expect(bodyEnds.contains(end)) }
-            if end < text.count, vocabulary.stems.longestMatch(in: text, endingAt: end) != nil,
+            if ending || vocabulary.nationalBodies.matchEnding(text, before: end) != nil { #expect(bodyEnds.contains(end)) }
+            if end < text.count, vocabulary.stems.matchEnding(text, before: end) != nil,
                OrganizationMatcher.actsAsSubject(from: end, in: text, vocabulary: vocabulary) {
                 #expect(abbreviationEnds.contains(end))
             }

@@ -16,7 +16,7 @@ extension ResponsibilityNoteReader {
                 continue
             }
             index = labelStarts[candidate]
-            if let length = vocabulary.noteLabelList.longestMatch(in: text, from: index, limit: body.upperBound) {
+            if case let length = vocabulary.noteLabelList.matchLength(text, at: index, limit: body.upperBound), length > 0 {
                 var colon = index + length
                 while colon < body.upperBound, text[colon] == " " { colon += 1 }
                 if colon < body.upperBound, text[colon] == "：" || text[colon] == ":" {

@@ -43,13 +43,28 @@ struct ScalarClassTests {
 /// Words found forwards and backwards, longest first.
 struct WordListTests {
     @Test func findsTheLongestWordAtEitherEnd() {
-        let list = WordList(["委员会", "委员", "会", ""])
+        let list = WordList(["会", "委员", "委员会", "", "委员"])
         let text = Array("市委员会议".unicodeScalars)
-        #expect(list.longestMatch(in: text, from: 1) == 3)
-        #expect(list.longestMatch(in: text, from: 1, limit: 3) == 2)
-        #expect(list.longestMatch(in: text, endingAt: 4) == 3)
-        #expect(list.matches(in: text, endingAt: 4) == [3, 1])
-        #expect(list.longestMatch(in: text, from: 0) == nil)
+        #expect(list.matchLength(text, at: 1) == 3)
+        #expect(list.match(text, at: 1).map(list.string) == "委员会")
+        #expect(list.matchLength(text, at: 1, limit: 3) == 2)
+        #expect(list.matchLengthEnding(text, before: 4) == 3)
+        #expect(list.matchEnding(text, before: 4, floor: 2).map(list.string) == "会")
+        #expect(list.matchLengthsEnding(text, before: 4) == [3, 1])
+        #expect(list.match(text, at: 0) == nil)
+        #expect(list.matchLength(text, at: 0) == 0)
         #expect(list.words.count == 3)
+        #expect(list.maxLength == 3)
+        #expect(list.contains(Array("委员".unicodeScalars)))
+        #expect(!list.contains(Array("委".unicodeScalars)))
+        #expect(!list.contains([]))
+    }
+
+    @Test func aTableKeepsEachWordsFirstValue() {
+        let table = WordTable(lines: ["万元 10000", "元 1", "万元 7"], name: "test") { Int($0[0]) }
+        let text = Array("补助5万元".unicodeScalars)
+        let id = table.list.matchEnding(text, before: 5)
+        #expect(id.map { table.values[$0] } == 10000)
+        #expect(table.list.matchLengthEnding(text, before: 5) == 2)
     }
 }

@@ -104,7 +104,7 @@ struct ResponsibilityNoteReader {
     private static func appendLabels(before colon: Int, in text: [Unicode.Scalar], labels: WordList, to starts: inout [Int]) {
         var end = colon
         while end > 0, text[end - 1] == " " { end -= 1 }
-        for start in max(0, end - labels.maxLength)..<end where labels.longestMatch(in: text, from: start) == end - start {
+        for start in max(0, end - labels.maxLength)..<end where labels.matchLength(text, at: start) == end - start {
             starts.append(start)
         }
     }
@@ -199,7 +199,7 @@ struct ResponsibilityNoteReader {
 
     /// The role of the label that starts at `start` (a label start).
     private func role(ofLabelAt start: Int) -> StructureVocabulary.Role {
-        guard let id = vocabulary.noteLabelList.longestMatchID(in: text, from: start) else { return .lead }
+        guard let id = vocabulary.noteLabelList.match(text, at: start) else { return .lead }
         return vocabulary.noteLabelRoles[id]
     }
 
@@ -395,8 +395,8 @@ struct ResponsibilityNoteReader {
         for clause in clauses {
             let clause = UnitList.trim(clause, in: text)
             guard !clause.isEmpty else { continue }
-            let leadCue = vocabulary.leadCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) ?? 0
-            let cooperatingCue = vocabulary.cooperatingCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) ?? 0
+            let leadCue = vocabulary.leadCues.matchLengthEnding(text, before: clause.upperBound, floor: clause.lowerBound)
+            let cooperatingCue = vocabulary.cooperatingCues.matchLengthEnding(text, before: clause.upperBound, floor: clause.lowerBound)
             if leadCue > 0, leadCue >= cooperatingCue { roles.append((clause, .lead, leadCue)) }
             else if cooperatingCue > 0 { roles.append((clause, .cooperating, cooperatingCue)) }
             else { roles.append((clause, nil, 0)) }
@@ -444,8 +444,8 @@ struct ResponsibilityNoteReader {
 
     /// Whether a lead or cooperating word ends `clause`.
     private func endsWithCue(_ clause: Range<Int>) -> Bool {
-        vocabulary.leadCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) != nil
-            || vocabulary.cooperatingCues.longestMatch(in: text, endingAt: clause.upperBound, floor: clause.lowerBound) != nil
+        vocabulary.leadCues.matchEnding(text, before: clause.upperBound, floor: clause.lowerBound) != nil
+            || vocabulary.cooperatingCues.matchEnding(text, before: clause.upperBound, floor: clause.lowerBound) != nil
     }
 
     private func containsLeadMark(_ range: Range<Int>) -> Bool {

@@ -68,8 +68,8 @@ enum UnitList {
     static func isComplete(_ unit: Range<Int>, in text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> Bool {
         let end = unit.upperBound
         if vocabulary.endsBody(text, endingAt: end, floor: unit.lowerBound) { return true }
-        if vocabulary.genericHeads.longestMatch(in: text, endingAt: end, floor: unit.lowerBound) != nil { return true }
-        if vocabulary.nonGovernmentEndings.longestMatch(in: text, endingAt: end, floor: unit.lowerBound) != nil { return true }
+        if vocabulary.genericHeads.matchEnding(text, before: end, floor: unit.lowerBound) != nil { return true }
+        if vocabulary.nonGovernmentEndings.matchEnding(text, before: end, floor: unit.lowerBound) != nil { return true }
         return false
     }
 

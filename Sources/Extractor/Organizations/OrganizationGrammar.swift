@@ -55,8 +55,8 @@ struct OrganizationGrammar {
         var position = suffixStart
         // Department stems (人社, 组织, 人才工作).
         var stemCount = 0, stemLength = 0, topicOnly = true
-        while stemCount < 3, let length = vocabulary.stems.longestMatch(in: text, endingAt: position, floor: max(0, position - 12)) {
-            if vocabulary.topicStems.longestMatch(in: text, endingAt: position) != length { topicOnly = false }
+        while stemCount < 3, case let length = vocabulary.stems.matchLengthEnding(text, before: position, floor: max(0, position - 12)), length > 0 {
+            if vocabulary.topicStems.matchLengthEnding(text, before: position) != length { topicOnly = false }
             position -= length
             stemLength += length
             stemCount += 1
@@ -69,11 +69,11 @@ struct OrganizationGrammar {
         // A department named without its level (人社局, 教育部), but not the
         // tail of a level that did not read as a head (各县区人社局).
         if stemCount > 0, suffix.stem, !topicOnly, stemLength >= 2,
-           vocabulary.levels.longestMatch(in: text, endingAt: position) == nil,
+           vocabulary.levels.matchEnding(text, before: position) == nil,
            position == 0 || !ScalarClass.isNameCharacter(text[position - 1])
-            || vocabulary.boundaryWords.longestMatch(in: text, endingAt: position) != nil
-            || vocabulary.setupVerbs.longestMatch(in: text, endingAt: position) != nil
-            || vocabulary.nonPlaceWords.longestMatch(in: text, endingAt: position) != nil {
+            || vocabulary.boundaryWords.matchEnding(text, before: position) != nil
+            || vocabulary.setupVerbs.matchEnding(text, before: position) != nil
+            || vocabulary.nonPlaceWords.matchEnding(text, before: position) != nil {
             return candidate(position..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.department")
         }
         if suffix.stem, stemCount == 0, let named = unknownDepartment(suffixStart: suffixStart, end: end, suffix: suffix) {
@@ -113,8 +113,8 @@ struct OrganizationGrammar {
             let start = suffixStart - length
             let scalar = text[start]
             guard ScalarClass.isIdeograph(scalar), !vocabulary.placeForbidden.contains(scalar),
-                  vocabulary.levels.longestMatch(in: text, from: start, limit: suffixStart) == nil,
-                  vocabulary.nonPlaceWords.longestMatch(in: text, from: start, limit: suffixStart) == nil else { return nil }
+                  vocabulary.levels.match(text, at: start, limit: suffixStart) == nil,
+                  vocabulary.nonPlaceWords.match(text, at: start, limit: suffixStart) == nil else { return nil }
             if let head = head(endingAt: start, bodyIsFree: true), opensName(at: head) {
                 return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed-department")
             }
@@ -134,7 +134,7 @@ struct OrganizationGrammar {
                 return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed")
             }
             if suffix.headless, length >= 2,
-               start == 0 || !ScalarClass.isNameCharacter(text[start - 1]) || vocabulary.setupVerbs.longestMatch(in: text, endingAt: start) != nil {
+               start == 0 || !ScalarClass.isNameCharacter(text[start - 1]) || vocabulary.setupVerbs.matchEnding(text, before: start) != nil {
                 headless = start
             }
             length += 1
@@ -147,7 +147,7 @@ struct OrganizationGrammar {
 
     private func candidate(_ range: Range<Int>, suffix: OrganSuffix, body: Range<Int>, rule: String) -> OrganizationCandidate? {
         if suffix.free, suffix.text.last == "心" || suffix.text.last == "会" {
-            for index in body where vocabulary.centreExclusions.longestMatch(in: text, from: index, limit: body.upperBound) != nil {
+            for index in body where vocabulary.centreExclusions.match(text, at: index, limit: body.upperBound) != nil {
                 return nil
             }
         }
@@ -166,14 +166,14 @@ struct OrganizationGrammar {
         var position = end
         var found = false
         // An organ after the level: 市[委]办公室, 市[人民政府]办公室.
-        if let organ = Self.headOrgans.longestMatch(in: text, endingAt: position),
-           vocabulary.levels.longestMatch(in: text, endingAt: position - organ) != nil {
+        if case let organ = Self.headOrgans.matchLengthEnding(text, before: position), organ > 0,
+           vocabulary.levels.matchEnding(text, before: position - organ) != nil {
             position -= organ
         }
         // The first place and level; then as many more as stand before it.
         if let (levelStart, place) = placeAndLevel(endingAt: position),
            // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
-           !(position == end && bodyIsFree && vocabulary.levelBlockers.longestMatch(in: text, from: position) != nil),
+           !(position == end && bodyIsFree && vocabulary.levelBlockers.match(text, at: position) != nil),
            // A bare level: not 全市, 各县, 乡镇.
            !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])) {
             found = true
@@ -181,13 +181,13 @@ struct OrganizationGrammar {
             if place > 0 { position = placeChainStart(position) }
         }
         // A province named without its level: 宁夏人社厅, 甘肃团省委.
-        if !found, !bodyIsFree, position == end, let province = vocabulary.provinces.longestMatch(in: text, endingAt: position),
+        if !found, !bodyIsFree, position == end, case let province = vocabulary.provinces.matchLengthEnding(text, before: position), province > 0,
            opensName(at: position - province) {
             position -= province
             found = true
         }
         guard found else { return nil }
-        if let prefix = vocabulary.prefixes.longestMatch(in: text, endingAt: position) {
+        if case let prefix = vocabulary.prefixes.matchLengthEnding(text, before: position), prefix > 0 {
             // 团 only opens a name before a level: 团县委, 团xx县委.
             if !(prefix == 1 && text[position - 1] == "团" && position - 1 > 0 && ScalarClass.isIdeograph(text[position - 2])
                  && !opensName(at: position - 1)) {
@@ -199,9 +199,9 @@ struct OrganizationGrammar {
 
     /// The level word ending at `end` and the place name before it (0 when none).
     private func placeAndLevel(endingAt end: Int) -> (levelStart: Int, place: Int)? {
-        guard let level = vocabulary.levels.longestMatch(in: text, endingAt: end) else { return nil }
+        guard case let level = vocabulary.levels.matchLengthEnding(text, before: end), level > 0 else { return nil }
         let levelStart = end - level
-        let place = vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level
+        let place = vocabulary.provincialLevels.matchLengthEnding(text, before: end) == level
             ? provinceLength(endingAt: levelStart) : placeLength(endingAt: levelStart)
         return (levelStart, place)
     }
@@ -256,7 +256,7 @@ struct OrganizationGrammar {
         var redacted = 0
         while end - redacted > 0, ScalarClass.isRedaction(text[end - redacted - 1]) { redacted += 1 }
         if redacted > 0 { return redacted }
-        if let listed = vocabulary.provinces.longestMatch(in: text, endingAt: end) { return listed }
+        if case let listed = vocabulary.provinces.matchLengthEnding(text, before: end), listed > 0 { return listed }
         for length in stride(from: 3, through: 2, by: -1) where end - length >= 0 {
             if places.containsProvince(text[(end - length)..<end]) { return length }
         }
@@ -267,10 +267,10 @@ struct OrganizationGrammar {
     /// function word, a name prefix or a level word.
     func opensName(at index: Int) -> Bool {
         if index == 0 || !ScalarClass.isNameCharacter(text[index - 1]) { return true }
-        if vocabulary.boundaryWords.longestMatch(in: text, endingAt: index) != nil { return true }
-        if vocabulary.setupVerbs.longestMatch(in: text, endingAt: index) != nil { return true }
-        if vocabulary.prefixes.longestMatch(in: text, endingAt: index) != nil { return true }
-        if vocabulary.levels.longestMatch(in: text, endingAt: index) != nil { return true }
+        if vocabulary.boundaryWords.matchEnding(text, before: index) != nil { return true }
+        if vocabulary.setupVerbs.matchEnding(text, before: index) != nil { return true }
+        if vocabulary.prefixes.matchEnding(text, before: index) != nil { return true }
+        if vocabulary.levels.matchEnding(text, before: index) != nil { return true }
         return false
     }
 }

@@ -22,8 +22,8 @@ public struct OrganizationMatcher: Sendable {
 
     /// The bodies named in the document of `context`, with the responsibility
     /// notes the structure reader found for its measures.
-    func match(_ context: ExtractionContext, structure: StructureMatches) -> [Organization] {
-        match(context, notes: structure.measureNotes)
+    func match(_ context: ExtractionContext, notes: MeasureNotes) -> [Organization] {
+        match(context, notes: notes.notes)
     }
 
     private func match(_ context: ExtractionContext, notes: [ResponsibilityNote]) -> [Organization] {
@@ -36,7 +36,7 @@ public struct OrganizationMatcher: Sendable {
         var candidates = Self.scan(text, vocabulary: vocabulary)
         candidates = Self.longestFirst(candidates).filter { candidate in
             !candidate.range.contains { covered[$0] }
-                && vocabulary.positionWords.longestMatch(in: text, from: candidate.range.upperBound) == nil
+                && vocabulary.positionWords.match(text, at: candidate.range.upperBound) == nil
         }
         candidates = Self.withoutCollectives(candidates, in: text, vocabulary: vocabulary)
         candidates = Self.merging(candidates, noteUnits.filter { Self.isDefiniteBody(text[$0.range], vocabulary: vocabulary) })
@@ -80,7 +80,7 @@ public struct OrganizationMatcher: Sendable {
                     candidates.append(candidate)
                     return true
                 }
-                if let length = vocabulary.nationalBodies.longestMatch(in: text, endingAt: end) {
+                if case let length = vocabulary.nationalBodies.matchLengthEnding(text, before: end), length > 0 {
                     let name = String(String.UnicodeScalarView(text[(end - length)..<end]))
                     candidates.append(OrganizationCandidate(range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
                                                             rule: "organization.national"))
@@ -103,10 +103,10 @@ public struct OrganizationMatcher: Sendable {
     private static func departmentAbbreviation(endingAt end: Int, grammar: OrganizationGrammar,
                                                vocabulary: OrganizationVocabulary) -> OrganizationCandidate? {
         let text = grammar.text
-        guard end < text.count, let stem = vocabulary.stems.longestMatch(in: text, endingAt: end),
+        guard end < text.count, case let stem = vocabulary.stems.matchLengthEnding(text, before: end), stem > 0,
               actsAsSubject(from: end, in: text, vocabulary: vocabulary),
-              vocabulary.topicStems.longestMatch(in: text, endingAt: end) != stem,
-              vocabulary.verbStems.longestMatch(in: text, endingAt: end) != stem,
+              vocabulary.topicStems.matchLengthEnding(text, before: end) != stem,
+              vocabulary.verbStems.matchLengthEnding(text, before: end) != stem,
               let start = grammar.head(endingAt: end - stem, bodyIsFree: false), start < end - stem,
               grammar.opensName(at: start) else { return nil }
         return OrganizationCandidate(range: start..<end, kind: .government, rule: "organization.abbreviation")
@@ -117,8 +117,8 @@ public struct OrganizationMatcher: Sendable {
     static func actsAsSubject(from start: Int, in text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> Bool {
         var index = start
         for _ in 0..<3 {
-            if vocabulary.abbreviationFollowers.longestMatch(in: text, from: index) != nil { return true }
-            if let length = vocabulary.abbreviationAdverbials.longestMatch(in: text, from: index) {
+            if vocabulary.abbreviationFollowers.match(text, at: index) != nil { return true }
+            if case let length = vocabulary.abbreviationAdverbials.matchLength(text, at: index), length > 0 {
                 index += length
                 continue
             }
@@ -184,8 +184,8 @@ public struct OrganizationMatcher: Sendable {
                 continue
             }
             guard ScalarClass.isNameCharacter(scalar), !vocabulary.placeForbidden.contains(scalar),
-                  vocabulary.boundaryWords.longestMatch(in: text, endingAt: index) == nil,
-                  vocabulary.nonPlaceWords.longestMatch(in: text, endingAt: index) == nil else { return false }
+                  vocabulary.boundaryWords.matchEnding(text, before: index) == nil,
+                  vocabulary.nonPlaceWords.matchEnding(text, before: index) == nil else { return false }
             index -= 1
             characters += 1
         }

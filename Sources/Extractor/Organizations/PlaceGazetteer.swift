@@ -15,17 +15,17 @@ struct PlaceGazetteer: Sendable {
     init(_ text: [Unicode.Scalar], levelEnds: [Int], vocabulary: OrganizationVocabulary = .shared) {
         var names = Set<[Unicode.Scalar]>(), provinces = Set<[Unicode.Scalar]>()
         for end in levelEnds {
-            guard end < text.count, let level = vocabulary.levels.longestMatch(in: text, endingAt: end),
+            guard end < text.count, case let level = vocabulary.levels.matchLengthEnding(text, before: end), level > 0,
                   end - level >= 2 else { continue }
             let placeEnd = end - level
-            let provincial = vocabulary.provincialLevels.longestMatch(in: text, endingAt: end) == level
+            let provincial = vocabulary.provincialLevels.matchLengthEnding(text, before: end) == level
             if provincial, !vocabulary.learnedProvincialLevels.contains(text[placeEnd..<end]) { continue }
             let placeable = vocabulary.placeableLengths(endingAt: placeEnd, in: text)
             for length in 2...4 where placeEnd - length >= 0 {
                 let start = placeEnd - length
                 guard placeable & (1 << length) != 0 else { continue }
                 let opens = start == 0 || !ScalarClass.isNameCharacter(text[start - 1])
-                let prefixed = vocabulary.prefixes.longestMatch(in: text, endingAt: start) != nil
+                let prefixed = vocabulary.prefixes.matchEnding(text, before: start) != nil
                 guard (opens && length <= 3) || prefixed else { continue }
                 if provincial { provinces.insert(Array(text[start..<placeEnd])) } else { names.insert(Array(text[start..<placeEnd])) }
             }

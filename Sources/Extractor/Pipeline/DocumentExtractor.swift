@@ -60,7 +60,7 @@ public final class DocumentExtractor {
 
     /// Reads and extracts the file at `path`.
     public func extract(fileAt path: String) throws(ExtractionError) -> ExtractionResult {
-        let bytes = try Self.readBytes(path)
+        let bytes = try InputFile.read(path)
         return try extract(bytes: bytes, path: path)
     }
 
@@ -128,7 +128,7 @@ public final class DocumentExtractor {
 
     private func run(_ document: TextDocument, source: Source, collectRejections: Bool) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
         let context = ExtractionContext(document: document, collectsRejections: collectRejections)
-        let shape = structure.read(context)
+        let (shape, notes) = structure.readWithNotes(context)
         let metadata = fields.complete(shape.metadata, genre: shape.genre, text: context.text.scalars)
         let found = quantities.match(context)
         let dated = deadlines.match(context, date: metadata.metadata?.date)
@@ -137,43 +137,14 @@ public final class DocumentExtractor {
             measures: instruments.tag(shape.measures, amounts: found.amounts, deadlines: dated, in: context),
             amounts: found.amounts, counts: found.counts,
             percentages: found.percentages, deadlines: dated, references: references.match(context),
-            organizations: organizations.match(context, structure: shape),
+            organizations: organizations.match(context, notes: notes),
             diagnostics: Self.decodingDiagnostics(document)
                 + (shape.diagnostics + found.diagnostics + metadata.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
         result.assignMeasures()
         return (result, found.rejections + shape.rejections)
     }
 
-    private static func tooLarge(_ size: Int) -> String {
+    static func tooLarge(_ size: Int) -> String {
         "too large: \(size) bytes (at most \(maximumBytes >> 20) MiB are read)"
-    }
-
-    /// The bytes of a regular file, or a clear reason why not.
-    public static func readBytes(_ path: String) throws(ExtractionError) -> [UInt8] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            // stat follows links: a link to nowhere is ENOENT, a loop ELOOP.
-            let code = errno
-            if code == ENOENT, (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                throw .unreadable(path: path, reason: "broken symbolic link")
-            }
-            throw .unreadable(path: path, reason: code == ENOENT ? "no such file" : String(cString: strerror(code)).lowercased())
-        }
-        if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
-        // A FIFO or device would block or never end: read regular files only.
-        if info.st_mode & S_IFMT != S_IFREG { throw .unreadable(path: path, reason: "not a regular file") }
-        if Int(info.st_size) > maximumBytes { throw .unreadable(path: path, reason: tooLarge(Int(info.st_size))) }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: "cannot open")
-        }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
-        }
     }
 }

@@ -86,14 +86,14 @@ public struct ReferenceMatcher: Sendable {
         guard var position = runStart(index, in: text, runs: &runs) else { return nil }
         // Back over an issuer or a particle (自治区, 的).
         var skipped = 0
-        while skipped < 2, let length = vocabulary.referenceActors.longestMatch(in: text, endingAt: position, floor: max(0, position - 6)) {
-            if let verb = vocabulary.referenceVerbs.longestMatch(in: text, endingAt: position, floor: max(0, position - 8)), verb >= length {
+        while skipped < 2, case let length = vocabulary.referenceActors.matchLengthEnding(text, before: position, floor: max(0, position - 6)), length > 0 {
+            if case let verb = vocabulary.referenceVerbs.matchLengthEnding(text, before: position, floor: max(0, position - 8)), verb >= length {
                 break
             }
             position -= length
             skipped += 1
         }
-        guard let verb = vocabulary.referenceVerbs.longestMatch(in: text, endingAt: position, floor: max(0, position - 8)) else {
+        guard case let verb = vocabulary.referenceVerbs.matchLengthEnding(text, before: position, floor: max(0, position - 8)), verb > 0 else {
             return nil
         }
         return String(scalars: text[(position - verb)..<position])
@@ -151,7 +151,7 @@ public struct ReferenceMatcher: Sendable {
         var open = index - 1
         while open > 0, text[open] != "《" { open -= 1 }
         guard open > 0, text[open - 1] == "将" || text[open - 1] == "把", index < text.count else { return nil }
-        guard let verb = vocabulary.referenceVerbs.longestMatch(in: text, from: index, limit: min(text.count, index + 6)) else {
+        guard case let verb = vocabulary.referenceVerbs.matchLength(text, at: index, limit: min(text.count, index + 6)), verb > 0 else {
             return nil
         }
         return String(scalars: text[index..<(index + verb)])

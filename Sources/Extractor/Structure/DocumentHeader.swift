@@ -159,7 +159,7 @@ struct DocumentHeaderReader {
            let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.count - open <= 16 {
             scalars.removeSubrange(open...)
         }
-        return (words ?? vocabulary.genreWords).longestMatch(in: scalars, endingAt: scalars.count) != nil
+        return (words ?? vocabulary.genreWords).matchEnding(scalars, before: scalars.count) != nil
     }
 
     /// The text of lines joined as one: no space between Chinese characters.

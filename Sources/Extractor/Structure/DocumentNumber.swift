@@ -74,7 +74,7 @@ enum DocumentNumber {
         guard let de = line[start..<bracket].lastIndex(of: "的"), de + 1 < bracket else { return start }
         let genreWords = StructureVocabulary.shared.genreWords
         for end in (de + 2)..<bracket {
-            if let length = genreWords.longestMatch(in: line, endingAt: end, floor: de + 1), length >= 2 { return end }
+            if genreWords.matchLengthEnding(line, before: end, floor: de + 1) >= 2 { return end }
         }
         return de + 1
     }

@@ -69,7 +69,7 @@ struct MetadataBlock: Equatable {
         var found: [(start: Int, valueStart: Int, field: String)] = []
         var index = 0
         while index < reach {
-            if let id = keys.list.longestMatchID(in: text, from: index) {
+            if let id = keys.list.match(text, at: index) {
                 var colon = index + keys.list.words[id].count
                 while colon < text.count, text[colon] == " " || text[colon] == "\u{3000}" { colon += 1 }
                 if colon < text.count, text[colon] == ":" || text[colon] == "：" {

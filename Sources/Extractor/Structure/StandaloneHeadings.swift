@@ -64,7 +64,7 @@ struct StandaloneHeadings {
         guard (2...4).contains(scalars.count - nameStart), nameStart > 0, ScalarClass.isSpace(scalars[nameStart - 1]) else { return false }
         var postEnd = nameStart
         while postEnd > 0, ScalarClass.isSpace(scalars[postEnd - 1]) { postEnd -= 1 }
-        return posts.longestMatch(in: scalars, endingAt: postEnd) != nil
+        return posts.matchEnding(scalars, before: postEnd) != nil
     }
 
     private func endsParagraph(before index: Int) -> Bool {

@@ -15,11 +15,16 @@ public struct StructureMatches: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Near misses, when asked for.
     public var rejections: [Rejection] = []
-    /// The responsibility notes of the measures, in the normalised text: the
-    /// organisation reader takes their units from here rather than reading
-    /// the notes again.
-    var measureNotes: [ResponsibilityNote] = []
     public init() {}
+}
+
+/// The responsibility notes of a document's measures as the structure reader
+/// read them, in measure order (ranges in the normalised text): handed to the
+/// organisation matcher, which takes their units from here rather than
+/// reading the notes again.
+struct MeasureNotes: Sendable {
+    /// One note per measure that has one.
+    var notes: [ResponsibilityNote] = []
 }
 
 /// Reads metadata, sections and measures (spec §5).
@@ -28,6 +33,11 @@ public struct StructureReader: Sendable {
 
     /// Reads the structure of the document in `context`.
     public func read(_ context: ExtractionContext) -> StructureMatches {
+        readWithNotes(context).structure
+    }
+
+    /// Reads the structure of the document in `context`, with the notes of its measures.
+    func readWithNotes(_ context: ExtractionContext) -> (structure: StructureMatches, notes: MeasureNotes) {
         let document = context.document
         let text = context.text.scalars
         let lines = LayoutLines.of(document)
@@ -50,7 +60,7 @@ public struct StructureReader: Sendable {
             || planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2
                 || planned[0].kind == .article || Self.opensWithATitle(text))
 
-        var result = StructureMatches()
+        var result = StructureMatches(), measureNotes = MeasureNotes()
         if context.collectsRejections {
             result.rejections = dropped.map { heading in
                 let span = context.span(of: heading.marker.lowerBound..<heading.title.upperBound)
@@ -70,7 +80,7 @@ public struct StructureReader: Sendable {
             for plan in planned {
                 let measure = Self.measure(plan, headings: headings, context: context)
                 result.measures.append(measure)
-                if let note = plan.note { result.measureNotes.append(note) }
+                if let note = plan.note { measureNotes.notes.append(note) }
                 if noted > 0, plan.note == nil {
                     result.diagnostics.append(Diagnostic(
                         severity: .note, message: "measure \(measure.number) names no responsible unit",
@@ -87,7 +97,7 @@ public struct StructureReader: Sendable {
                                     firstLineTitle: header.reportTitleLines, wrapWidth: wrapWidth)
         result.metadata = Self.metadata(header: header, headline: headline, block: MetadataBlock.read(document))
         result.sections = Self.sections(headings: headings, headline: headline, context: context)
-        return result
+        return (result, measureNotes)
     }
 
     private static func measure(_ plan: PlannedMeasure, headings: [MarkedHeading], context: ExtractionContext) -> Measure {

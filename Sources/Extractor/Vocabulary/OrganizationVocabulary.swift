@@ -220,7 +220,7 @@ final class OrganizationVocabulary: Sendable {
     func isPlaceable(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Bool {
         guard !range.isEmpty, !deictics.contains(text[range.lowerBound]) else { return false }
         for index in range where !ScalarClass.isIdeograph(text[index]) || placeForbidden.contains(text[index]) { return false }
-        for index in range where nonPlaceWords.longestMatch(in: text, from: index, limit: range.upperBound) != nil { return false }
+        for index in range where nonPlaceWords.match(text, at: index, limit: range.upperBound) != nil { return false }
         return true
     }
 
@@ -237,7 +237,7 @@ final class OrganizationVocabulary: Sendable {
             // A character that no place holds rules out this range and every longer one.
             guard ScalarClass.isIdeograph(scalar), !placeForbidden.contains(scalar) else { break }
             // So does a verb or adverb that starts here and ends by `end`.
-            if nonPlaceWords.longestMatch(in: text, from: index, limit: end) != nil { holdsNonPlaceWord = true }
+            if nonPlaceWords.match(text, at: index, limit: end) != nil { holdsNonPlaceWord = true }
             if !holdsNonPlaceWord, !deictics.contains(scalar) { lengths |= 1 << length }
             length += 1
         }
@@ -272,9 +272,9 @@ final class OrganizationVocabulary: Sendable {
 
     /// Whether the neighbours of an ending at `range` make it part of another word.
     func isBlocked(_ range: Range<Int>, suffix: OrganSuffix, in text: [Unicode.Scalar]) -> Bool {
-        let kept = suffix.keptAfter.contains { $0.longestMatch(in: text, from: range.upperBound) != nil }
-        for words in suffix.blockedAfter where !kept && words.longestMatch(in: text, from: range.upperBound) != nil { return true }
-        for (ending, words) in suffix.blockedBefore where words.longestMatch(in: text, endingAt: range.upperBound - ending) != nil {
+        let kept = suffix.keptAfter.contains { $0.match(text, at: range.upperBound) != nil }
+        for words in suffix.blockedAfter where !kept && words.match(text, at: range.upperBound) != nil { return true }
+        for (ending, words) in suffix.blockedBefore where words.matchEnding(text, before: range.upperBound - ending) != nil {
             return true
         }
         return false
@@ -282,13 +282,13 @@ final class OrganizationVocabulary: Sendable {
 
     /// Whether a unit named as written is vague (市直相关部门, 有关部门, 各级党委).
     func isVague(_ name: [Unicode.Scalar]) -> Bool {
-        for index in 0..<name.count where vagueWords.longestMatch(in: name, from: index) != nil { return true }
-        return genericHeads.longestMatch(in: name, endingAt: name.count) != nil
+        for index in 0..<name.count where vagueWords.match(name, at: index) != nil { return true }
+        return genericHeads.matchEnding(name, before: name.count) != nil
     }
 
     /// Whether a name ends as a school, institute, firm or hospital does.
     func isNonGovernment(_ name: [Unicode.Scalar]) -> Bool {
-        nonGovernmentEndings.longestMatch(in: name, endingAt: name.count) != nil
+        nonGovernmentEndings.matchEnding(name, before: name.count) != nil
     }
 
     private static let youthLeague = "共青团".scalars
@@ -297,7 +297,7 @@ final class OrganizationVocabulary: Sendable {
     /// Whether `text[..<end]` ends with a Party committee: 党委, or 委 right after a level (市委, 县委).
     func isPartyCommittee(_ text: [Unicode.Scalar], endingAt end: Int) -> Bool {
         guard end >= 2, text[end - 1] == "委" else { return false }
-        return text[end - 2] == "党" || levels.longestMatch(in: text, endingAt: end - 1) != nil
+        return text[end - 2] == "党" || levels.matchEnding(text, before: end - 1) != nil
     }
     private static let partyStems: [[Unicode.Scalar]] = ["组织", "宣传", "统战", "政法", "编", "网信", "机要", "保密", "老干部"]
         .map(\.scalars)
@@ -324,7 +324,7 @@ final class OrganizationVocabulary: Sendable {
             return .party
         }
         if suffix.text == ["委"] || suffix.text == ["部"] {
-            if suffix.text == ["委"], bodyEnd > start, levels.longestMatch(in: text, endingAt: bodyEnd, floor: start) != nil { return .party }
+            if suffix.text == ["委"], bodyEnd > start, levels.matchEnding(text, before: bodyEnd, floor: start) != nil { return .party }
             if marks.holdsCommittee(start..<bodyEnd) { return .party }
             if suffix.text == ["部"], !Self.partyStems.contains(where: { bodyEnd - $0.count >= start && text.has($0, at: bodyEnd - $0.count) }) {
                 return .government

@@ -19,49 +19,49 @@ final class QuantityVocabulary: Sendable {
     /// Why a number followed by a unit is not a count (for rejections).
     enum NonCountKind: String, Sendable { case date, duration, physical, document, score }
 
-    let classifiers: ScalarWordTable<ClassifierKind>
-    let bounds: ScalarWordTable<Bound>
-    let boundExceptions: ScalarWordList
-    let rangeSeparators: ScalarWordList
-    let perUnits: ScalarWordList
-    let perLinks: ScalarWordList
-    let classifierWords: ScalarWordList
-    let fusedWords: ScalarWordList
-    let durationAfterGe: ScalarWordList
-    let sessionWords: ScalarWordList
-    let categoryVerbs: ScalarWordList
-    let nonCountUnits: ScalarWordTable<NonCountKind>
-    let durationMarkers: ScalarWordList
-    let subjectVerbs: ScalarWordList
-    let subjectStops: ScalarWordList
-    let measureNouns: ScalarWordList
-    let scopeWords: ScalarWordList
-    let personEndings: ScalarWordList
-    let nominalHeads: ScalarWordList
-    let nominalVerbs: ScalarWordList
-    let programmeNouns: ScalarWordList
-    let classifierWordExceptions: ScalarWordList
-    let trailingProcessWords: ScalarWordList
-    let moneyWords: ScalarWordList
-    let rankPrefixes: ScalarWordList
-    let rankPrefixExceptions: ScalarWordList
-    let rankClassifiers: ScalarWordList
-    let phaseWords: ScalarWordList
-    let perAverages: ScalarWordTable<String>
-    let attributiveVerbs: ScalarWordList
+    let classifiers: WordTable<ClassifierKind>
+    let bounds: WordTable<Bound>
+    let boundExceptions: WordList
+    let rangeSeparators: WordList
+    let perUnits: WordList
+    let perLinks: WordList
+    let classifierWords: WordList
+    let fusedWords: WordList
+    let durationAfterGe: WordList
+    let sessionWords: WordList
+    let categoryVerbs: WordList
+    let nonCountUnits: WordTable<NonCountKind>
+    let durationMarkers: WordList
+    let subjectVerbs: WordList
+    let subjectStops: WordList
+    let measureNouns: WordList
+    let scopeWords: WordList
+    let personEndings: WordList
+    let nominalHeads: WordList
+    let nominalVerbs: WordList
+    let programmeNouns: WordList
+    let classifierWordExceptions: WordList
+    let trailingProcessWords: WordList
+    let moneyWords: WordList
+    let rankPrefixes: WordList
+    let rankPrefixExceptions: WordList
+    let rankClassifiers: WordList
+    let phaseWords: WordList
+    let perAverages: WordTable<String>
+    let attributiveVerbs: WordList
     let singleStops: BMPMask
     let stopsAfter: BMPMask
-    let visitEvents: ScalarWordList
-    let personRecordNouns: ScalarWordList
-    let nominalVerbHeads: ScalarWordList
-    let settlingVerbs: ScalarWordList
-    let placeHeads: ScalarWordList
-    let purposeHeads: ScalarWordList
-    let purposeLinks: ScalarWordList
+    let visitEvents: WordList
+    let personRecordNouns: WordList
+    let nominalVerbHeads: WordList
+    let settlingVerbs: WordList
+    let placeHeads: WordList
+    let purposeHeads: WordList
+    let purposeLinks: WordList
     let singleMarkPrefixes: BMPMask
-    let recipientYearWords: ScalarWordList
-    let slashTimeUnits: ScalarWordList
-    let labelWords: ScalarWordList
+    let recipientYearWords: WordList
+    let slashTimeUnits: WordList
+    let labelWords: WordList
 
     /// The lists as bundled: this thread's instance, loaded on its first use
     /// (one per thread, so reference counts stay in one core: ``PerThread``).
@@ -69,52 +69,52 @@ final class QuantityVocabulary: Sendable {
     private static let perThread = PerThread { QuantityVocabulary() }
 
     private init() {
-        classifiers = ScalarWordTable(resource: "classifiers") { ClassifierKind(rawValue: $0[0]) }
-        bounds = ScalarWordTable(resource: "bound-words") { columns in
+        classifiers = WordTable(resource: "classifiers") { ClassifierKind(rawValue: $0[0]) }
+        bounds = WordTable(resource: "bound-words") { columns in
             guard columns.count == 2, let effect = BoundEffect(rawValue: columns[1]),
                   columns[0] == "before" || columns[0] == "after" else { return nil }
             return Bound(after: columns[0] == "after", effect: effect)
         }
-        boundExceptions = ScalarWordList(resource: "bound-word-exceptions")
-        rangeSeparators = ScalarWordList(resource: "range-separators")
-        perUnits = ScalarWordList(resource: "per-units")
-        perLinks = ScalarWordList(resource: "per-links")
-        classifierWords = ScalarWordList(resource: "classifier-words")
-        fusedWords = ScalarWordList(resource: "fused-words")
-        durationAfterGe = ScalarWordList(resource: "duration-after-ge")
-        sessionWords = ScalarWordList(resource: "session-words")
-        categoryVerbs = ScalarWordList(resource: "category-verbs")
-        nonCountUnits = ScalarWordTable(resource: "non-count-units") { NonCountKind(rawValue: $0[0]) }
-        durationMarkers = ScalarWordList(resource: "duration-markers")
-        subjectVerbs = ScalarWordList(resource: "subject-verbs")
-        subjectStops = ScalarWordList(resource: "subject-stops")
-        measureNouns = ScalarWordList(resource: "measure-nouns")
-        scopeWords = ScalarWordList(resource: "scope-and-time-words")
-        personEndings = ScalarWordList(resource: "person-endings")
-        nominalHeads = ScalarWordList(resource: "nominal-heads")
-        nominalVerbs = ScalarWordList(resource: "nominal-verbs")
-        programmeNouns = ScalarWordList(resource: "programme-nouns")
-        classifierWordExceptions = ScalarWordList(resource: "classifier-word-exceptions")
-        trailingProcessWords = ScalarWordList(resource: "trailing-process-words")
-        moneyWords = ScalarWordList(resource: "money-words")
-        rankPrefixes = ScalarWordList(resource: "rank-prefixes")
-        rankPrefixExceptions = ScalarWordList(resource: "rank-prefix-exceptions")
-        rankClassifiers = ScalarWordList(resource: "rank-classifiers")
-        phaseWords = ScalarWordList(resource: "phase-words")
-        perAverages = ScalarWordTable(resource: "per-average-words") { $0[0] }
-        attributiveVerbs = ScalarWordList(resource: "attributive-verbs")
+        boundExceptions = WordList(resource: "bound-word-exceptions")
+        rangeSeparators = WordList(resource: "range-separators")
+        perUnits = WordList(resource: "per-units")
+        perLinks = WordList(resource: "per-links")
+        classifierWords = WordList(resource: "classifier-words")
+        fusedWords = WordList(resource: "fused-words")
+        durationAfterGe = WordList(resource: "duration-after-ge")
+        sessionWords = WordList(resource: "session-words")
+        categoryVerbs = WordList(resource: "category-verbs")
+        nonCountUnits = WordTable(resource: "non-count-units") { NonCountKind(rawValue: $0[0]) }
+        durationMarkers = WordList(resource: "duration-markers")
+        subjectVerbs = WordList(resource: "subject-verbs")
+        subjectStops = WordList(resource: "subject-stops")
+        measureNouns = WordList(resource: "measure-nouns")
+        scopeWords = WordList(resource: "scope-and-time-words")
+        personEndings = WordList(resource: "person-endings")
+        nominalHeads = WordList(resource: "nominal-heads")
+        nominalVerbs = WordList(resource: "nominal-verbs")
+        programmeNouns = WordList(resource: "programme-nouns")
+        classifierWordExceptions = WordList(resource: "classifier-word-exceptions")
+        trailingProcessWords = WordList(resource: "trailing-process-words")
+        moneyWords = WordList(resource: "money-words")
+        rankPrefixes = WordList(resource: "rank-prefixes")
+        rankPrefixExceptions = WordList(resource: "rank-prefix-exceptions")
+        rankClassifiers = WordList(resource: "rank-classifiers")
+        phaseWords = WordList(resource: "phase-words")
+        perAverages = WordTable(resource: "per-average-words") { $0[0] }
+        attributiveVerbs = WordList(resource: "attributive-verbs")
         singleStops = BMPMask(RuleData.list("quantities/subject-single-stops").compactMap { $0.unicodeScalars.first })
         stopsAfter = BMPMask(RuleData.list("quantities/subject-stops-after").compactMap { $0.unicodeScalars.first })
-        visitEvents = ScalarWordList(resource: "visit-events")
-        personRecordNouns = ScalarWordList(resource: "person-record-nouns")
-        nominalVerbHeads = ScalarWordList(resource: "nominal-verb-heads")
-        settlingVerbs = ScalarWordList(resource: "settling-verbs")
-        placeHeads = ScalarWordList(resource: "place-heads")
-        purposeHeads = ScalarWordList(resource: "purpose-heads")
-        purposeLinks = ScalarWordList(resource: "purpose-links")
+        visitEvents = WordList(resource: "visit-events")
+        personRecordNouns = WordList(resource: "person-record-nouns")
+        nominalVerbHeads = WordList(resource: "nominal-verb-heads")
+        settlingVerbs = WordList(resource: "settling-verbs")
+        placeHeads = WordList(resource: "place-heads")
+        purposeHeads = WordList(resource: "purpose-heads")
+        purposeLinks = WordList(resource: "purpose-links")
         singleMarkPrefixes = BMPMask(RuleData.list("quantities/single-mark-prefixes").compactMap { $0.unicodeScalars.first })
-        recipientYearWords = ScalarWordList(resource: "recipient-year-words")
-        slashTimeUnits = ScalarWordList(resource: "slash-time-units")
-        labelWords = ScalarWordList(resource: "label-words")
+        recipientYearWords = WordList(resource: "recipient-year-words")
+        slashTimeUnits = WordList(resource: "slash-time-units")
+        labelWords = WordList(resource: "label-words")
     }
 }

@@ -1,13 +1,13 @@
 import TextTools
 
-extension ScalarWordList {
+extension WordList {
     /// The entries of the bundled rule file `quantities/<name>.txt`.
     init(resource name: String) {
         self.init(RuleData.list("quantities/" + name))
     }
 }
 
-extension ScalarWordTable {
+extension WordTable {
     /// Reads the bundled rule file `quantities/<name>.txt`, whose lines are
     /// `word value…`; `parse` turns the columns after the word into a value.
     init(resource name: String, parse: ([String]) -> Value?) {

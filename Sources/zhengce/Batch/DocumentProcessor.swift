@@ -28,13 +28,9 @@ final class DocumentProcessor {
         case .failure(let failure):
             return (DocumentRecord(documentId: item.documentId, outcome: .failed(failure)), 0)
         case .file(let format):
-            if case .problem(let reason) = PathKind.of(item.path) {
-                let failure = DocumentFailure(path: item.path, kind: .unreadable, reason: reason)
-                return (DocumentRecord(documentId: item.documentId, outcome: .failed(failure)), 0)
-            }
             let bytes: [UInt8]
             do {
-                bytes = try DocumentExtractor.readBytes(item.path)
+                bytes = try InputFile.read(item.path)
             } catch {
                 return (DocumentRecord(documentId: item.documentId, outcome: .failed(DocumentFailure(error))), 0)
             }

@@ -1,5 +1,5 @@
 /// A document input found under the paths a user gave, for the commands that
-/// walk files without the batch runner (`eval`, `check`).
+/// walk files without the batch runner (`eval`, `check`, `review`, `residue`).
 struct FoundFile: Sendable {
     /// The path as the user sees it.
     var path: String
@@ -12,10 +12,11 @@ struct FoundFile: Sendable {
 /// Inputs that cannot be read (a broken link, a FIFO) are
 /// listed too, so a command that reads them reports their failure.
 enum DocumentWalker {
-    /// Every input under `paths`, in walk order.
-    static func files(in paths: [String]) -> [FoundFile] {
+    /// Every input under `paths`, in walk order; inside folders, files whose
+    /// names match one of `excluding` (glob patterns) are left out.
+    static func files(in paths: [String], excluding: [String] = []) -> [FoundFile] {
         var found: [FoundFile] = []
-        FileWalker(filter: GlobFilter()).walk(paths, visit: { input in
+        FileWalker(filter: GlobFilter(excludes: excluding)).walk(paths, visit: { input in
             found.append(FoundFile(path: input.path, relativePath: input.relativePath))
         }, warn: { _ in })
         return found

@@ -7,43 +7,6 @@ import Musl
 import Darwin
 #endif
 
-/// What a path is on disk, following symbolic links, told with `stat(2)` so a
-/// FIFO is never opened (reading one would block forever).
-enum PathKind: Equatable {
-    /// A regular file of this many bytes.
-    case file(size: Int)
-    /// A folder, identified by device and inode (to spot folders seen twice).
-    case directory(FolderIdentity)
-    /// Something that cannot be read as a document, and why.
-    case problem(reason: String)
-
-    /// Looks at `path`.
-    static func of(_ path: String) -> PathKind {
-        var info = stat()
-        if stat(path, &info) != 0 {
-            let code = errno
-            var link = stat()
-            if code == ENOENT, lstat(path, &link) == 0 { return .problem(reason: "broken symbolic link") }
-            if code == ELOOP { return .problem(reason: "symbolic link loop (too many levels of symbolic links)") }
-            return .problem(reason: code == ENOENT ? "no such file" : String(cString: strerror(code)))
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file(size: Int(info.st_size))
-        case S_IFDIR: return .directory(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
-        case S_IFIFO: return .problem(reason: "not a regular file (a FIFO)")
-        case S_IFSOCK: return .problem(reason: "not a regular file (a socket)")
-        case S_IFCHR, S_IFBLK: return .problem(reason: "not a regular file (a device)")
-        default: return .problem(reason: "not a regular file")
-        }
-    }
-}
-
-/// A folder's identity: the same for every path (symlink or not) that reaches it.
-struct FolderIdentity: Hashable {
-    var device: UInt64
-    var inode: UInt64
-}
-
 /// Small file-system helpers the batch writers share.
 enum FileSystem {
     /// Creates `path` and its parents; fine when they exist (also when another

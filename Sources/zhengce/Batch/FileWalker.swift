@@ -1,3 +1,5 @@
+import Extractor
+
 /// A document input found on disk: a file to read, or a path that cannot be one.
 struct FoundInput: Sendable {
     /// The path as the user sees it: the argument joined with the path under it.
@@ -34,10 +36,10 @@ struct FileWalker {
     /// Visits every input under `arguments`, in order; `warn` hears about
     /// folders skipped as already walked.
     func walk(_ arguments: [String], visit: (FoundInput) throws -> Void, warn: (String) -> Void) rethrows {
-        var visited = Set<FolderIdentity>()
+        var visited = Set<InputFile.FolderIdentity>()
         for argument in arguments {
             let name = Self.lastComponent(argument)
-            switch PathKind.of(argument) {
+            switch InputFile.kind(of: argument) {
             case .file(let size):
                 try visit(FoundInput(path: argument, relativePath: name, kind: .file(size: size)))
             case .problem(let reason):
@@ -51,13 +53,13 @@ struct FileWalker {
 
     private struct Entry {
         var name: String
-        var kind: PathKind
+        var kind: InputFile.Kind
         /// The name, with `/` after a folder's: sorting these sorts whole paths.
         var key: String
     }
 
-    private func walkFolder(_ path: String, relative: String, identity: FolderIdentity, argument: String,
-                            visited: inout Set<FolderIdentity>, visit: (FoundInput) throws -> Void,
+    private func walkFolder(_ path: String, relative: String, identity: InputFile.FolderIdentity, argument: String,
+                            visited: inout Set<InputFile.FolderIdentity>, visit: (FoundInput) throws -> Void,
                             warn: (String) -> Void) rethrows {
         guard visited.insert(identity).inserted else {
             warn("\(path): folder already walked (a symbolic link loop or a second link to it); skipped")
@@ -76,7 +78,7 @@ struct FileWalker {
         for name in names {
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             if filter.skips(childRelative) { continue }
-            let kind = PathKind.of(FileSystem.join(path, name))
+            let kind = InputFile.kind(of: FileSystem.join(path, name))
             if case .directory = kind {
                 entries.append(Entry(name: name, kind: kind, key: name + "/"))
             } else {

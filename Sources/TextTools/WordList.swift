@@ -1,11 +1,17 @@
 /// A set of words matched directly against a scalar array, without building
 /// strings: words are grouped by their first (and last) scalar and tried
 /// longest first, so a lookup costs a few scalar comparisons (see ``WordIndex``).
-public struct ScalarWordList: Sendable {
+///
+/// A word's id is its index in ``words``; lookups return an id (`match`,
+/// `matchEnding`) or a length, 0 when no word is there (`matchLength`,
+/// `matchLengthEnding`).
+public struct WordList: Sendable {
     /// The words, each as its scalars, longest first.
     public let words: [[Unicode.Scalar]]
     /// The same words as strings, so naming a match builds nothing.
     public let strings: [String]
+    /// The longest word's length (0 for an empty list).
+    public let maxLength: Int
     @usableFromInline let index: WordIndex
 
     /// The list of `entries`, each kept once, empty ones left out.
@@ -22,16 +28,17 @@ public struct ScalarWordList: Sendable {
         unique.sort { $0.scalars.count > $1.scalars.count }
         words = unique.map(\.scalars)
         strings = unique.map(\.string)
+        maxLength = words.first?.count ?? 0
         index = WordIndex(words)
     }
 
-    /// The longest word that starts at `index`, as its index in ``words``.
+    /// The longest word that starts at `index` (and ends by `limit`), as its index in ``words``.
     @inlinable @inline(__always)
     public func match(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int? {
         self.index.longest(in: text, from: index, limit: limit ?? text.count)
     }
 
-    /// The length of the longest word that starts at `index`, or 0.
+    /// The length of the longest word that starts at `index` (and ends by `limit`), or 0.
     @inlinable @inline(__always)
     public func matchLength(_ text: [Unicode.Scalar], at index: Int, limit: Int? = nil) -> Int {
         guard let id = match(text, at: index, limit: limit) else { return 0 }
@@ -45,11 +52,27 @@ public struct ScalarWordList: Sendable {
         index.longest(in: text, endingAt: end, floor: floor)
     }
 
-    /// The length of the longest word that ends just before `end`, or 0.
+    /// The length of the longest word that ends just before `end` (and starts at or after `floor`), or 0.
     @inlinable @inline(__always)
     public func matchLengthEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> Int {
         guard let id = matchEnding(text, before: end, floor: floor) else { return 0 }
         return index.length(id)
+    }
+
+    /// The length of every word that ends just before `end` (and starts at or after `floor`), longest first.
+    public func matchLengthsEnding(_ text: [Unicode.Scalar], before end: Int, floor: Int = 0) -> [Int] {
+        var lengths: [Int] = []
+        index.forEach(in: text, endingAt: end, floor: floor) { id in
+            lengths.append(index.length(id))
+            return true
+        }
+        return lengths
+    }
+
+    /// Whether `word` is one of the words.
+    public func contains<C: Collection>(_ word: C) -> Bool where C.Element == Unicode.Scalar {
+        let word = Array(word)
+        return !word.isEmpty && matchLength(word, at: 0) == word.count
     }
 
     /// The number of scalars of the word at `index` of ``words``.
@@ -60,9 +83,9 @@ public struct ScalarWordList: Sendable {
 }
 
 /// A rule table read from a bundled file whose lines are `word value`.
-public struct ScalarWordTable<Value: Sendable>: Sendable {
+public struct WordTable<Value: Sendable>: Sendable {
     /// The words, matched longest first.
-    public let list: ScalarWordList
+    public let list: WordList
     /// The value of each word of ``list``, by the word's index.
     public let values: [Value]
 
@@ -78,7 +101,7 @@ public struct ScalarWordTable<Value: Sendable>: Sendable {
             }
             pairs.append((String(columns[0]), value))
         }
-        list = ScalarWordList(pairs.map(\.0))
+        list = WordList(pairs.map(\.0))
         var byWord: [String: Value] = [:]
         for (word, value) in pairs where byWord[word] == nil { byWord[word] = value }
         values = list.strings.map { byWord[$0]! }

@@ -49,9 +49,30 @@ struct DeadlineAndInstrumentTests {
         "2020年以来，累计建成公园100座。",
         "截至2025年底，运营里程已达100公里。",
         "2024年上海市绿化工作要点",
+        "各街道于5月、10月分别组织一次应急演练。",
+        "参保人自2024年1月1日起至12月31日享受待遇。",
+        "补贴资格至2025年6月30日有效。",
     ])
     func notDeadlines(text: String) {
         #expect(Self.deadlines(text).isEmpty, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("请各镇于⟦2024年9月30日⟧、⟦11月30日前⟧报送进展。", ["2024-09-30", "2024-11-30"]),
+        ("⟦2025年6月⟧、⟦9月底前⟧分两批完成验收。", ["2025-06", "2025-09-30"]),
+    ])
+    func oneBeforeAfterAListOfDatesIsEachOnes(marked: String, dates: [String]) {
+        let text = MarkedText(marked)
+        let found = Self.deadlines(text.text)
+        #expect(found.map(\.date) == dates)
+        #expect(found.map(\.span.range) == text.spans)
+    }
+
+    @Test func aDeadlineEveryYearSaysSo() {
+        let found = Self.deadlines("各区于每年3月底前报送上年度工作总结。")
+        #expect(found.map(\.date) == ["2024-03-31"])
+        #expect(found.map(\.rule) == ["deadline.yearly+before"])
+        #expect(Self.deadlines("各区于3月底前报送工作总结。").map(\.rule) == ["deadline.date+before"])
     }
 
     @Test func withoutADateOnlyACueCounts() {

@@ -5,13 +5,17 @@
 /// `2022年10月底`, `6月30日`, `12月中旬`, `2023年第三季度`, `2025年`); the words
 /// around it (`resources/fields/deadline-cues.txt`) and its place decide
 /// whether it is a deadline:
-/// - a cue: `到`/`至` before it or `前`/`止` after it, `力争`, `截止时间为`…;
+/// - a cue: `到`/`至` before it or `前`/`止` after it (one `前` after a `、`
+///   list of dates is each one's), `力争`, `截止时间为`…; after `每年` the
+///   rule says the deadline recurs (`deadline.yearly+before`; its date keeps
+///   the document's year, as the annotators wrote it);
 /// - an end in itself: `底`, `末`, a quarter;
 /// - the end of a window (`2023年7月21日—8月22日` → 8月22日);
 /// - the start of a clause, followed by the clause (`2024年底前，…`,
 ///   `，2028年逐步扩大…`), for a bare year only when it lies after the
 ///   document's year.
-/// Not deadlines: starts (`自2024年起`), expiries (`有效期至…`), titles in 《》,
+/// Not deadlines: starts (`自2024年起`), expiries (`有效期至…`, `至…有效`,
+/// `至…享受`), titles in 《》, a date after `、` that no cue makes one,
 /// labels (`2024年度`, `2024年至2026年` as a period), and dates with a year
 /// that lie before the document's date. A date without a year takes the
 /// document's year.
@@ -22,6 +26,8 @@ struct DeadlineMatcher: Sendable {
     private let start: [[Unicode.Scalar]]
     private let never: [[Unicode.Scalar]]
     private let clause: [[Unicode.Scalar]]
+    private let period: [[Unicode.Scalar]]
+    private let yearly: [[Unicode.Scalar]]
 
     init() {
         var roles: [String: [[Unicode.Scalar]]] = [:]
@@ -36,6 +42,8 @@ struct DeadlineMatcher: Sendable {
         }
         lead = words("lead"); before = words("before"); until = words("until"); start = words("start"); never = words("never")
         clause = words("clause")
+        period = words("period")
+        yearly = words("yearly")
     }
 
     /// A date expression read from the text.
@@ -117,6 +125,10 @@ struct DeadlineMatcher: Sendable {
         if Self.word(start, at: upper, in: text) != nil { return nil }
         let untilWord = Self.word(until, at: upper, in: text)
         if let untilWord { upper += untilWord }
+        // `至12月31日享受…`, `至2025年6月30日有效`: the end of a period of entitlement or validity.
+        if Self.word(period, at: upper, in: text) != nil { return nil }
+        // `2026年3月31日、6月30日前`: one 前 after a list of dates is each one's.
+        let sharedUntil = untilWord == nil && Self.listEndsInUntil(after: upper, in: text, until: until)
         // Before: 到, 至 (kept), 力争, 截止时间为 (not kept); never 自, 有效期.
         let leadWord = Self.word(lead, endingAt: lower, in: text)
         if let leadWord { lower -= leadWord }
@@ -131,7 +143,8 @@ struct DeadlineMatcher: Sendable {
         if closesRange {
             return expression.bareYear ? nil : (lower..<upper, "deadline.window-end")
         }
-        if untilWord != nil { return (lower..<upper, "deadline.date+before") }
+        let recurring = Self.word(yearly, endingAt: lower, in: text) != nil
+        if untilWord != nil || sharedUntil { return (lower..<upper, recurring ? "deadline.yearly+before" : "deadline.date+before") }
         if leadWord != nil { return (lower..<upper, "deadline.by+date") }
         if beforeWord != nil { return (lower..<upper, "deadline.cue+date") }
         if expression.end || expression.quarter != nil { return (lower..<upper, "deadline.end-of") }
@@ -150,7 +163,20 @@ struct DeadlineMatcher: Sendable {
     }
 
     /// The rules that rest on a cue word rather than on the date's place.
-    private static let cued: Set<String> = ["deadline.date+before", "deadline.by+date", "deadline.cue+date"]
+    private static let cued: Set<String> = ["deadline.date+before", "deadline.yearly+before", "deadline.by+date", "deadline.cue+date"]
+
+    /// Whether `、` and more dates follow `index`, the last of them closed by a
+    /// word of `until` (`3月31日、6月30日前`, `6月、9月底前`).
+    private static func listEndsInUntil(after index: Int, in text: [Unicode.Scalar], until: [[Unicode.Scalar]]) -> Bool {
+        var at = index
+        var items = 0
+        while at < text.count, text[at] == "、" || text[at] == "和" || text[at] == "及", items < 8,
+              at + 1 < text.count, isNumeral(text[at + 1]), let next = expression(at: at + 1, in: text) {
+            at = next.range.upperBound
+            items += 1
+        }
+        return items > 0 && word(until, at: at, in: text) != nil
+    }
 
     /// Whether the clause before `index` (back to `。；，` or a line break) holds one of `words`.
     private static func clause(before index: Int, in text: [Unicode.Scalar], contains words: [[Unicode.Scalar]]) -> Bool {
@@ -173,7 +199,8 @@ struct DeadlineMatcher: Sendable {
         guard at >= 0 else { return .line }
         switch text[at] {
         case "\n": return .line
-        case "。", "；", ";", "，", ",", "！", "？", "、", "）", ")": return .punctuation
+        // Not `、`: a date after it continues a list (`于5月、10月分别组织`), which its head decides.
+        case "。", "；", ";", "，", ",", "！", "？", "）", ")": return .punctuation
         default: return .none
         }
     }

@@ -34,14 +34,24 @@ extension QuantityScan {
                 return Verdict(rule: "amount.ordinal", reason: "an ordinal")
             }
             return nil
-        case .percent, .points:
+        case .percent:
+            return nil
+        case .points:
+            // A change in percentage points stays within 100: more is the digits of a
+            // flattened table's cells run together (`（%）55＞605个百分点`).
+            if let value = last.number.value, value > 100 {
+                return Verdict(rule: "percent.points-run-on", reason: "over 100 percentage points: table cells run together")
+            }
             return nil
         case .classifier(let classifier):
             guard let unitRange = last.unitRange else { return nil }
             let word = vocabulary.classifiers.list.words[classifier]
             let after = unitRange.upperBound
-            if before > 0, text[before - 1] == "第" || isInOrdinalList(before) {
+            if before > 0, text[before - 1] == "第" || isInOrdinalList(before, classifier: word) {
                 return Verdict(rule: "count.ordinal", reason: "an ordinal (第…)")
+            }
+            if vocabulary.countLabelWords.matchLengthEnding(text, before: before) > 0 {
+                return Verdict(rule: "count.label", reason: "the number of an annex, table or item (附件2所列)")
             }
             if isRank(before: before, classifier: word) {
                 return Verdict(rule: "count.rank", reason: "a place in a ranking (前N名)")
@@ -73,6 +83,9 @@ extension QuantityScan {
             // `…的十五条措施` says how many; `实施十项行动` names the programme.
             if chinese, vocabulary.programmeNouns.match(text, at: after) != nil, before == 0 || text[before - 1] != "的" {
                 return Verdict(rule: "count.programme-name", reason: "the name of a programme (十项行动)")
+            }
+            if chinese, !isRange, isRecurringName(number: number.range, unitEnd: after) {
+                return Verdict(rule: "count.recurring-name", reason: "numeral, classifier and noun repeated as a name (残疾人两项补贴)")
             }
             if number.isBareOne, !isRange, !first.approximate, !first.hasMultiplier {
                 return Verdict(rule: "count.indefinite-one", reason: "一 before a classifier is an article")
@@ -122,17 +135,47 @@ extension QuantityScan {
         return vocabulary.durationAfterGe.match(text, at: position) != nil
     }
 
-    /// `第一、二批`: a number in a `、` list of numerals that 第 opens.
-    func isInOrdinalList(_ index: Int) -> Bool {
+    /// `第一、二批`, `第二十一条、二十二条`: a number in a `、` list of
+    /// numerals (each maybe with the same classifier) that 第 opens.
+    func isInOrdinalList(_ index: Int, classifier: [Unicode.Scalar]) -> Bool {
         var position = index
         for _ in 0..<8 {
             guard position > 1, text[position - 1] == "、" else { return false }
             position -= 1
+            if position >= classifier.count, text[(position - classifier.count)..<position].elementsEqual(classifier) {
+                position -= classifier.count
+            }
             let end = position
             while position > 0, NumberReader.chineseDigit(text[position - 1]) != nil || NumberReader.chineseUnit(text[position - 1]) != nil
                 || NumberReader.digitValue(text[position - 1]) != nil { position -= 1 }
             guard position < end else { return false }
             if position > 0, text[position - 1] == "第" { return true }
+        }
+        return false
+    }
+
+    /// How often the same numeral, classifier and two characters after them
+    /// must stand in the document to be a name rather than a count.
+    static let recurringNameMinimum = 3
+
+    /// `残疾人两项补贴` written again and again: a Chinese numeral with its
+    /// classifier and the noun after it that recur through the document are a
+    /// name (a count set or reported is written once or twice).
+    func isRecurringName(number: Range<Int>, unitEnd: Int) -> Bool {
+        guard unitEnd + 2 <= count, ScalarClass.isIdeograph(text[unitEnd]), ScalarClass.isIdeograph(text[unitEnd + 1]) else { return false }
+        let pattern = Array(text[number.lowerBound..<(unitEnd + 2)])
+        var found = 0
+        var position = 0
+        let first = pattern[0]
+        while position + pattern.count <= count {
+            if text[position] == first, text[position..<(position + pattern.count)].elementsEqual(pattern),
+               position == 0 || NumberReader.chineseDigit(text[position - 1]) == nil {
+                found += 1
+                if found >= Self.recurringNameMinimum { return true }
+                position += pattern.count
+            } else {
+                position += 1
+            }
         }
         return false
     }

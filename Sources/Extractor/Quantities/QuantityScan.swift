@@ -16,6 +16,9 @@ struct QuantityScan {
     /// The last run of items of one kind joined by `、` with no bound of
     /// their own (kind: 0 amount, 1 percent, 2 points, 3 count).
     var unboundedList: [(kind: Int, index: Int, range: Range<Int>)] = []
+    /// The last item whose bound word before it a `、` list after it shares
+    /// (`不少于6家、4家`): its kind, whether the bound is lower, and where the list has come to.
+    var leadingBoundList: (kind: Int, lower: Bool, end: Int)?
     /// Normalised ranges of the amounts, by index in `matches.amounts`.
     var amountRanges: [Range<Int>] = []
     /// The last amount, for a `每人` shared by an enumeration.
@@ -245,6 +248,14 @@ struct QuantityScan {
                 }
             }
         }
+        // `2万以上20万元以下`: a lower bound with no unit of its own, closed by
+        // an upper one that has the unit, is one range.
+        var closedEnd: Int?
+        if !isRange, first.unit == nil, let partner = unitlessLowerPartner(first) {
+            last = partner.term
+            isRange = true
+            closedEnd = partner.end
+        }
         guard let unit = last.unit else {
             if context.collectsRejections { rejectNonCount(first) }
             diagnoseMissingYuan(first)
@@ -258,9 +269,17 @@ struct QuantityScan {
         bounds.lower = bounds.approximate
         readBoundsBefore(&start, into: &bounds)
         let before = bounds
-        // `25万元（含25万元）`: an inclusive repeat of the item belongs to it.
-        if let repeatEnd = inclusiveRepeatEnd(at: skipSpaces(end), of: last) { end = repeatEnd }
-        readBoundsAfter(&end, into: &bounds)
+        // Bound words before the number (not the `余` of the term): a list may share them.
+        var leading = Bounds()
+        leading.lower = before.lower && !(first.approximate || last.approximate)
+        leading.upper = before.upper
+        if let closedEnd {
+            end = closedEnd
+        } else {
+            // `25万元（含25万元）`: an inclusive repeat of the item belongs to it.
+            if let repeatEnd = inclusiveRepeatEnd(at: skipSpaces(end), of: last) { end = repeatEnd }
+            readBoundsAfter(&end, into: &bounds)
+        }
         // `1万元以上10万元以下`: a lower bound closed by an upper one is one range.
         if !isRange, bounds.lower, !before.lower, !before.upper, !bounds.upper, !bounds.approximate,
            let partner = upperBoundPartner(after: end, of: first) {
@@ -320,13 +339,16 @@ struct QuantityScan {
                                         rule: isRange ? "count.range" : "count.classifier"))
         }
         itemRanges.append(range)
-        shareTrailingBound(unit: unit, range: range, before: before, after: bounds)
+        shareListBounds(unit: unit, range: range, before: before, leading: leading, after: bounds)
         return end
     }
 
-    /// `分别达到80%、50%以上`: a bound word after the last item of a list
-    /// bounds the items before it that have none of their own.
-    mutating func shareTrailingBound(unit: Unit, range: Range<Int>, before: Bounds, after: Bounds) {
+    /// Bounds shared along a `、` list of items of one kind:
+    /// - `分别达到80%、50%以上`: a bound word after the last item bounds the
+    ///   items before it that have none of their own;
+    /// - `分别不少于6家、4家、2家`, `不超过80万元、50万元`: a bound word before
+    ///   the first item bounds the items after it that have none of their own.
+    mutating func shareListBounds(unit: Unit, range: Range<Int>, before: Bounds, leading: Bounds, after: Bounds) {
         let kind: Int
         switch unit {
         case .money: kind = 0
@@ -338,21 +360,31 @@ struct QuantityScan {
         let trailingLower = after.lower && !before.lower, trailingUpper = after.upper && !before.upper
         if trailingLower != trailingUpper, let previous = unboundedList.last, previous.kind == kind,
            onlyListSeparators(previous.range.upperBound..<range.lowerBound) {
-            for item in unboundedList where item.kind == kind {
-                switch kind {
-                case 0: if trailingLower { matches.amounts[item.index].max = nil } else { matches.amounts[item.index].min = nil }
-                case 3: if trailingLower { matches.counts[item.index].max = nil } else { matches.counts[item.index].min = nil }
-                default:
-                    if trailingLower { matches.percentages[item.index].max = nil } else { matches.percentages[item.index].min = nil }
-                }
-            }
+            for item in unboundedList where item.kind == kind { dropBound(kind: kind, index: item.index, lower: trailingLower) }
         }
         let unbounded = !after.lower && !after.upper
+        if unbounded, let list = leadingBoundList, list.kind == kind, onlyListSeparators(list.end..<range.lowerBound) {
+            dropBound(kind: kind, index: index, lower: list.lower)
+            leadingBoundList?.end = range.upperBound
+            unboundedList = []
+            return
+        }
+        leadingBoundList = leading.lower != leading.upper && !trailingLower && !trailingUpper
+            ? (kind, leading.lower, range.upperBound) : nil
         if unbounded, let previous = unboundedList.last, previous.kind == kind,
            onlyListSeparators(previous.range.upperBound..<range.lowerBound) {
             unboundedList.append((kind, index, range))
         } else {
             unboundedList = unbounded ? [(kind, index, range)] : []
+        }
+    }
+
+    /// Makes item `index` of a kind a lower bound (`max` null) or an upper bound (`min` null).
+    mutating func dropBound(kind: Int, index: Int, lower: Bool) {
+        switch kind {
+        case 0: if lower { matches.amounts[index].max = nil } else { matches.amounts[index].min = nil }
+        case 3: if lower { matches.counts[index].max = nil } else { matches.counts[index].min = nil }
+        default: if lower { matches.percentages[index].max = nil } else { matches.percentages[index].min = nil }
         }
     }
 
@@ -477,12 +509,15 @@ struct QuantityScan {
     }
 
     /// How far back a bound word may open the phrase a number closes, in scalars.
-    static let governingReach = 16
+    static let governingReach = 20
 
-    /// `按不超过研发投入30%`, `不低于项目总投资的20%`, `最高不超过实际发生额的50%`:
-    /// a lower or upper word opens a noun phrase that the number closes. Only
-    /// nouns, `的` and quotes stand between; a clause break, another number or
-    /// item, or a verb of granting ends the search. The span stays the number.
+    /// `按不超过研发投入30%`, `不低于项目总投资的20%`, `最高不超过实际发生额的50%`,
+    /// `最高可按实际发生费用的30%`: a lower or upper word opens a noun phrase
+    /// that the number closes. Only nouns, `的`, quotes and the prepositions
+    /// that open such a phrase (`按照`, `可按`) stand between; a clause break,
+    /// another number or item, or a verb of granting ends the search. A
+    /// superlative before a noun is an adjective (`最低工资标准的30%`): the
+    /// search goes on past it. The span stays the number.
     func readGoverningBound(before start: Int, into bounds: inout Bounds) {
         let floor = max(previousItemEnd(before: start), start - Self.governingReach)
         var position = skipSpacesBackward(start)
@@ -490,12 +525,21 @@ struct QuantityScan {
             if let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) {
                 let bound = vocabulary.bounds.values[word]
                 let written = vocabulary.bounds.list.words[word]
-                // `最低工资标准的30%`: a superlative before a noun is an adjective, and one character is too little.
-                guard !bound.after, bound.effect != .approximate, position < start, written.count >= 2, written[0] != "最",
-                      vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.length(word)
+                let length = vocabulary.bounds.list.length(word)
+                guard !bound.after, bound.effect != .approximate, position < start, written.count >= 2,
+                      vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= length
                 else { return }
+                if written[0] == "最", vocabulary.governingLinks.match(text, at: position) == nil {
+                    position -= length
+                    continue
+                }
                 bounds.apply(bound.effect)
                 return
+            }
+            let preposition = vocabulary.governingLinks.matchLengthEnding(text, before: position, floor: floor)
+            if preposition > 0 {
+                position -= preposition
+                continue
             }
             let scalar = text[position - 1]
             guard isPerNounScalar(scalar) else { return }
@@ -520,19 +564,39 @@ struct QuantityScan {
     /// `1万元以上10万元以下`, `30%以上、50%以下`: after a lower bound word, a
     /// second number with the same unit closed by an upper bound word; returns
     /// its term and the end of that word.
+    /// `300万元以上不足800万元`: the upper word may stand before the second
+    /// number instead (not a superlative: `以上、最高` starts another clause).
+    /// A first number without a unit takes the second's (`2万以上20万元以下`).
     func upperBoundPartner(after end: Int, of first: Term) -> (term: Term, end: Int)? {
         var position = skipSpaces(end)
         if position < count, text[position] == "、" { position = skipSpaces(position + 1) }
+        var bounds = Bounds()
+        if let word = vocabulary.bounds.list.match(text, at: position), vocabulary.bounds.list.words[word][0] != "最",
+           vocabulary.boundExceptions.matchLength(text, at: position) <= vocabulary.bounds.list.length(word) {
+            let bound = vocabulary.bounds.values[word]
+            guard !bound.after, bound.effect == .upper else { return nil }
+            bounds.upper = true
+            position = skipSpaces(position + vocabulary.bounds.list.length(word))
+        }
         guard position < count, case .number(let number)? = NumberReader.read(text, at: position),
               number.redacted == first.number.redacted else { return nil }
         let second = readTerm(number)
-        guard let unit = second.unit, unit == first.unit, unit != .points, !second.approximate,
+        guard let unit = second.unit, first.unit == nil || unit == first.unit, unit != .points, !second.approximate,
               rangeIsOrdered(first, second) else { return nil }
         var partnerEnd = second.end
-        var bounds = Bounds()
         readBoundsAfter(&partnerEnd, into: &bounds)
         guard bounds.upper, !bounds.lower, !bounds.approximate else { return nil }
         return (second, partnerEnd)
+    }
+
+    /// `2万以上20万元以下`, `2千以上1万元以下`: after a number without a unit,
+    /// a lower bound word and an upper-bounded partner with the unit.
+    func unitlessLowerPartner(_ first: Term) -> (term: Term, end: Int)? {
+        var probe = first.end
+        var bounds = Bounds()
+        readBoundsAfter(&probe, into: &bounds)
+        guard bounds.lower, !bounds.upper, !bounds.approximate, probe > first.end else { return nil }
+        return upperBoundPartner(after: probe, of: first)
     }
 
     /// `25万元（含25万元）`: the end of a bracket that repeats the item's own
@@ -584,6 +648,10 @@ struct QuantityScan {
         // amount (`每年评选一批优秀团队给予`): the `每…` belongs to it.
         var crossedVerb = false
         while position > floor {
+            if let open = alternativeClassifierStart(endingAt: position, floor: floor) {
+                position = open
+                continue
+            }
             let link = vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor)
             if link > 0 {
                 position = skipSpacesBackward(position - link)
@@ -661,13 +729,26 @@ struct QuantityScan {
     }
 
     /// `每` before a unit, or `单` (`单个项目`, `单家企业`) where it starts a
-    /// word rather than ends one (`名单`, `清单`).
+    /// word rather than ends one (`名单`, `清单`) and makes no noun with the
+    /// unit (`违法单位`).
     func isPerMark(at index: Int) -> Bool {
         switch text[index] {
         case "每": return true
-        case "单": return index == 0 || !vocabulary.singleMarkPrefixes.mayContain(text[index - 1])
+        case "单":
+            return (index == 0 || !vocabulary.singleMarkPrefixes.mayContain(text[index - 1]))
+                && vocabulary.singleMarkWords.match(text, at: index) == nil
         default: return false
         }
+    }
+
+    /// `单台（套）设备`: where a bracketed second classifier that ends at
+    /// `end` opens, or nil.
+    func alternativeClassifierStart(endingAt end: Int, floor: Int) -> Int? {
+        guard end - 3 >= floor, text[end - 1] == "）" || text[end - 1] == ")" else { return nil }
+        guard let classifier = vocabulary.classifiers.list.matchEnding(text, before: end - 1, floor: floor) else { return nil }
+        let open = end - 1 - vocabulary.classifiers.list.length(classifier) - 1
+        guard open >= floor, text[open] == "（" || text[open] == "(" else { return nil }
+        return open
     }
 
     /// `每家企业年度最高200万元`: a year stated for the recipient between the

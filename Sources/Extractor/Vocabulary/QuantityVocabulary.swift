@@ -62,6 +62,9 @@ final class QuantityVocabulary: Sendable {
     let recipientYearWords: WordList
     let slashTimeUnits: WordList
     let labelWords: WordList
+    let governingLinks: WordList
+    let countLabelWords: WordList
+    let singleMarkWords: WordList
 
     /// The lists as bundled: this thread's instance, loaded on its first use
     /// (one per thread, so reference counts stay in one core: ``PerThread``).
@@ -116,5 +119,8 @@ final class QuantityVocabulary: Sendable {
         recipientYearWords = WordList(resource: "recipient-year-words")
         slashTimeUnits = WordList(resource: "slash-time-units")
         labelWords = WordList(resource: "label-words")
+        governingLinks = WordList(resource: "governing-links")
+        countLabelWords = WordList(resource: "count-label-words")
+        singleMarkWords = WordList(resource: "single-mark-words")
     }
 }

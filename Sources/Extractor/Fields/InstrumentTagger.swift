@@ -68,6 +68,9 @@ public struct InstrumentDictionary: Sendable, Hashable {
 struct InstrumentTagger: Sendable {
     /// Word cues by their first character, longest first.
     private let byFirst: [Unicode.Scalar: [(cue: [Unicode.Scalar], entry: Int)]]
+    /// The first characters of the cues: most characters of a measure start
+    /// none, and a bit test turns them away before a dictionary lookup.
+    private let firsts: ScalarBitmap
     private let entries: [InstrumentDictionary.Entry]
     private let amountTools: [Int]
     private let deadlineTools: [Int]
@@ -87,6 +90,7 @@ struct InstrumentTagger: Sendable {
             }
         }
         self.byFirst = byFirst.mapValues { $0.sorted { $0.cue.count > $1.cue.count } }
+        firsts = ScalarBitmap(byFirst.keys)
         amountTools = amounts
         deadlineTools = deadlines
     }
@@ -104,7 +108,7 @@ struct InstrumentTagger: Sendable {
             let range = measure.span.range.clamped(to: 0..<original.count)
             var index = range.lowerBound
             while index < range.upperBound {
-                if let candidates = byFirst[original[index]] {
+                if firsts.mayContain(original[index]), let candidates = byFirst[original[index]] {
                     for (cue, entry) in candidates where index + cue.count <= range.upperBound
                         && original[index..<index + cue.count].elementsEqual(cue) {
                         add(entry, cue: entries[entry].cue, span: Span(start: index, end: index + cue.count), rule: "instrument.cue")

@@ -26,6 +26,40 @@ struct StructureOutlineTests {
         #expect(result.measures.last?.lead == ["市财政局"])
     }
 
+    @Test func firstNumberGluedToADateIsANumberWhenItsSecondFollows() throws {
+        let text = """
+            江城市人民政府关于印发营商环境任务分工的通知
+
+            一、推进审批改革
+            1.2031年6月底前完成规章清理。（市司法局负责）
+            2.建立审查机制。（市政府办公室负责）
+            3.2031年底前实现一网通办。（市政务服务局负责）
+            """
+        let result = try StructureHarness.extract(text)
+        #expect(result.measures.map(\.number) == ["1", "2", "3"])
+        #expect(result.measures.map(\.title) == ["2031年6月底前完成规章清理", "建立审查机制", "2031年底前实现一网通办"])
+    }
+
+    /// Items restarting under sub-parts whose own numbering runs on across the
+    /// parts (`（三）` under `二、`): the sub-part's number alone comes first.
+    @Test func itemsUnderSubPartsNumberedAcrossPartsTakeTheSubPartNumber() throws {
+        let text = """
+            江城市人民政府关于印发营商环境任务分工的通知
+
+            一、优化审批
+            （一）精简审批事项。
+            1.清理许可事项。（市司法局负责）
+            2.压减审批时限。（市政务服务局负责）
+            （二）推进一网通办。
+            1.整合办事系统。（市大数据局负责）
+            二、强化监管
+            （三）创新监管方式。
+            1.推行信用监管。（市市场监管局负责）
+            2.加强执法协同。（市司法局负责）
+            """
+        #expect(try numbers(text) == ["1.1", "1.2", "2.1", "3.1", "3.2"])
+    }
+
     @Test func decimalAfterAnItemIsNoItem() throws {
         let text = """
             江城市人民政府关于印发人才措施的通知
@@ -111,6 +145,19 @@ struct StructureOutlineTests {
         #expect(try numbers(text) == ["1.1", "1.2", "2.1", "2.2"])
     }
 
+    /// A page scraped onto one line: an annex after the list of annexes,
+    /// opening with its number after a sentence end, is no policy; the
+    /// annex a sentence mentions (`见附件1`) opens nothing.
+    @Test func listsInAnAnnexRunIntoOneLongLineAreNoMeasures() throws {
+        let filler = String(repeating: "各区要结合实际抓好落实，确保取得实效。", count: 12)
+        let text = "江城市人民政府关于加强应急管理的意见 现提出如下意见：分级标准见附件1。"
+            + "（一）健全指挥体系。" + filler + "（二）强化监测预警。" + filler + "（三）做好应急保障。" + filler
+            + "附件：1.突发事件分级标准2.应急物资储备表"
+            + "附件1突发事件分级标准：（一）特别重大事件。造成10人以上死亡的。（二）重大事件。造成3人以上死亡的。"
+            + "附件2应急物资储备表：（一）救援车辆。（二）通信设备。"
+        #expect(try numbers(text) == ["1", "2", "3"])
+    }
+
     @Test func listsOfMaterialsAndConditionsAreNoMeasures() throws {
         let text = """
             江城市人民政府关于印发人才措施的通知
@@ -150,6 +197,64 @@ struct StructureOutlineTests {
         let result = try StructureHarness.extract(text)
         #expect(result.measures.map(\.number) == ["1", "2", "3"])
         #expect(result.measures.map(\.title) == ["加强组织领导", "强化资金保障", "优化营商环境"])
+    }
+
+    /// A page scraped onto one line: the part's short title runs straight into
+    /// its first sub-item (`二、支持内容（一）…`), the later ones follow sentence ends.
+    @Test func subItemsRunOnAfterAPartTitleInOneLongLineAreItems() throws {
+        let filler = String(repeating: "对符合条件的企业给予支持，推动产业集聚发展。", count: 12)
+        let text = "江城区关于推动机器人产业发展的若干意见 为推动产业发展，制定本意见。"
+            + "一、适用对象本意见适用于在本区登记注册的企业。"
+            + "二、支持内容（一）支持平台建设。" + filler + "（二）引导产业集聚。" + filler + "（三）鼓励协同创新。" + filler
+            + "三、附则（一）本意见由区科委负责解释。（二）本意见自2031年1月1日起施行。"
+        let result = try StructureHarness.extract(text)
+        #expect(result.measures.map(\.number) == ["2.1", "2.2", "2.3", "3.1", "3.2"])
+        #expect(result.measures.map(\.title) == ["支持平台建设", "引导产业集聚", "鼓励协同创新", "本意见由区科委负责解释", "本意见自2031年1月1日起施行"])
+        #expect(result.sections.filter { $0.level == 1 }.dropFirst().map(\.title) == ["支持内容", "附则"])
+    }
+
+    /// One long line whose `（一）…` list runs on across parts, each part's
+    /// title run into its first item, and `1.` items run into a sub-part's title.
+    @Test func numberingRunningOnAcrossPartsInOneLongLine() throws {
+        let filler = String(repeating: "各区要结合实际抓好落实，确保取得实效。", count: 10)
+        let text = "江城市人民政府关于优化营商环境的意见 现提出如下意见："
+            + "一、完善机制（一）主要目标。1.审批更加便利。" + filler + "2.服务更加高效。" + filler
+            + "（二）健全协调机制。" + filler
+            + "二、强化保障（三）加大资金投入。" + filler + "（四）加强督促检查。" + filler
+        let result = try StructureHarness.extract(text)
+        #expect(result.measures.map(\.number) == ["1", "2", "3", "4"])
+        #expect(result.measures.map(\.title) == ["主要目标", "健全协调机制", "加大资金投入", "加强督促检查"])
+        #expect(result.sections.filter { $0.level == 3 }.map(\.title) == ["审批更加便利", "服务更加高效"])
+    }
+
+    /// In one long line each item ends with its responsibility note, and the
+    /// next marker follows the note's closing bracket, not a sentence end.
+    @Test func markersAfterANoteClosingTheLastSentenceInOneLongLine() throws {
+        let filler = String(repeating: "优化审批流程，压缩办理时限，提升服务效能。", count: 15)
+        let text = "江城市人民政府关于优化营商环境的实施意见 现提出以下意见。"
+            + "一、提升投资便利度（一）优化审批流程。" + filler + "（市发展改革委负责）"
+            + "（二）提升审批效率。" + filler + "（市住房城乡建设委、市规划资源局按职责分工负责）"
+            + "二、降低准入门槛（三）简化准入手续。" + filler + "（市市场监管局负责）"
+        let result = try StructureHarness.extract(text)
+        #expect(result.measures.map(\.number) == ["1", "2", "3"])
+        #expect(result.measures.map(\.lead) == [["市发展改革委"], ["市住房城乡建设委", "市规划资源局"], ["市市场监管局"]])
+        #expect(result.sections.filter { $0.level == 1 }.map(\.title) == ["提升投资便利度", "降低准入门槛"])
+    }
+
+    /// In a long line, a bracketed number run into a sentence is text: neither
+    /// after a heading's title, nor, after one, followed by its next number.
+    @Test func bracketedNumberRunIntoASentenceOfALongLineStaysText() throws {
+        let filler = String(repeating: "对符合条件的企业给予支持，推动产业集聚发展。", count: 12)
+        let text = "江城区关于推动机器人产业发展的若干意见 为推动产业发展，制定本意见。"
+            + "一、支持内容" + filler + "对符合条件（1）的企业给予奖励。" + filler
+            + "二、保障措施（一）本意见由区科委负责解释。" + filler
+            + "三、附则本意见自2031年1月1日起施行。" + filler
+        let document = TextDocument(text: text)
+        let source = Source(path: "test", sha256: "", encoding: "UTF-8", format: "plain", characters: document.original.count)
+        let (result, rejections) = try DocumentExtractor().explain(document, source: source)
+        #expect(result.sections.map(\.marker) == ["一、", "二、", "三、"])
+        let rules = Set(rejections.filter { $0.rule.hasPrefix("section.") }.map(\.rule))
+        #expect(rules == ["section.inline-unbounded", "section.inline-unfollowed"])
     }
 
     @Test func inlineEnumerationInAParagraphStaysText() throws {

@@ -6,7 +6,9 @@ import Foundation
 public struct InstrumentDictionary: Sendable, Hashable {
     /// One cue and the instrument it shows.
     public struct Entry: Sendable, Hashable {
+        /// The instrument's type (`supply`, `environment`, `demand` in the bundled dictionary).
         public var type: String
+        /// The sub-tool under the type (`资金投入`, `人才培养`…).
         public var tool: String
         /// A word, or `@amount` / `@deadline` for an item found inside the measure.
         public var cue: String
@@ -14,11 +16,15 @@ public struct InstrumentDictionary: Sendable, Hashable {
 
     /// Why a dictionary file could not be read.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
+        /// The dictionary file.
         public var path: String
+        /// What is wrong with it: unreadable, or the first line that does not parse.
         public var reason: String
+        /// The path and the reason, as the command line prints them.
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// The cues in file order, each with its instrument.
     public let entries: [Entry]
 
     /// The bundled Rothwell–Zegveld dictionary.
@@ -68,6 +74,9 @@ public struct InstrumentDictionary: Sendable, Hashable {
 struct InstrumentTagger: Sendable {
     /// Word cues by their first character, longest first.
     private let byFirst: [Unicode.Scalar: [(cue: [Unicode.Scalar], entry: Int)]]
+    /// The first characters of the cues: most characters of a measure start
+    /// none, and a bit test turns them away before a dictionary lookup.
+    private let firsts: ScalarBitmap
     private let entries: [InstrumentDictionary.Entry]
     private let amountTools: [Int]
     private let deadlineTools: [Int]
@@ -87,6 +96,7 @@ struct InstrumentTagger: Sendable {
             }
         }
         self.byFirst = byFirst.mapValues { $0.sorted { $0.cue.count > $1.cue.count } }
+        firsts = ScalarBitmap(byFirst.keys)
         amountTools = amounts
         deadlineTools = deadlines
     }
@@ -104,7 +114,7 @@ struct InstrumentTagger: Sendable {
             let range = measure.span.range.clamped(to: 0..<original.count)
             var index = range.lowerBound
             while index < range.upperBound {
-                if let candidates = byFirst[original[index]] {
+                if firsts.mayContain(original[index]), let candidates = byFirst[original[index]] {
                     for (cue, entry) in candidates where index + cue.count <= range.upperBound
                         && original[index..<index + cue.count].elementsEqual(cue) {
                         add(entry, cue: entries[entry].cue, span: Span(start: index, end: index + cue.count), rule: "instrument.cue")

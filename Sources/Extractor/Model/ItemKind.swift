@@ -5,10 +5,10 @@ public protocol ExtractedItem: Codable, Hashable, Sendable {
     /// Where the item is: its span, or the span of its first mention.
     var firstSpan: Span? { get }
 
-    /// The item's rows in the CSV dataset (see ``DatasetTable``), each in its
-    /// table's column order, `document_id` first and without `page` (added
-    /// from the row's start).
-    func datasetRows(documentID: String) -> [(table: DatasetTable, row: [String])]
+    /// Writes the item's rows in the CSV dataset (see ``DatasetTable``), each
+    /// in its table's column order, `document_id` first and without `page`
+    /// (added from the row's start).
+    func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID: String)
 }
 
 /// An item inside a measure's text, which records the measure's number.
@@ -45,19 +45,24 @@ public struct ItemKind: @unchecked Sendable {
     /// How many items of this kind a result has.
     public let count: (ExtractionResult) -> Int
     let encode: (ExtractionResult, inout KeyedEncodingContainer<ExtractionResult.Key>) throws -> Void
+    /// Writes the list as the JSON writers do (``JSONWriter``: no `Encoder`).
+    let writeJSON: (ExtractionResult, inout JSONWriter) -> Void
+    /// Writes the rows of the items as CSV (``CSVTableBytes``) or as strings (``StringRows``).
+    let writeCSV: (ExtractionResult, inout CSVTableBytes, String) -> Void
+    let writeStrings: (ExtractionResult, inout StringRows, String) -> Void
     let decode: (inout ExtractionResult, KeyedDecodingContainer<ExtractionResult.Key>) throws -> Void
     /// Sets `measure` on every item, for kinds whose items are ``MeasureBoundItem``s.
     let assignMeasures: ((inout ExtractionResult, (Span) -> String?) -> Void)?
 
     /// The kind whose items are the list at `list` of a result; `since` is
     /// the schema version that added it (a record written before has none).
-    init<Item: ExtractedItem>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
+    init<Item: ExtractedItem & JSONMembers>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
                               summaryNoun: String?, tables: [DatasetTable], since: Int = 1) {
         self.init(key, list, singular: singular, summaryNoun: summaryNoun, tables: tables, since: since, assignMeasures: nil)
     }
 
     /// The kind whose items, inside measures, are the list at `list` of a result.
-    init<Item: MeasureBoundItem>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
+    init<Item: MeasureBoundItem & JSONMembers>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
                                  summaryNoun: String?, tables: [DatasetTable], since: Int = 1) {
         self.init(key, list, singular: singular, summaryNoun: summaryNoun, tables: tables, since: since) { result, number in
             for index in result[keyPath: list].indices {
@@ -66,7 +71,7 @@ public struct ItemKind: @unchecked Sendable {
         }
     }
 
-    private init<Item: ExtractedItem>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
+    private init<Item: ExtractedItem & JSONMembers>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
                                       summaryNoun: String?, tables: [DatasetTable], since: Int,
                                       assignMeasures: ((inout ExtractionResult, (Span) -> String?) -> Void)?) {
         self.key = key
@@ -77,6 +82,13 @@ public struct ItemKind: @unchecked Sendable {
         items = { $0[keyPath: list] }
         count = { $0[keyPath: list].count }
         encode = { result, container in try result.encode(result[keyPath: list], forKey: .init(key), in: &container) }
+        writeJSON = { result, writer in result.writeJSON(result[keyPath: list], key: key, to: &writer) }
+        writeCSV = { result, rows, id in
+            for item in result[keyPath: list] { item.writeDatasetRows(to: &rows, documentID: id) }
+        }
+        writeStrings = { result, rows, id in
+            for item in result[keyPath: list] { item.writeDatasetRows(to: &rows, documentID: id) }
+        }
         decode = { result, container in
             result[keyPath: list] = since > 1 ? try container.decodeIfPresent([Item].self, forKey: .init(key)) ?? []
                 : try container.decode([Item].self, forKey: .init(key))

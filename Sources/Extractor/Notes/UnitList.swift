@@ -58,9 +58,44 @@ enum UnitList {
                     index += 1
                 }
             }
-            units.append(unit)
+            units += splittingJoinedUnits(unit, in: text, vocabulary: vocabulary)
         }
         return units
+    }
+
+    /// Words that join two units inside one piece of a list (`国务院相关部门及各地区`).
+    private static let joiners: Set<Unicode.Scalar> = ["及", "和", "与"]
+
+    /// How long, at least, the class after `等` is to be a unit of its own: a
+    /// class with its scope (`国务院相关部门`, `市直有关单位`), not a bare
+    /// `有关部门`, which only closes the list.
+    private static let scopedClassLength = 5
+
+    /// A piece of a list that names more than one unit: `X等Y`, a complete body
+    /// and the scoped class it belongs to (`国家药监局等国务院相关部门`), is
+    /// both; `A及各B`, a complete body joined to a `各` unit
+    /// (`国务院相关部门及各地区`), is both. Otherwise the piece is one unit.
+    private static func splittingJoinedUnits(_ unit: Range<Int>, in text: [Unicode.Scalar],
+                                             vocabulary: OrganizationVocabulary) -> [Range<Int>] {
+        guard text[unit.lowerBound] != "各" else { return [unit] }
+        var depth = 0
+        for index in unit where index > unit.lowerBound + 1 && index + 2 < unit.upperBound {
+            let scalar = text[index]
+            if ScalarClass.openers.contains(scalar) { depth += 1; continue }
+            if ScalarClass.closers.contains(scalar) { depth = max(0, depth - 1); continue }
+            guard depth == 0 else { continue }
+            let left = unit.lowerBound..<index, right = (index + 1)..<unit.upperBound
+            if joiners.contains(scalar), text[index + 1] == "各", isComplete(left, in: text, vocabulary: vocabulary) {
+                return splittingJoinedUnits(left, in: text, vocabulary: vocabulary) + [right]
+            }
+            if scalar == "等", isComplete(left, in: text, vocabulary: vocabulary) {
+                let rest = splittingJoinedUnits(right, in: text, vocabulary: vocabulary)
+                if let first = rest.first, first.count >= scopedClassLength, isComplete(first, in: text, vocabulary: vocabulary) {
+                    return [left] + rest
+                }
+            }
+        }
+        return [unit]
     }
 
     /// Whether a unit names a whole body or class of bodies (ends with an organ

@@ -68,7 +68,7 @@ struct OrganizationGrammar {
         }
         // A department named without its level (人社局, 教育部), but not the
         // tail of a level that did not read as a head (各县区人社局).
-        if stemCount > 0, suffix.stem, !topicOnly, stemLength >= 2,
+        if stemCount > 0, suffix.stem, !suffix.headed, !topicOnly, stemLength >= 2,
            vocabulary.levels.matchEnding(text, before: position) == nil,
            position == 0 || !ScalarClass.isNameCharacter(text[position - 1])
             || vocabulary.boundaryWords.matchEnding(text, before: position) != nil
@@ -109,17 +109,26 @@ struct OrganizationGrammar {
     /// A department whose stem the lexicon lacks, under a level that opens a
     /// name (`、市营商环境局、`): two to five plain characters between them.
     private func unknownDepartment(suffixStart: Int, end: Int, suffix: OrganSuffix) -> OrganizationCandidate? {
-        for length in 2...5 where suffixStart - length >= 0 {
+        for length in 1...5 where suffixStart - length >= 0 {
             let start = suffixStart - length
             let scalar = text[start]
-            guard ScalarClass.isIdeograph(scalar), !vocabulary.placeForbidden.contains(scalar),
-                  vocabulary.levels.match(text, at: start, limit: suffixStart) == nil,
+            // The body holds no function word (财政局等部门); a deictic may end it (核安全局).
+            guard ScalarClass.isIdeograph(scalar),
+                  !vocabulary.placeForbidden.contains(scalar) || (length == 1 && vocabulary.deictics.contains(scalar)),
+                  !isLevelWord(at: start, limit: suffixStart),
                   vocabulary.nonPlaceWords.match(text, at: start, limit: suffixStart) == nil else { return nil }
-            if let head = head(endingAt: start, bodyIsFree: true), opensName(at: head) {
+            if length >= 2, let head = head(endingAt: start, bodyIsFree: true), opensName(at: head) {
                 return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed-department")
             }
         }
         return nil
+    }
+
+    /// Whether a level word starts at `start` and ends by `limit`, not as
+    /// part of another word (市容, 市场, 区域: a level blocker follows it).
+    private func isLevelWord(at start: Int, limit: Int) -> Bool {
+        let level = vocabulary.levels.matchLength(text, at: start, limit: limit)
+        return level > 0 && vocabulary.levelBlockers.match(text, at: start + level, limit: limit) == nil
     }
 
     /// A name whose body is free text: the nearest head to the left, or for a
@@ -139,13 +148,36 @@ struct OrganizationGrammar {
             }
             length += 1
         }
-        // A headless body is words only: no count (xx个乡镇…), no redaction mark.
+        // A headless body is words only: no count (xx个乡镇…), no redaction mark,
+        // and no collective level (各级, 我市: the centres of every level).
         guard let start = headless,
-              text[start..<suffixStart].allSatisfy({ ScalarClass.isIdeograph($0) && $0 != "个" }) else { return nil }
+              text[start..<suffixStart].allSatisfy({ ScalarClass.isIdeograph($0) && $0 != "个" }),
+              !holdsCollectiveLevel(start..<suffixStart) else { return nil }
         return candidate(start..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headless")
     }
 
+    /// Whether `range` holds a collective prefix before a level word or 级 (各级, 我市, 两级).
+    private func holdsCollectiveLevel(_ range: Range<Int>) -> Bool {
+        for index in range where index + 1 < range.upperBound && vocabulary.collectivePrefixes.contains(text[index]) {
+            if text[index + 1] == "级" || vocabulary.levels.match(text, at: index + 1, limit: range.upperBound) != nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static let each: Unicode.Scalar = "各"
+    private static let possessive: Unicode.Scalar = "的"
+
     private func candidate(_ range: Range<Int>, suffix: OrganSuffix, body: Range<Int>, rule: String) -> OrganizationCandidate? {
+        // A class of bodies (市政府各委, 区各部门, 市区两级管理部门) or a vague
+        // one (市相关部门) is not one body.
+        if text[body].contains(Self.each) || holdsCollectiveLevel(body) { return nil }
+        // A body's name holds no 的 (以县为单位的配煤中心 is a description).
+        if text[body].contains(Self.possessive) { return nil }
+        for index in body where vocabulary.vagueWords.match(text, at: index, limit: body.upperBound) != nil {
+            return nil
+        }
         if suffix.free, suffix.text.last == "心" || suffix.text.last == "会" {
             for index in body where vocabulary.centreExclusions.match(text, at: index, limit: body.upperBound) != nil {
                 return nil
@@ -163,7 +195,7 @@ struct OrganizationGrammar {
     /// The start of a head (places, levels, an organ, a prefix) ending at `end`.
     /// Before a free-text body the level must not run into a word (市级, 乡村).
     func head(endingAt end: Int, bodyIsFree: Bool) -> Int? {
-        var position = end
+        var position = levelAlternativesStart(before: end) ?? end
         var found = false
         // An organ after the level: 市[委]办公室, 市[人民政府]办公室.
         if case let organ = Self.headOrgans.matchLengthEnding(text, before: position), organ > 0,
@@ -175,7 +207,11 @@ struct OrganizationGrammar {
            // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
            !(position == end && bodyIsFree && vocabulary.levelBlockers.match(text, at: position) != nil),
            // A bare level: not 全市, 各县, 乡镇.
-           !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])) {
+           !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])),
+           // Nor the last of a list of bare levels (市、县（区）政务中心, 省、自治区、直辖市人民政府):
+           // the bodies of every such level.
+           !(place == 0 && levelStart > 1 && text[levelStart - 1] == "、"
+             && vocabulary.levels.matchEnding(text, before: levelStart - 1) != nil) {
             found = true
             position = levelStart - place
             if place > 0 { position = placeChainStart(position) }
@@ -197,10 +233,44 @@ struct OrganizationGrammar {
         return position
     }
 
+    /// The most characters between the brackets of a level's alternatives (`（市、区）`).
+    private let maxAlternatives = 8
+
+    /// Where the bracketed alternatives of a level that end just before `end`
+    /// open (`区（县）`, `县（市、区）`): levels and `、` only, right after a
+    /// level; nil when there are none.
+    func levelAlternativesStart(before end: Int) -> Int? {
+        guard end > 0, text[end - 1] == "）" || text[end - 1] == ")" else { return nil }
+        var index = end - 1
+        var levels = 0
+        while index > 0, end - 1 - index <= maxAlternatives {
+            let scalar = text[index - 1]
+            if scalar == "（" || scalar == "(" {
+                let open = index - 1
+                guard levels > 0, vocabulary.levels.matchEnding(text, before: open) != nil else { return nil }
+                return open
+            }
+            if scalar == "、" {
+                index -= 1
+                continue
+            }
+            let level = vocabulary.levels.matchLengthEnding(text, before: index)
+            guard level > 0 else { return nil }
+            index -= level
+            levels += 1
+        }
+        return nil
+    }
+
     /// The level word ending at `end` and the place name before it (0 when none).
     private func placeAndLevel(endingAt end: Int) -> (levelStart: Int, place: Int)? {
         guard case let level = vocabulary.levels.matchLengthEnding(text, before: end), level > 0 else { return nil }
         let levelStart = end - level
+        // A division of the bundled table: 上海市, 奉贤区 (its level may be
+        // shorter than the longest level word: 浦东新区 is 浦东 and 新区).
+        if case let division = vocabulary.divisionNames.matchLengthEnding(text, before: end), division - level >= 2 {
+            return (levelStart, division - level)
+        }
         let place = vocabulary.provincialLevels.matchLengthEnding(text, before: end) == level
             ? provinceLength(endingAt: levelStart) : placeLength(endingAt: levelStart)
         return (levelStart, place)
@@ -270,7 +340,11 @@ struct OrganizationGrammar {
         if vocabulary.boundaryWords.matchEnding(text, before: index) != nil { return true }
         if vocabulary.setupVerbs.matchEnding(text, before: index) != nil { return true }
         if vocabulary.prefixes.matchEnding(text, before: index) != nil { return true }
-        if vocabulary.levels.matchEnding(text, before: index) != nil { return true }
+        // A level opens the next place of a run (中阳县宁乡镇), unless the two
+        // are one word (区域, 市容).
+        if vocabulary.levels.matchEnding(text, before: index) != nil {
+            return vocabulary.levelBlockers.match(text, at: index) == nil
+        }
         return false
     }
 }

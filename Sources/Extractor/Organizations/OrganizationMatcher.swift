@@ -10,6 +10,7 @@ import TextTools
 /// vague (`市直相关部门`). A name followed by a post (`县委书记`) names the
 /// post, not the body.
 public struct OrganizationMatcher: Sendable {
+    /// A matcher; the vocabularies are loaded once per thread on first use.
     public init() {}
 
     /// The bodies named in the document of `context`, in order of first
@@ -37,6 +38,7 @@ public struct OrganizationMatcher: Sendable {
         candidates = Self.longestFirst(candidates).filter { candidate in
             !candidate.range.contains { covered[$0] }
                 && vocabulary.positionWords.match(text, at: candidate.range.upperBound) == nil
+                && !Self.opensDocumentNumber(at: candidate.range.upperBound, in: text)
         }
         candidates = Self.withoutCollectives(candidates, in: text, vocabulary: vocabulary)
         candidates = Self.merging(candidates, noteUnits.filter { Self.isDefiniteBody(text[$0.range], vocabulary: vocabulary) })
@@ -56,6 +58,19 @@ public struct OrganizationMatcher: Sendable {
             }
         }
         return organizations
+    }
+
+    /// The most characters of an issuer's code after its name (人社厅[发]〔2020〕7号, 市政府[办函]〔…〕).
+    private static let issuerCodeReach = 2
+    private static let yearBrackets: Set<Unicode.Scalar> = ["〔", "［", "[", "【"]
+
+    /// Whether a document number's year bracket follows `end`, after at most
+    /// two characters of code (`人社厅发〔2020〕7号`): the name before it is
+    /// the issuer's code of a cited number, not a mention of the body.
+    static func opensDocumentNumber(at end: Int, in text: [Unicode.Scalar]) -> Bool {
+        var index = end
+        while index < text.count, index - end < issuerCodeReach, ScalarClass.isIdeograph(text[index]) { index += 1 }
+        return index < text.count && yearBrackets.contains(text[index])
     }
 
     /// Every name the grammar reads, national bodies and department abbreviations included.

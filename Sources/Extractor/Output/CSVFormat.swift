@@ -26,28 +26,78 @@ public enum CSVFormat {
     }
 
     /// One field as ``quoted(_:)`` (after ``defused(_:)`` when `forSpreadsheets`) writes it.
-    private static func appendField(_ field: String, to bytes: inout [UInt8], forSpreadsheets: Bool) {
-        var field = field
-        field.withUTF8 { utf8 in
-            var quotes = false
-            for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
-                || byte == UInt8(ascii: "\r") {
-                quotes = true
-                break
-            }
-            if quotes { bytes.append(UInt8(ascii: "\"")) }
-            if forSpreadsheets, let first = utf8.first, formulaStartBytes.contains(first), !isNumber(utf8) {
-                bytes.append(UInt8(ascii: "'"))
-            }
-            guard quotes else { return bytes.append(contentsOf: utf8) }
-            var start = 0
-            for index in utf8.indices where utf8[index] == UInt8(ascii: "\"") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
-                bytes.append(UInt8(ascii: "\""))
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+    static func appendField(_ field: String, to bytes: inout [UInt8], forSpreadsheets: Bool) {
+        if field.utf8.withContiguousStorageIfAvailable({ appendField($0, to: &bytes, forSpreadsheets: forSpreadsheets) }) == nil {
+            var field = field
+            field.withUTF8 { appendField($0, to: &bytes, forSpreadsheets: forSpreadsheets) }
+        }
+    }
+
+    /// ``appendField(_:to:forSpreadsheets:)`` on UTF-8.
+    private static func appendField(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], forSpreadsheets: Bool) {
+        let quotes = needsQuotes(utf8)
+        if quotes { bytes.append(UInt8(ascii: "\"")) }
+        if forSpreadsheets, let first = utf8.first, formulaStartBytes.contains(first), !isNumber(utf8) {
+            bytes.append(UInt8(ascii: "'"))
+        }
+        guard quotes else { return bytes.append(contentsOf: utf8) }
+        var start = 0
+        for index in utf8.indices where utf8[index] == UInt8(ascii: "\"") {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
             bytes.append(UInt8(ascii: "\""))
+            start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a field holds a comma, a quote, CR or LF; eight bytes are tested at a time.
+    private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= utf8.count {
+            if hasSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { return true }
+            index += 8
+        }
+        while index < utf8.count {
+            let byte = base[index]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether any of eight bytes is a comma, a quote, CR or LF (exact: the
+    /// usual zero-byte test on the word xored with each).
+    @inline(__always)
+    static func hasSpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let comma = word ^ (ones &* 0x2C), quote = word ^ (ones &* 0x22)
+        let lineFeed = word ^ (ones &* 0x0A), carriageReturn = word ^ (ones &* 0x0D)
+        let found = ((comma &- ones) & ~comma) | ((quote &- ones) & ~quote)
+            | ((lineFeed &- ones) & ~lineFeed) | ((carriageReturn &- ones) & ~carriageReturn)
+        return found & highs != 0
+    }
+
+    /// An integer's digits (never quoted, never a formula).
+    static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 0, value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: a sign and 20 digits fit
+        var magnitude = value.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
         }
     }
 

@@ -59,12 +59,12 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     }
 
     /// The position of the column an item's page is read from (where its first span starts).
-    var startColumn: Int? { Self.startColumns[self] ?? nil }
+    var startColumn: Int? { Self.startColumns[ordinal] }
 
-    /// ``startColumn`` of every table, found once (a row is added per item).
-    private static let startColumns = Dictionary(uniqueKeysWithValues: allCases.map { table in
-        (table, table.ownColumns.firstIndex(of: "start") ?? table.ownColumns.firstIndex(of: "first_start"))
-    })
+    /// ``startColumn`` of every table by ``ordinal``, found once (a row is added per item).
+    private static let startColumns = allCases.map { table in
+        table.ownColumns.firstIndex(of: "start") ?? table.ownColumns.firstIndex(of: "first_start")
+    }
 
     private var ownColumns: [String] {
         switch self {
@@ -96,183 +96,356 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     }
 }
 
+/// Where rows go, field by field: CSV bytes (``CSVTableBytes``, what a batch
+/// writes) or arrays of strings (``DatasetRows``). Each kind of item writes
+/// its rows once, through ``ExtractedItem/writeDatasetRows(to:documentID:)``,
+/// for both; a table's `page` column is added at the end of the row, from the
+/// value written in the table's start column (the one place the tables learn
+/// pages).
+public protocol DatasetRowSink {
+    /// Starts a row of `table`.
+    mutating func beginRow(_ table: DatasetTable)
+    /// A text field.
+    mutating func field(_ text: String)
+    /// An integer field.
+    mutating func field(_ number: Int)
+    /// Ends the row (adding its `page` for a table that carries one).
+    mutating func endRow()
+}
+
+extension DatasetRowSink {
+    /// An optional text field: empty when absent.
+    public mutating func field(_ text: String?) { field(text ?? "") }
+    /// `true` or `false`.
+    public mutating func field(_ value: Bool) { field(value ? "true" : "false") }
+    /// An exact decimal as its `description` writes it; empty when absent.
+    public mutating func field(_ value: Decimal?) { field(value.map(DecimalDigits.text) ?? "") }
+    /// A list joined with ``DatasetTable/listSeparator``.
+    public mutating func field(_ values: [String]) { field(values.joined(separator: DatasetTable.listSeparator)) }
+    /// An optional integer field: empty when absent.
+    public mutating func field(_ number: Int?) {
+        if let number { field(number) } else { field("") }
+    }
+    /// Spans as `start-end` pairs joined by the list separator: `12-20|40-48`.
+    public mutating func field(spans: [Span]) { field(spans.map { "\($0.start)-\($0.end)" }.joined(separator: DatasetTable.listSeparator)) }
+}
+
 /// The rows one record adds to each table.
 public struct DatasetRows: Sendable {
     /// Rows per table, each row in the table's column order.
     public private(set) var rows: [DatasetTable: [[String]]] = [:]
-    /// When set, rows are written here as CSV instead of kept in ``rows``.
-    private var csv: CSVTableBytes?
 
     /// The rows of `record`: one `documents` row, and its items or its error.
-    public init(_ record: DocumentRecord) { self.init(record, csv: nil) }
+    public init(_ record: DocumentRecord) {
+        var sink = StringRows()
+        Self.write(record, to: &sink)
+        rows = sink.rows
+    }
 
     /// The CSV bytes of the rows of `record`, table by table (as
     /// ``CSVFormat/record(_:forSpreadsheets:)`` writes each row).
     public static func csv(_ record: DocumentRecord, forSpreadsheets: Bool = false) -> CSVTableBytes {
-        DatasetRows(record, csv: CSVTableBytes(forSpreadsheets: forSpreadsheets)).csv!
-    }
-
-    private init(_ record: DocumentRecord, csv: CSVTableBytes?) {
-        self.csv = csv
-        let id = record.documentId
-        switch record.outcome {
-        case .failed(let failure):
-            let known = [id, failure.path, "error", String(ExtractionResult.currentSchemaVersion), failure.sha256 ?? ""]
-            add(.documents, known + Array(repeating: "", count: DatasetTable.documents.columns.count - known.count))
-            add(.errors, [id, failure.path, failure.kind.rawValue, failure.reason])
-        case .extracted(let result):
-            pageStarts = result.source.pageStarts
-            addItems(of: result, id: id)
-            let source = result.source, metadata = result.metadata
-            add(.documents, [
-                id, source.path, "ok", String(result.schemaVersion), source.sha256, source.encoding, source.format,
-                String(source.characters), result.genre, metadata?.title ?? "", metadata?.documentNumber ?? "",
-                Self.list(metadata?.issuers ?? []), Self.list(metadata?.recipients ?? []), metadata?.date ?? "",
-                metadata?.docType ?? "", metadata?.policyType ?? "", metadata?.effectiveDate ?? "",
-                metadata?.expiryDate ?? "", metadata?.region?.code ?? "", metadata?.region?.name ?? "",
-                metadata?.region?.level ?? "",
-            ] + ExtractionResult.itemKinds.map { String($0.count(result)) } + [String(result.diagnostics.count)])
-        }
+        var bytes = CSVTableBytes(forSpreadsheets: forSpreadsheets)
+        write(record, to: &bytes)
+        bytes.finish()
+        return bytes
     }
 
     /// The rows of one table (empty when the record adds none).
     public subscript(table: DatasetTable) -> [[String]] { rows[table] ?? [] }
 
-    /// Where the pages of the record being added begin (nil: no pages).
-    private var pageStarts: [Int]?
+    /// Writes every row of `record` into `rows`: its items (through their
+    /// kinds' registration), instrument counts and diagnostics, then its
+    /// `documents` row; or its `documents` and `errors` rows.
+    static func write<Rows: RecordRows>(_ record: DocumentRecord, to rows: inout Rows) {
+        let id = record.documentId
+        switch record.outcome {
+        case .failed(let failure):
+            rows.pageStarts = nil
+            rows.beginRow(.documents)
+            rows.field(id); rows.field(failure.path); rows.field("error"); rows.field(ExtractionResult.currentSchemaVersion)
+            rows.field(failure.sha256)
+            for _ in 5..<DatasetTable.documents.columns.count { rows.field("") }
+            rows.endRow()
+            rows.beginRow(.errors)
+            rows.field(id); rows.field(failure.path); rows.field(failure.kind.rawValue); rows.field(failure.reason)
+            rows.endRow()
+        case .extracted(let result):
+            rows.pageStarts = result.source.pageStarts
+            for kind in ExtractionResult.itemKinds { Rows.writeItems(of: kind, in: result, to: &rows, documentID: id) }
+            var counts = InstrumentCounts()
+            for measure in result.measures { counts.add(measure) }
+            rows.beginRow(.instrumentTypes)
+            rows.field(id); rows.field(result.measures.count); rows.field(counts.taggedMeasures)
+            for count in counts.byType { rows.field(count) }
+            rows.field(counts.other); rows.field(counts.tags)
+            rows.endRow()
+            for diagnostic in result.diagnostics {
+                rows.beginRow(.diagnostics)
+                rows.field(id); rows.field(diagnostic.severity.rawValue); rows.field(diagnostic.message)
+                rows.field(diagnostic.span?.start); rows.field(diagnostic.span?.end); rows.field(diagnostic.rule)
+                rows.endRow()
+            }
+            let source = result.source, metadata = result.metadata
+            rows.beginRow(.documents)
+            rows.field(id); rows.field(source.path); rows.field("ok"); rows.field(result.schemaVersion); rows.field(source.sha256)
+            rows.field(source.encoding); rows.field(source.format); rows.field(source.characters); rows.field(result.genre)
+            rows.field(metadata?.title); rows.field(metadata?.documentNumber)
+            rows.field(metadata?.issuers ?? []); rows.field(metadata?.recipients ?? []); rows.field(metadata?.date)
+            rows.field(metadata?.docType); rows.field(metadata?.policyType); rows.field(metadata?.effectiveDate)
+            rows.field(metadata?.expiryDate); rows.field(metadata?.region?.code); rows.field(metadata?.region?.name)
+            rows.field(metadata?.region?.level)
+            for kind in ExtractionResult.itemKinds { rows.field(kind.count(result)) }
+            rows.field(result.diagnostics.count)
+            rows.endRow()
+        }
+    }
 
-    /// Adds a row; an item's row gets its page here, from its start column,
-    /// the one place the tables learn pages.
-    private mutating func add(_ table: DatasetTable, _ row: [String]) {
-        var row = row
+    static func start(_ spans: [Span]) -> Int? { spans.first?.start }
+    static func end(_ spans: [Span]) -> Int? { spans.first?.end }
+}
+
+/// A row sink a whole record is written to.
+protocol RecordRows: DatasetRowSink {
+    /// Where the pages of the record being written begin (nil: no pages).
+    var pageStarts: [Int]? { get set }
+    /// Writes the rows of the items of `kind` (through the kind's registration).
+    static func writeItems(of kind: ItemKind, in result: ExtractionResult, to rows: inout Self, documentID: String)
+}
+
+/// The rows as arrays of strings.
+struct StringRows: RecordRows {
+    var rows: [DatasetTable: [[String]]] = [:]
+    var pageStarts: [Int]?
+    private var table = DatasetTable.documents
+    private var row: [String] = []
+
+    mutating func beginRow(_ table: DatasetTable) {
+        self.table = table
+        row = []
+    }
+
+    static func writeItems(of kind: ItemKind, in result: ExtractionResult, to rows: inout Self, documentID: String) {
+        kind.writeStrings(result, &rows, documentID)
+    }
+
+    mutating func field(_ text: String) { row.append(text) }
+    mutating func field(_ number: Int) { row.append(String(number)) }
+
+    mutating func endRow() {
         if table.carriesPage {
             let start = table.startColumn.flatMap { Int(row[$0]) }
             row.append(pageStarts.flatMap { starts in start.map { String(TextDocument.page(at: $0, starts: starts)) } } ?? "")
         }
         assert(row.count == table.columns.count, "\(table) row has \(row.count) fields")
-        if csv != nil { csv!.append(row, to: table) } else { rows[table, default: []].append(row) }
-    }
-
-    private mutating func addItems(of result: ExtractionResult, id: String) {
-        for kind in ExtractionResult.itemKinds {
-            for item in kind.items(result) {
-                for (table, row) in item.datasetRows(documentID: id) { add(table, row) }
-            }
-        }
-        var counts = InstrumentCounts()
-        for measure in result.measures { counts.add(measure) }
-        add(.instrumentTypes, [id, String(result.measures.count), String(counts.taggedMeasures)]
-            + counts.byType.map(String.init) + [String(counts.other), String(counts.tags)])
-        for diagnostic in result.diagnostics {
-            add(.diagnostics, [id, diagnostic.severity.rawValue, diagnostic.message,
-                               diagnostic.span.map { String($0.start) } ?? "", diagnostic.span.map { String($0.end) } ?? "",
-                               diagnostic.rule])
-        }
-    }
-
-    static func list(_ values: [String]) -> String { values.joined(separator: DatasetTable.listSeparator) }
-    static func number(_ value: Decimal?) -> String { value.map { $0.description } ?? "" }
-    static func start(_ spans: [Span]) -> String { spans.first.map { String($0.start) } ?? "" }
-    static func end(_ spans: [Span]) -> String { spans.first.map { String($0.end) } ?? "" }
-    /// Spans as `start-end` pairs joined by the list separator: `12-20|40-48`.
-    static func spans(_ spans: [Span]) -> String {
-        spans.map { "\($0.start)-\($0.end)" }.joined(separator: DatasetTable.listSeparator)
+        rows[table, default: []].append(row)
     }
 }
 
-/// The CSV bytes one record adds to each table (see ``DatasetRows/csv(_:forSpreadsheets:)``).
-public struct CSVTableBytes: Sendable {
+/// The CSV bytes one record adds to each table (see ``DatasetRows/csv(_:forSpreadsheets:)``),
+/// written field by field: no string per row, none per number.
+public struct CSVTableBytes: Sendable, RecordRows {
     /// Defuse formulas (`--excel`).
     public let forSpreadsheets: Bool
     /// Bytes per table; a table the record adds no row to is absent.
     public private(set) var tables: [DatasetTable: [UInt8]] = [:]
+    /// Bytes per table while rows are written, by ``DatasetTable/ordinal``
+    /// (the current row's table's bytes are in ``current`` meanwhile).
+    private var buffers: [[UInt8]] = Array(repeating: [], count: DatasetTable.allCases.count)
+    private var current: [UInt8] = []
+    var pageStarts: [Int]?
+    private var table = DatasetTable.documents
+    private var ordinal = 0
+    private var column = 0
+    private var startColumn: Int?
+    /// The value written in the current row's start column, for its page.
+    private var start: Int?
 
     init(forSpreadsheets: Bool) { self.forSpreadsheets = forSpreadsheets }
 
     /// The bytes of one table (empty when the record adds no row to it).
     public subscript(table: DatasetTable) -> [UInt8] { tables[table] ?? [] }
 
+    static func writeItems(of kind: ItemKind, in result: ExtractionResult, to rows: inout Self, documentID: String) {
+        kind.writeCSV(result, &rows, documentID)
+    }
+
+    /// Starts a row of `table`; the fields that follow fill its columns in order.
+    public mutating func beginRow(_ table: DatasetTable) {
+        self.table = table
+        ordinal = table.ordinal
+        swap(&current, &buffers[ordinal])
+        startColumn = table.startColumn
+        column = 0
+        start = nil
+    }
+
+    /// Appends a text field, quoted as RFC 4180 wants (and defused for spreadsheets when asked).
+    public mutating func field(_ text: String) {
+        if column > 0 { current.append(UInt8(ascii: ",")) }
+        column += 1
+        CSVFormat.appendField(text, to: &current, forSpreadsheets: forSpreadsheets)
+    }
+
+    /// Appends a number field; the table's span-start column also gives the row's page.
+    public mutating func field(_ number: Int) {
+        if column == startColumn { start = number }
+        if column > 0 { current.append(UInt8(ascii: ",")) }
+        column += 1
+        CSVFormat.appendDigits(number, to: &current)
+    }
+
+    /// Ends the row: adds the page column where the table has one and checks the row is full.
+    public mutating func endRow() {
+        if table.carriesPage {
+            // The page's column: empty for text without pages (spec §9).
+            if let pageStarts, let start { field(TextDocument.page(at: start, starts: pageStarts)) } else { field("") }
+        }
+        assert(column == table.columns.count, "\(table) row has \(column) fields")
+        current.append(UInt8(ascii: "\r"))
+        current.append(UInt8(ascii: "\n"))
+        swap(&current, &buffers[ordinal])
+    }
+
+    /// Moves the written tables into ``tables``.
+    mutating func finish() {
+        for table in DatasetTable.allCases where !buffers[table.ordinal].isEmpty {
+            tables[table] = buffers[table.ordinal]
+        }
+        buffers = []
+    }
+
+    /// Appends a row of strings (a header, a resumed table's row).
     mutating func append(_ row: [String], to table: DatasetTable) {
         CSVFormat.append(row, to: &tables[table, default: []], forSpreadsheets: forSpreadsheets)
     }
 }
 
+extension DatasetTable {
+    /// The position of the table in ``allCases``.
+    var ordinal: Int {
+        switch self {
+        case .documents: 0
+        case .sections: 1
+        case .measures: 2
+        case .responsibilities: 3
+        case .amounts: 4
+        case .counts: 5
+        case .percentages: 6
+        case .deadlines: 7
+        case .instruments: 8
+        case .instrumentTypes: 9
+        case .references: 10
+        case .organizations: 11
+        case .diagnostics: 12
+        case .errors: 13
+        }
+    }
+}
+
 // MARK: - The rows of each kind of item
+
+extension ExtractedItem {
+    /// The item's rows in the CSV dataset, as arrays of strings (see ``writeDatasetRows(to:documentID:)``).
+    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
+        var sink = StringRows()
+        writeDatasetRows(to: &sink, documentID: id)
+        return DatasetTable.allCases.flatMap { table in (sink.rows[table] ?? []).map { (table, $0) } }
+    }
+}
 
 extension Section {
     /// The item's rows in the CSV dataset (see ``ExtractedItem``).
-    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
-        [(.sections, [id, String(level), marker, title, String(span.start), String(span.end), rule])]
+    public func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID id: String) {
+        rows.beginRow(.sections)
+        rows.field(id); rows.field(level); rows.field(marker); rows.field(title); rows.field(span.start); rows.field(span.end)
+        rows.field(rule)
+        rows.endRow()
     }
 }
 
 extension Measure {
     /// The item's rows in the CSV dataset (see ``ExtractedItem``).
-    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
-        var rows: [(table: DatasetTable, row: [String])] = [
-            (.measures, [id, number, title ?? "", String(span.start), String(span.end),
-                         DatasetRows.list(lead), DatasetRows.list(cooperating), rule]),
-        ]
+    public func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID id: String) {
+        rows.beginRow(.measures)
+        rows.field(id); rows.field(number); rows.field(title); rows.field(span.start); rows.field(span.end)
+        rows.field(lead); rows.field(cooperating); rows.field(rule)
+        rows.endRow()
         for (role, departments) in [("lead", lead), ("cooperating", cooperating)] {
             for (position, department) in departments.enumerated() {
-                rows.append((.responsibilities, [id, number, role, String(position + 1), department]))
+                rows.beginRow(.responsibilities)
+                rows.field(id); rows.field(number); rows.field(role); rows.field(position + 1); rows.field(department)
+                rows.endRow()
             }
         }
         for tag in instruments {
-            rows.append((.instruments, [id, number, tag.type, tag.tool, tag.cue, String(tag.span.start),
-                                        String(tag.span.end), tag.rule]))
+            rows.beginRow(.instruments)
+            rows.field(id); rows.field(number); rows.field(tag.type); rows.field(tag.tool); rows.field(tag.cue)
+            rows.field(tag.span.start); rows.field(tag.span.end); rows.field(tag.rule)
+            rows.endRow()
         }
-        return rows
     }
 }
 
 extension Amount {
     /// The item's rows in the CSV dataset (see ``ExtractedItem``).
-    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
-        [(.amounts, [id, measure ?? "", text, String(span.start), String(span.end),
-                     DatasetRows.number(min), DatasetRows.number(max), String(approximate),
-                     String(redacted), DatasetRows.list(per), purpose ?? "", rule])]
+    public func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID id: String) {
+        rows.beginRow(.amounts)
+        rows.field(id); rows.field(measure); rows.field(text); rows.field(span.start); rows.field(span.end)
+        rows.field(min); rows.field(max); rows.field(approximate); rows.field(redacted); rows.field(per)
+        rows.field(purpose); rows.field(rule)
+        rows.endRow()
     }
 }
 
 extension Count {
     /// The item's rows in the CSV dataset (see ``ExtractedItem``).
-    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
-        [(.counts, [id, measure ?? "", text, String(span.start), String(span.end),
-                    DatasetRows.number(min), DatasetRows.number(max), String(approximate),
-                    String(redacted), classifier, subject ?? "", rule])]
+    public func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID id: String) {
+        rows.beginRow(.counts)
+        rows.field(id); rows.field(measure); rows.field(text); rows.field(span.start); rows.field(span.end)
+        rows.field(min); rows.field(max); rows.field(approximate); rows.field(redacted); rows.field(classifier)
+        rows.field(subject); rows.field(rule)
+        rows.endRow()
     }
 }
 
 extension Percentage {
     /// The item's rows in the CSV dataset (see ``ExtractedItem``).
-    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
-        [(.percentages, [id, measure ?? "", text, String(span.start), String(span.end),
-                         DatasetRows.number(min), DatasetRows.number(max), String(approximate),
-                         String(redacted), String(points), rule])]
+    public func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID id: String) {
+        rows.beginRow(.percentages)
+        rows.field(id); rows.field(measure); rows.field(text); rows.field(span.start); rows.field(span.end)
+        rows.field(min); rows.field(max); rows.field(approximate); rows.field(redacted); rows.field(points); rows.field(rule)
+        rows.endRow()
     }
 }
 
 extension Deadline {
     /// The item's rows in the CSV dataset (see ``ExtractedItem``).
-    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
-        [(.deadlines, [id, measure ?? "", text, String(span.start), String(span.end), date, rule])]
+    public func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID id: String) {
+        rows.beginRow(.deadlines)
+        rows.field(id); rows.field(measure); rows.field(text); rows.field(span.start); rows.field(span.end); rows.field(date)
+        rows.field(rule)
+        rows.endRow()
     }
 }
 
 extension Reference {
     /// The item's rows in the CSV dataset (see ``ExtractedItem``).
-    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
-        [(.references, [id, title, action ?? "", String(spans.count), DatasetRows.start(spans), DatasetRows.end(spans),
-                        DatasetRows.spans(spans), rule])]
+    public func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID id: String) {
+        rows.beginRow(.references)
+        rows.field(id); rows.field(title); rows.field(action); rows.field(spans.count)
+        rows.field(DatasetRows.start(spans)); rows.field(DatasetRows.end(spans)); rows.field(spans: spans); rows.field(rule)
+        rows.endRow()
     }
 }
 
 extension Organization {
     /// The item's rows in the CSV dataset (see ``ExtractedItem``).
-    public func datasetRows(documentID id: String) -> [(table: DatasetTable, row: [String])] {
-        [(.organizations, [id, name, kind.rawValue, String(mentions), DatasetRows.start(spans), DatasetRows.end(spans),
-                           DatasetRows.spans(spans), rule])]
+    public func writeDatasetRows<Rows: DatasetRowSink>(to rows: inout Rows, documentID id: String) {
+        rows.beginRow(.organizations)
+        rows.field(id); rows.field(name); rows.field(kind.rawValue); rows.field(mentions)
+        rows.field(DatasetRows.start(spans)); rows.field(DatasetRows.end(spans)); rows.field(spans: spans); rows.field(rule)
+        rows.endRow()
     }
 }
 

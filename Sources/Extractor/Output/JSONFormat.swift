@@ -8,13 +8,17 @@ import Foundation
 public enum JSONFormat {
     /// A value as JSON text: indented (two spaces) for a file, one line for JSONL.
     public static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
-        String(decoding: try StreamingJSONEncoder(pretty: pretty).encode(value), as: UTF8.self)
+        String(decoding: try bytes(value, pretty: pretty), as: UTF8.self)
     }
 
-    /// A value as UTF-8 JSON bytes, as ``encode(_:pretty:)`` writes it: written
-    /// straight into one buffer as the value encodes itself.
+    /// A value as UTF-8 JSON bytes, as ``encode(_:pretty:)`` writes it,
+    /// straight into one buffer: a record, a result or another type of the
+    /// output contract through its members (``JSONWriter``, the item lists
+    /// through their kinds' registration), any other value as its
+    /// `encode(to:)` goes (``StreamingJSONEncoder``).
     public static func bytes<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
-        try StreamingJSONEncoder(pretty: pretty).encode(value)
+        if let members = value as? any JSONMembers, let bytes = JSONWriter.bytes(members, pretty: pretty) { return bytes }
+        return try StreamingJSONEncoder(pretty: pretty).encode(value)
     }
 
     /// The same bytes as ``bytes(_:pretty:)``, through the reference encoder,

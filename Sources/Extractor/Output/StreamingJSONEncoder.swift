@@ -220,7 +220,6 @@ final class JSONStream {
     @exclusivity(unchecked) var members = JSONStack<Member>()
     @exclusivity(unchecked) var path: [any CodingKey] = []
     @exclusivity(unchecked) private var kinds = TypeKinds()
-    @exclusivity(unchecked) private var keys = JSONKeys()
     private var nextSerial = 1
     /// A use that cannot stream was met: the caller encodes again with the reference encoder.
     private(set) var failed = false
@@ -231,7 +230,6 @@ final class JSONStream {
     }
 
     deinit {
-        keys.deallocate()
         out.deallocate()
         frames.deallocate()
         members.deallocate()
@@ -333,7 +331,7 @@ final class JSONStream {
         if frames[depth].count > 0 { out.append(UInt8(ascii: ",")) }
         newline(depth + 1)
         let keyStart = out.count
-        let bit = keys.write(key, to: &out)
+        let bit = JSONKeys.write(key, to: &out)
         endMember(depth, separatorStart: separatorStart, keyStart: keyStart, bit: bit)
     }
 
@@ -780,76 +778,19 @@ private struct JSONStreamSingleValueContainer: SingleValueEncodingContainer {
 
 // MARK: - Keys
 
-/// Keys as written (quoted and escaped), kept per string: a model's keys are
-/// string literals, written over and over, and copying their bytes is cheaper
-/// than testing them again.
-///
-/// A string is known by its two words, but only an immortal one (a literal,
-/// or a small string whose words are its bytes): a heap string's words point
-/// to storage that can be freed and reused for other text. That layout (the
-/// top bit of the second word marks an immortal string) is checked once; if
-/// it does not hold, every key is escaped as it comes.
-struct JSONKeys {
-    private static let slots = 256
-    private var first = UnsafeMutablePointer<UInt64>.allocate(capacity: slots)
-    private var second = UnsafeMutablePointer<UInt64>.allocate(capacity: slots)
-    private var offsets = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
-    private var lengths = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
-    private var bits = UnsafeMutablePointer<UInt64>.allocate(capacity: slots)
-    /// The written keys, one after another, with 16 spare bytes at the end.
-    private var arena = JSONBytes(capacity: 1024)
-    private var used = 0
-
-    init() {
-        second.initialize(repeating: 0, count: Self.slots)
-    }
-
-    func deallocate() {
-        first.deallocate(); second.deallocate(); offsets.deallocate(); lengths.deallocate(); bits.deallocate()
-        arena.deallocate()
-    }
-
-    /// Whether the top bit of a string's second word marks the immortal ones.
-    static let layoutKnown: Bool = {
-        guard MemoryLayout<String>.size == 16 else { return false }
-        let literal = "schemaVersion", long = "a literal longer than fifteen bytes"
-        let heap = String(repeating: "k", count: 40)
-        return unsafeBitCast(literal, to: (UInt64, UInt64).self).1 >> 63 == 1
-            && unsafeBitCast(long, to: (UInt64, UInt64).self).1 >> 63 == 1
-            && unsafeBitCast(heap, to: (UInt64, UInt64).self).1 >> 63 == 0
-    }()
-
-    /// Writes `key` quoted and escaped; returns its bit for an object's key mask.
+/// Keys as written: quoted and escaped like any string, read through the
+/// string's public UTF-8 view (a model's keys are literals, whose bytes are
+/// contiguous, so nothing is copied).
+enum JSONKeys {
+    /// Writes `key` quoted and escaped; returns its bit for an object's key
+    /// mask, from its written length and last byte.
     @inline(__always)
-    mutating func write(_ key: String, to out: inout JSONBytes) -> UInt64 {
-        let (word0, word1) = unsafeBitCast(key, to: (UInt64, UInt64).self)
-        guard word1 >> 63 == 1, Self.layoutKnown else { return Self.writeFresh(key, to: &out) }
-        var slot = Int(truncatingIfNeeded: (word0 ^ (word1 &* 0x9E37_79B9_7F4A_7C15)) >> 56)
-        while second[slot] != 0 {
-            if second[slot] == word1, first[slot] == word0 {
-                out.appendShort(arena.base + Int(offsets[slot]), count: Int(lengths[slot]))
-                return bits[slot]
-            }
-            slot = (slot + 1) & (Self.slots - 1)
-        }
+    static func write(_ key: String, to out: inout JSONBytes) -> UInt64 {
         let start = out.count
-        let bit = Self.writeFresh(key, to: &out)
-        if used < Self.slots / 2 {
-            let length = out.count - start
-            arena.append(UnsafeBufferPointer(start: out.base + start, count: length))
-            first[slot] = word0; second[slot] = word1
-            offsets[slot] = Int32(arena.count - length); lengths[slot] = Int32(length); bits[slot] = bit
-            arena.reserve(16)
-            used += 1
+        if key.utf8.withContiguousStorageIfAvailable({ JSONStream.writeString($0, to: &out) }) == nil {
+            var key = key
+            key.withUTF8 { JSONStream.writeString($0, to: &out) }
         }
-        return bit
-    }
-
-    /// Writes a key without the cache; its bit comes from its written length and last byte.
-    private static func writeFresh(_ key: String, to out: inout JSONBytes) -> UInt64 {
-        var key = key
-        let start = out.count
-        key.withUTF8 { JSONStream.writeString($0, to: &out) }
         let length = out.count - start
         return 1 << UInt64((length &* 7 &+ Int(out.base[out.count - 2])) & 63)
     }
@@ -861,45 +802,25 @@ struct JSONKeys {
 /// string: the significand's digits with the point placed by the exponent
 /// (`2.5`, `0.05`, `12300`, `-3`), trailing zeros of the significand kept.
 ///
-/// Foundation keeps the significand private on Linux, so it is read from the
-/// value's bytes (exponent, length and sign, then 16-bit words, low first);
-/// that layout is checked once against `description` on sample values, and a
-/// value it does not cover (a significand over 64 bits, an exponent beyond
-/// ±40) is left to `description` (the caller writes it).
+/// Only public API is read: `exponent`, `isSignMinus`, and the significand
+/// as an integer through `NSDecimalNumber` (about 600 instructions, against
+/// some 16,000 for `description`). A value it does not cover (a significand
+/// over 64 bits, an exponent beyond ±40) is left to `description` (the
+/// caller writes it).
 enum DecimalDigits {
-    /// Whether the storage reads as expected (else every value goes to `description`).
-    static let layoutKnown: Bool = {
-        let samples = ["2.50", "-0.0500", "1e20", "0", "3.1", "-123456.789", "18446744073709551615", "0.000001", "-7"]
-        for sample in samples {
-            guard let value = Decimal(string: sample) else { return false }
-            var bytes = JSONBytes(capacity: 64)
-            defer { bytes.deallocate() }
-            guard digits(value, to: &bytes),
-                  Array(UnsafeBufferPointer(start: bytes.base, count: bytes.count)) == Array(value.description.utf8)
-            else { return false }
-        }
-        return true
-    }()
-
     /// Appends the digits of a finite decimal; false (nothing written) when the caller must use `description`.
-    @inline(__always)
     static func write(_ value: Decimal, to out: inout JSONBytes) -> Bool {
-        layoutKnown && digits(value, to: &out)
-    }
-
-    private static func digits(_ value: Decimal, to out: inout JSONBytes) -> Bool {
-        guard MemoryLayout<Decimal>.size == 20 else { return false }
-        let (exponent, length, negative, mantissa) = withUnsafeBytes(of: value) { raw -> (Int, Int, Bool, UInt64) in
-            var mantissa: UInt64 = 0
-            for word in 0..<4 { mantissa |= UInt64(raw.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self)) << (16 * word) }
-            return (Int(Int8(bitPattern: raw[0])), Int(raw[1] >> 4), raw[1] & 0x08 != 0, mantissa)
-        }
-        if length == 0 {
-            guard !negative else { return false }  // NaN
+        let exponent = value.exponent
+        guard exponent >= -40, exponent <= 40 else { return false }
+        let significand = value.significand
+        let mantissa = NSDecimalNumber(decimal: significand).uint64Value
+        guard Decimal(mantissa) == significand else { return false }
+        let negative = value.isSignMinus
+        if mantissa == 0 {
+            guard !negative else { return false }
             out.append(UInt8(ascii: "0"))
             return true
         }
-        guard length <= 4, mantissa != 0, exponent >= -40, exponent <= 40 else { return false }
         var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 20 digits fit in 24 bytes
         return withUnsafeMutableBytes(of: &buffer) { digits in
             var position = digits.count, rest = mantissa
@@ -928,5 +849,14 @@ enum DecimalDigits {
             }
             return true
         }
+    }
+
+    /// The decimal as `description` writes it, through ``write(_:to:)`` when it can.
+    static func text(_ value: Decimal) -> String {
+        guard value.isFinite else { return value.description }
+        var bytes = JSONBytes(capacity: 64)
+        defer { bytes.deallocate() }
+        guard write(value, to: &bytes) else { return value.description }
+        return String(decoding: UnsafeBufferPointer(start: bytes.base, count: bytes.count), as: UTF8.self)
     }
 }

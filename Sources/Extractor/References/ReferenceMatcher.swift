@@ -9,6 +9,7 @@ import TextTools
 /// Titles are compared as the normalised text reads them (PDF breaks and stray
 /// spaces gone) and written as the document wrote them, a real space kept.
 public struct ReferenceMatcher: Sendable {
+    /// A matcher; it keeps no state between documents.
     public init() {}
 
     /// The references of the document in `context`, in order of first citation.
@@ -19,7 +20,8 @@ public struct ReferenceMatcher: Sendable {
         // entry taken out of a dictionary, appended to and put back would copy
         // its lists at every citation: quadratic in a title cited again and again).
         var numbers: [[Unicode.Scalar]: Int] = [:]
-        var found: [(forms: [String], spans: [Span], action: String?)] = []
+        var found: [(forms: [String], spans: [Span], action: String?, inPageNote: Bool)] = []
+        let titleStart = context.document.markup.headings.first?.span.lowerBound
         var runs = CitationRuns()
         let citations = Self.citations(in: text)
         numbers.reserveCapacity(citations.count)  // no rehashing of scalar keys as it grows
@@ -36,16 +38,33 @@ public struct ReferenceMatcher: Sendable {
             } else {
                 number = found.count
                 numbers[key] = number
-                found.append(([], [], nil))
+                found.append(([], [], nil, true))
             }
+            let span = context.span(of: citation)
+            found[number].inPageNote = found[number].inPageNote
+                && Self.isPageNote(citation.lowerBound, in: text, at: span, titleStart: titleStart)
             found[number].forms.append(form)
-            found[number].spans.append(context.span(of: citation))
+            found[number].spans.append(span)
             found[number].action = found[number].action ?? action
         }
         return found.map { entry in
             Reference(title: Self.preferredForm(entry.forms), action: entry.action, spans: entry.spans,
-                      rule: entry.action == nil ? "reference.title" : "reference.title+verb")
+                      rule: entry.inPageNote ? "reference.page-note"
+                          : entry.action == nil ? "reference.title" : "reference.title+verb")
         }
+    }
+
+    /// Whether a citation whose title starts at `index` (original `span`)
+    /// stands in a page's furniture rather than in the document: on a quoted
+    /// line (`> …`) before the page's first heading, where a scraped page
+    /// keeps the site's notes (source, licence) ahead of the document's title.
+    /// Such a title is still listed, its rule telling it apart.
+    static func isPageNote(_ index: Int, in text: [Unicode.Scalar], at span: Span, titleStart: Int?) -> Bool {
+        guard let titleStart, span.start < titleStart else { return false }
+        var lineStart = index
+        while lineStart > 0, text[lineStart - 1] != "\n" { lineStart -= 1 }
+        while lineStart < index, ScalarClass.isSpace(text[lineStart]) { lineStart += 1 }
+        return lineStart < index && (text[lineStart] == ">" || text[lineStart] == "＞")
     }
 
     /// The contents of top-level `《…》` pairs on one line (brackets excluded).

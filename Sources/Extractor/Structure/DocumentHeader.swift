@@ -30,16 +30,53 @@ struct DocumentHeaderReader {
     /// How far into the document the header may reach.
     private static let headerReach = 14
     private var headerReach: Int { Self.headerReach }
+    /// How far a title set again may come after the first: a scraped page
+    /// may hold a header table of a dozen lines between its headline and the
+    /// document's own title.
+    private static let repeatReach = 26
     /// Whether each line within ``headerReach`` could be a title line (read
     /// once: each title search asks of every line).
     private let titleLike: [Bool]
 
+    /// For each of ``lines``, the layout line it was cut from.
+    private let layoutIndex: [Int]?
+
     init(lines: [LayoutLine]) {
         self.lines = lines
-        titleLike = lines.prefix(Self.headerReach).map(Self.isTitleLike)
+        layoutIndex = nil
+        titleLike = lines.prefix(Self.repeatReach).map(Self.isTitleLike)
+    }
+
+    /// A reader of `document`'s header: in Markdown, whose paragraphs run
+    /// the lines of a scraped page together (a header table, the title
+    /// repeated, the 主送机关), each block is cut again at the line breaks
+    /// its source had (``HeaderLines``).
+    init(document: TextDocument, lines: [LayoutLine]) {
+        if document.format == .markdown {
+            let cut = HeaderLines.cut(lines, in: document)
+            self.lines = cut.lines
+            layoutIndex = cut.layoutIndex
+        } else {
+            self.lines = lines
+            layoutIndex = nil
+        }
+        titleLike = self.lines.prefix(Self.repeatReach).map(Self.isTitleLike)
     }
 
     func read() -> DocumentHeader {
+        var header = readLines()
+        // Line ranges given back in layout lines.
+        if let layoutIndex, let group = header.reportTitleLines {
+            header.reportTitleLines = layoutIndex[group.lowerBound]..<(layoutIndex[group.upperBound - 1] + 1)
+        }
+        if let layoutIndex, let group = header.titleLines {
+            header.titleLines = layoutIndex[group.lowerBound]..<(layoutIndex[group.upperBound - 1] + 1)
+        }
+        return header
+    }
+
+    private func readLines() -> DocumentHeader {
+        if let order = orderHead() { return order }
         var header = DocumentHeader()
         var next = 0
         var organs: [String] = []
@@ -53,25 +90,47 @@ struct DocumentHeaderReader {
                 break
             }
         }
-        // The title.
+        // The title: the first title group, or a head run into one line
+        // (title, 发文字号 and recipients) in the first two lines.
         var gluedRecipients: [String] = []
-        if let group = titleGroup(from: next, reach: reach) {
-            header.titleLines = group
-            header.title = joined(group)
-        } else if let glued = (next..<min(reach, next + 2)).lazy.compactMap({ self.gluedHead(at: $0) }).first {
-            header.titleLines = glued.line..<(glued.line + 1)
-            header.title = glued.title
-            header.documentNumber = glued.number
-            gluedRecipients = glued.recipients
+        var gluedDate: String?
+        for index in next..<max(next, reach) {
+            if let group = titleGroup(at: index, reach: reach, words: vocabulary.genreWords) {
+                header.titleLines = group
+                header.title = joined(group)
+                break
+            }
+            if index < next + 2, let glued = gluedHead(at: index) {
+                header.titleLines = glued.line..<(glued.line + 1)
+                header.title = glued.title
+                // The title's start on the line before (`国务院关于印发江城` / `“十五五”规划的通知国发〔…`).
+                if index > next, titleLike[index - 1], lines[index - 1].contains("关于".scalars),
+                   !endsWithGenreWord(lines[index - 1].text) {
+                    header.titleLines = (index - 1)..<(index + 1)
+                    header.title = lines[index - 1].text + glued.title
+                }
+                header.documentNumber = glued.number
+                gluedRecipients = glued.recipients
+                gluedDate = glued.date
+                break
+            }
+        }
+        // A title set twice (a page's headline, then the document's own
+        // head): the number, recipients and signature follow the second.
+        var anchor = header.titleLines
+        if let first = anchor, gluedRecipients.isEmpty, let title = header.title {
+            anchor = repeatedTitle(title, after: first.upperBound, reach: min(lines.count, Self.repeatReach)) ?? first
         }
         // The 发文字号, before the title or close after it.
-        let numberReach = min(lines.count, (header.titleLines?.upperBound ?? reach) + 2)
-        for index in 0..<numberReach where lines[index].length <= 50 && lines[index].isShort {
-            if header.titleLines?.contains(index) == true { continue }
-            if index < titleLike.count, titleLike[index] { continue }  // a title-like line holds no number
-            if let found = DocumentNumber.find(in: lines[index].scalars) {
-                header.documentNumber = found.number
-                break
+        if header.documentNumber == nil {
+            let numberReach = min(lines.count, (anchor?.upperBound ?? reach) + 2)
+            for index in 0..<numberReach where lines[index].length <= 50 && lines[index].isShort {
+                if header.titleLines?.contains(index) == true || anchor?.contains(index) == true { continue }
+                if index < titleLike.count, titleLike[index] { continue }  // a title-like line holds no number
+                if let found = DocumentNumber.find(in: lines[index].scalars) {
+                    header.documentNumber = found.number
+                    break
+                }
             }
         }
         // A 公文 that reports rather than rules (…情况的报告, …的通报).
@@ -79,8 +138,9 @@ struct DocumentHeaderReader {
            let group = (next..<reach).lazy.compactMap({ titleGroup(at: $0, reach: reach, words: vocabulary.reportGenreWords) }).first {
             header.titleLines = group
             header.title = joined(group)
+            anchor = group
         }
-        guard let titleLines = header.titleLines else {
+        guard let titleLines = anchor, let title = header.title else {
             header.leadIssuers = leadIssuers(from: 0)
             if header.documentNumber == nil, let group = reportTitleGroup() {
                 header.reportTitleLines = group
@@ -91,28 +151,39 @@ struct DocumentHeaderReader {
             }
             return header
         }
-        let (recipients, number) = gluedRecipients.isEmpty ? recipients(after: titleLines.upperBound) : (gluedRecipients, nil)
+        let (recipients, number) = gluedRecipients.isEmpty
+            ? recipients(after: titleLines.upperBound, title: title) : (gluedRecipients, nil)
         header.recipients = recipients
         if header.documentNumber == nil { header.documentNumber = number }
-        let (signature, date) = signatureAndDate(after: titleLines.upperBound)
-        header.date = date
-        header.issuers = merged(organs, signature)
-        if header.issuers.isEmpty, let title = header.title {
-            header.issuers = issuers(inTitle: title)
+        let head = titleHead(title)
+        if let note = promulgationNote(after: titleLines.upperBound) {
+            // A regulation as published (`江城市…条例` / `（2031年1月5日江城市人民政府令第12号公布）`).
+            header.documentNumber = header.documentNumber ?? note.number
+            header.issuers = [note.organ]
+            header.date = note.date
+            return header
         }
+        let (signature, date) = signatureAndDate(after: titleLines.upperBound, titleIssuers: head)
+        header.date = gluedDate ?? date
+        header.issuers = merged(organs, signature)
+        if header.issuers.isEmpty { header.issuers = head.filter(isOrganName) }
         if header.issuers.isEmpty { header.leadIssuers = leadIssuers(from: titleLines.upperBound) }
         return header
     }
 
-    // MARK: - Title
-
-    /// The first run of up to three heading-like lines whose text ends with a genre word.
-    private func titleGroup(from start: Int, reach: Int) -> Range<Int>? {
+    /// The lines, after `start` and within `reach`, that set `title` again
+    /// (spaces aside), as one title group.
+    private func repeatedTitle(_ title: String, after start: Int, reach: Int) -> Range<Int>? {
+        let key = title.withoutSpaces
         for index in start..<max(start, reach) {
-            if let group = titleGroup(at: index, reach: reach, words: vocabulary.genreWords) { return group }
+            guard let group = titleGroup(at: index, reach: reach, words: vocabulary.genreWords) else { continue }
+            // The issuer may head the second title only (`江城市交通局` / `关于…的通知`).
+            if joined(group).withoutSpaces.hasSuffix(key) { return group }
         }
         return nil
     }
+
+    // MARK: - Title
 
     /// The run of up to three heading-like lines from `index` whose text ends with one of `words`.
     private func titleGroup(at index: Int, reach: Int, words: WordList) -> Range<Int>? {
@@ -123,7 +194,19 @@ struct DocumentHeaderReader {
             if end > index, !titleLike[end] || lines[end].blankBefore > 1 { break }
             // The lines joined, spaces left out as the genre word is looked for without them.
             written.append(contentsOf: lines[end].written.lazy.filter { !ScalarClass.isSpace($0) })
-            if endsWithGenreWord(written, words: words) { return index..<(end + 1) }
+            if endsWithGenreWord(written, words: words) {
+                // A title goes on over the next line when, joined to it, it
+                // still ends with a genre word (`…管理办法` / `实施细则的通知`),
+                // unless that line sets the title again (a page's headline
+                // above the document's own title).
+                let next = end + 1
+                if next < min(reach, index + 3), titleLike[next], lines[next].blankBefore <= 1 {
+                    let following = Array(lines[next].written.lazy.filter { !ScalarClass.isSpace($0) })
+                    let repeats = written.starts(with: following.prefix(4)) || written.reversed().starts(with: following.reversed())
+                    if !repeats, endsWithGenreWord(written + following, words: words) { return index..<(next + 1) }
+                }
+                return index..<(end + 1)
+            }
             end += 1
         }
         return nil
@@ -140,6 +223,8 @@ struct DocumentHeaderReader {
         if line.hasSentencePunctuation { return false }
         if DocumentNumber.find(in: line.scalars) != nil { return false }
         if let last = line.lastScalar, last == "，" || last == "、" { return false }
+        // A date line (`2031年1月29日`) is no part of a title.
+        if DateReader.lineDate(line.written) != nil { return false }
         return true
     }
 
@@ -176,12 +261,102 @@ struct DocumentHeaderReader {
         return result
     }
 
+    // MARK: - An order (令)
+
+    /// An order promulgating a regulation (`江城市人民政府令` / `第12号` /
+    /// `《江城市…办法》已经…通过，现予公布，…` / `市长 …` / date): issued by the
+    /// organ that orders, numbered `…令第12号`, titled by the regulation it
+    /// promulgates, dated by its signature.
+    private func orderHead() -> DocumentHeader? {
+        for index in 0..<min(lines.count, 3) {
+            var text = Array(lines[index].written.prefix(60).filter { !ScalarClass.isSpace($0) })
+            guard let order = text.firstIndex(of: "令"), order >= 2, order <= 24,
+                  text[..<order].allSatisfy(ScalarClass.isIdeograph) else { continue }
+            let organ = String(scalars: text[..<order])
+            var issuer = organ
+            if issuer.hasPrefix("中华人民共和国"), issuer.count > 7 { issuer = String(issuer.dropFirst(7)) }
+            guard isOrganName(issuer) else { continue }
+            var next = index + 1
+            if order + 1 == text.count, next < lines.count {
+                // The number on the next line (`第12号`).
+                text += lines[next].written.prefix(20).filter { !ScalarClass.isSpace($0) }
+                next += 1
+            }
+            guard let serial = Self.orderSerial(text, at: order + 1) else { continue }
+            var header = DocumentHeader()
+            header.documentNumber = organ + "令第" + serial + "号"
+            header.issuers = [issuer]
+            // The promulgating sentence names the regulation; the date follows it.
+            for candidate in index..<min(lines.count, next + 4) where lines[candidate].isShort || candidate == index {
+                let scalars = Array(lines[candidate].written.prefix(LayoutLine.shortLimit))
+                guard header.title == nil else {
+                    // The date line, perhaps after the signer (`总理 …  2031年9月9日`)
+                    // or before the regulation's title (`2031年9月9日 江城市…`).
+                    let written = scalars.filter { !ScalarClass.isSpace($0) }
+                    if let date = DateReader.openingDate(written) ?? Self.closingDate(written) { header.date = date; break }
+                    continue
+                }
+                guard scalars.contains("公".scalars), let open = scalars.firstIndex(of: "《"),
+                      let close = scalars[open...].firstIndex(of: "》"), close > open + 1 else { continue }
+                // A title quoted inside it is in 〈〉 there, in 《》 standing alone.
+                header.title = String(scalars: scalars[(open + 1)..<close].map { $0 == "〈" ? "《" : $0 == "〉" ? "》" : $0 })
+                header.titleLines = candidate..<(candidate + 1)
+                // A signature date ending the same line (`…起施行。总理 …  2031年12月25日`).
+                if let stop = scalars.lastIndex(of: "。"),
+                   let date = Self.closingDate(Array(scalars[stop...].filter { !ScalarClass.isSpace($0) })) {
+                    header.date = date
+                    break
+                }
+            }
+            return header.title == nil ? nil : header
+        }
+        return nil
+    }
+
+    /// The date that ends `text`, if one does.
+    private static func closingDate(_ text: [Unicode.Scalar]) -> String? {
+        var from = max(0, text.count - DateReader.longestDate)
+        while from < text.count {
+            if let found = DateReader.isoDate(in: Array(text[from...])), from + found.range.upperBound == text.count,
+               found.range.lowerBound == 0 {
+                return found.date
+            }
+            from += 1
+        }
+        return nil
+    }
+
+    /// The serial of an order's number, `第12号` at `start` of `text`.
+    private static func orderSerial(_ text: [Unicode.Scalar], at start: Int) -> String? {
+        guard start < text.count, text[start] == "第" else { return nil }
+        var end = start + 1
+        while end < text.count, ScalarClass.isDigit(text[end]) { end += 1 }
+        guard end > start + 1, end < text.count, text[end] == "号" else { return nil }
+        return String(scalars: text[(start + 1)..<end])
+    }
+
+    /// The bracketed note under a regulation's title that says which order
+    /// promulgated it (`（2031年1月5日江城市人民政府令第12号公布）`): the order's
+    /// number, its organ and the date.
+    private func promulgationNote(after start: Int) -> (number: String, organ: String, date: String)? {
+        guard start < lines.count, lines[start].isShort, lines[start].length <= 80 else { return nil }
+        let text = Array(lines[start].written.filter { !ScalarClass.isSpace($0) })
+        guard let first = text.first, ScalarClass.openers.contains(first),
+              let found = DateReader.isoDate(in: text), let order = text.firstIndex(of: "令"),
+              order > found.range.upperBound, let serial = Self.orderSerial(text, at: order + 1) else { return nil }
+        let organ = String(scalars: text[found.range.upperBound..<order])
+        var issuer = organ
+        if issuer.hasPrefix("中华人民共和国"), issuer.count > 7 { issuer = String(issuer.dropFirst(7)) }
+        guard isOrganName(issuer) else { return nil }
+        return (organ + "令第" + serial + "号", issuer, found.date)
+    }
+
     // MARK: - 主送机关
 
     /// The recipients on the lines after the title up to the one ending in
     /// `：`, and a 发文字号 found among those lines: the number and any title
     /// line before it are never part of a recipient (`国办发〔2018〕12号各省、…：`).
-    private func recipients(after start: Int) -> ([String], String?) {
+    private func recipients(after start: Int, title: String) -> ([String], String?) {
         // The line ending in `：` first, so that only the lines it closes are copied.
         var end = start
         while end < min(lines.count, start + 5) {
@@ -193,8 +368,13 @@ struct DocumentHeaderReader {
         guard end < min(lines.count, start + 5) else { return ([], nil) }
         var text: [Unicode.Scalar] = []
         var number: String?
+        let repeated = title.withoutSpaces.scalars
         for line in lines[start...end] {
-            text += line.text.trimmed.scalars
+            text += line.written.lazy.filter { !ScalarClass.isSpace($0) }
+            if let at = Self.lastIndex(of: repeated, in: text) {
+                // The title set again, run into the recipients (`…的通知各有关单位：`).
+                text.removeSubrange(..<(at + repeated.count))
+            }
             if let found = DocumentNumber.find(in: text) {
                 // What comes before the number (and the number) is no recipient.
                 number = found.number
@@ -213,13 +393,22 @@ struct DocumentHeaderReader {
         return (!leadIn && parts.contains(where: isAddressee) ? parts : [], number)
     }
 
+    /// Where `word` last starts in `text`.
+    private static func lastIndex(of word: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int? {
+        guard !word.isEmpty, word.count <= text.count else { return nil }
+        for start in stride(from: text.count - word.count, through: 0, by: -1) where text.has(word, at: start) {
+            return start
+        }
+        return nil
+    }
+
     // MARK: - A head run into one line
 
     /// A title, 发文字号 and recipients run into one line, as a page scraped
     /// without its line breaks has them (`国务院关于…的意见国发〔2031〕14号各省、
     /// 自治区…：　　正文…`): the title ends with a genre word right before the
     /// number's code.
-    private func gluedHead(at index: Int) -> (line: Int, title: String, number: String, recipients: [String])? {
+    private func gluedHead(at index: Int) -> (line: Int, title: String, number: String, recipients: [String], date: String?)? {
         let scalars = Array(lines[index].written.prefix(400))
         guard let found = DocumentNumber.find(in: scalars), found.range.lowerBound >= 6 else { return nil }
         var bracket = found.range.lowerBound
@@ -230,7 +419,7 @@ struct DocumentHeaderReader {
         // genre word and leaves the code at least one character.
         var cut: Int?
         for end in stride(from: bracket - 1, through: found.range.lowerBound, by: -1)
-            where endsWithGenreWord(Array(scalars[..<end].filter { !ScalarClass.isSpace($0) }), words: nil) {
+            where endsWithGenreWord(Array(scalars[..<end].filter { !ScalarClass.isSpace($0) }), words: HeaderVocabulary.shared.documentGenres) {
             cut = end
             break
         }
@@ -244,7 +433,15 @@ struct DocumentHeaderReader {
             let parts = splitTopLevel(String(scalars: scalars[after..<colon]), at: ["，", ","])
             if !parts.isEmpty, parts.contains(where: isAddressee), !parts.joined().contains("。") { recipients = parts }
         }
-        return (index, title, number.number, recipients)
+        // A date in brackets right after the number (`国发〔2031〕5号（二〇三一年一月五日）`).
+        var date: String?
+        var open = after
+        while open < scalars.count, ScalarClass.isSpace(scalars[open]) { open += 1 }
+        if open < scalars.count, ScalarClass.openers.contains(scalars[open]),
+           let close = scalars[open...].prefix(20).firstIndex(where: { ScalarClass.closers.contains($0) }) {
+            date = DateReader.lineDate(scalars[open...close])
+        }
+        return (index, title, number.number, recipients, date)
     }
 
     // MARK: - A reprint's lead
@@ -262,6 +459,9 @@ struct DocumentHeaderReader {
                 var after = index + verb.count
                 if after < scalars.count, scalars[after] == "了" { after += 1 }
                 guard after < scalars.count, scalars[after] == "《" else { continue }
+                // A lead names them in its first sentence; a later one only
+                // mentions another document (`…。上月，江城市人社局等3部门印发《…》`).
+                if scalars[..<index].contains(where: { "。！？".unicodeScalars.contains($0) }) { break }
                 // Back to the clause's start.
                 var from = index
                 while from > 0, !"，,。；;：:\n“”".unicodeScalars.contains(scalars[from - 1]) { from -= 1 }
@@ -294,11 +494,13 @@ struct DocumentHeaderReader {
     // MARK: - Signature and 成文日期
 
     /// The organs signed above the first date line after the title, and that date.
-    private func signatureAndDate(after start: Int) -> ([String], String?) {
+    /// `titleIssuers`: the names at the title's head, which sign too
+    /// (`江城市残疾人联合会关于…` signed `江城市残疾人联合会`) whatever their ending.
+    private func signatureAndDate(after start: Int, titleIssuers: [String]) -> ([String], String?) {
         var index = start
         while index < lines.count {
-            if lines[index].length <= 24, let date = DateReader.lineDate(lines[index].written) {
-                return (organsSigned(above: index, notBefore: start, reach: 4), date)
+            if lines[index].length <= 40, let date = Self.dateLine(lines[index].written) {
+                return (organsSigned(above: index, notBefore: start, reach: 4, alsoAccepting: titleIssuers), date)
             }
             index += 1
         }
@@ -307,10 +509,52 @@ struct DocumentHeaderReader {
             let scalars = line.scalars
             guard let found = DateReader.isoDate(in: scalars), found.range.upperBound == scalars.count,
                   found.range.lowerBound > 0 else { continue }
-            let names = splitOrgans(String(scalars: scalars[..<found.range.lowerBound]))
-            if !names.isEmpty, names.allSatisfy(isOrganName) { return (names, found.date) }
+            let names = splitOrgans(String(scalars: scalars[..<found.range.lowerBound]), alsoAccepting: titleIssuers)
+            if !names.isEmpty, names.allSatisfy({ isOrganName($0) || titleIssuers.contains($0) }) { return (names, found.date) }
+        }
+        // A page scraped onto long lines: the organ of the title's head,
+        // spaces after it, and the date (`…贯彻落实。国　务　院　　2031年3月7日`).
+        for name in titleIssuers where isOrganName(name) {
+            for line in lines[max(0, start - 1)...] {
+                if let date = Self.signedDate(of: name.scalars, in: line.written) { return ([name], date) }
+            }
         }
         return ([], nil)
+    }
+
+    /// Whether a whole line is a date, perhaps followed by a bracketed remark
+    /// (`2031年5月31日（此件公开发布）`).
+    static func dateLine(_ line: ArraySlice<Unicode.Scalar>) -> String? {
+        if let date = DateReader.lineDate(line) { return date }
+        guard let last = line.last, last == "）" || last == ")",
+              let open = line.lastIndex(where: { $0 == "（" || $0 == "(" }), open > line.startIndex,
+              line.endIndex - open <= 14 else { return nil }
+        return DateReader.lineDate(line[..<open])
+    }
+
+    /// The date signed after `name` in `line`: the name (its characters
+    /// perhaps spaced out), one space or more, and a date.
+    static func signedDate(of name: [Unicode.Scalar], in line: ArraySlice<Unicode.Scalar>) -> String? {
+        guard let first = name.first else { return nil }
+        var index = line.startIndex
+        while index < line.endIndex {
+            defer { index += 1 }
+            guard line[index] == first else { continue }
+            var cursor = index + 1, matched = 1
+            while matched < name.count, cursor < line.endIndex {
+                if ScalarClass.isSpace(line[cursor]) { cursor += 1; continue }
+                guard line[cursor] == name[matched] else { break }
+                matched += 1
+                cursor += 1
+            }
+            guard matched == name.count else { continue }
+            let spaces = cursor
+            while cursor < line.endIndex, ScalarClass.isSpace(line[cursor]) { cursor += 1 }
+            guard cursor > spaces else { continue }
+            let rest = Array(line[cursor..<min(line.endIndex, cursor + 20)].filter { !ScalarClass.isSpace($0) })
+            if let date = DateReader.openingDate(rest) { return date }
+        }
+        return nil
     }
 
     /// The date line closing a report, after its body, and the organs signed
@@ -323,13 +567,13 @@ struct DocumentHeaderReader {
 
     /// The organs signed on the short lines right above the date line
     /// `dateLine`, at most `reach` lines up and none before `start`, in order.
-    private func organsSigned(above dateLine: Int, notBefore start: Int, reach: Int) -> [String] {
+    private func organsSigned(above dateLine: Int, notBefore start: Int, reach: Int, alsoAccepting named: [String] = []) -> [String] {
         var organs: [String] = []
         var above = dateLine - 1
-        while above >= start, dateLine - above <= reach, lines[above].length <= 40, lines[above].isShort,
+        while above >= start, dateLine - above <= reach, lines[above].length <= 60, lines[above].isShort,
               !lines[above].hasSentencePunctuation {
-            let names = splitOrgans(lines[above].text)
-            guard !names.isEmpty, names.allSatisfy(isOrganName) else { break }
+            let names = splitOrgans(lines[above].text, alsoAccepting: named)
+            guard !names.isEmpty, names.allSatisfy({ isOrganName($0) || named.contains($0) }) else { break }
             organs.insert(contentsOf: names, at: 0)
             above -= 1
         }
@@ -337,9 +581,9 @@ struct DocumentHeaderReader {
     }
 
     /// Organ names written side by side, separated by spaces.
-    private func splitOrgans(_ text: String) -> [String] {
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
-        if parts.count > 1, parts.allSatisfy(isOrganName) { return parts }
+    private func splitOrgans(_ text: String, alsoAccepting named: [String] = []) -> [String] {
+        let parts = text.unicodeScalars.split(whereSeparator: ScalarClass.isSpace).map { String(String.UnicodeScalarView($0)) }
+        if parts.count > 1, parts.allSatisfy({ isOrganName($0) || named.contains($0) }) { return parts }
         let whole = text.withoutSpaces
         return whole.isEmpty ? [] : [whole]
     }
@@ -350,8 +594,12 @@ struct DocumentHeaderReader {
         return scalars.count <= 40 && UnitList.isComplete(0..<scalars.count, in: scalars, vocabulary: organizations)
     }
 
+    /// Whether `name` ends as an organ does (`…人民政府`, `…局`), or is a
+    /// central body named without a place (`国务院`, `国务院办公厅`).
     private func isOrganName(_ name: String) -> Bool {
         let scalars = name.withoutSpaces.scalars
+        guard scalars.count >= 2 else { return false }
+        if organizations.nationalBodies.contains(scalars) { return true }
         return scalars.count >= 3 && organizations.organSuffix(of: scalars) != nil
     }
 
@@ -379,12 +627,40 @@ struct DocumentHeaderReader {
         return key
     }
 
-    /// Issuers named before 关于 in a title: `中共石嘴山市委办公室 市人民政府办公室 关于…`.
-    private func issuers(inTitle title: String) -> [String] {
-        guard let about = title.range(of: "关于") else { return [] }
-        let head = String(title[..<about.lowerBound])
-        return head.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" })
-            .map { String($0).withoutSpaces }
-            .filter(isOrganName)
+    /// The names at a title's head, before 关于: `中共石嘴山市委办公室 市人民政府办公室 关于…`;
+    /// an organ that passes on another's document names itself before the
+    /// verb (`江城区人民政府办公室转发区财政局关于…` is 江城区人民政府办公室's).
+    private func titleHead(_ title: String) -> [String] {
+        var head = title.scalars
+        let about: [Unicode.Scalar] = "关于".scalars
+        guard let at = (0..<max(0, head.count - 1)).first(where: { head.has(about, at: $0) }) else { return [] }
+        head.removeSubrange(at...)
+        for verb in HeaderVocabulary.shared.passingVerbs.words {
+            if let at = (0..<max(0, head.count - verb.count + 1)).first(where: { head.has(verb, at: $0) }), at >= 2 {
+                head.removeSubrange(at...)
+            }
+        }
+        return String(scalars: head).unicodeScalars
+            .split(whereSeparator: { ScalarClass.isSpace($0) || $0 == "、" })
+            .map { String(String.UnicodeScalarView($0)) }
+            .filter { !$0.isEmpty }
+    }
+}
+
+/// The word lists of the header reader that no other reader needs.
+struct HeaderVocabulary: Sendable {
+    /// Every 文种 a 公文's title may end with: the normative genres
+    /// (`structure/genre-words`) and those of 公文 that report, ask or record
+    /// (`structure/document-genres`: 通报, 请示, 纪要…). A title run into its
+    /// 发文字号 is cut at one of these.
+    let documentGenres: WordList
+    /// Verbs by which an organ passes on another's document in its title (`转发`).
+    let passingVerbs: WordList
+
+    static let shared = HeaderVocabulary()
+
+    private init() {
+        documentGenres = WordList(RuleData.list("structure/genre-words") + RuleData.list("structure/document-genres"))
+        passingVerbs = WordList(RuleData.list("structure/passing-verbs"))
     }
 }

@@ -72,7 +72,7 @@ enum DocumentNumber {
     /// least. A run without `的` is all code.
     static func codeStart(in line: [Unicode.Scalar], from start: Int, to bracket: Int) -> Int {
         guard let de = line[start..<bracket].lastIndex(of: "的"), de + 1 < bracket else { return start }
-        let genreWords = StructureVocabulary.shared.genreWords
+        let genreWords = HeaderVocabulary.shared.documentGenres
         for end in (de + 2)..<bracket {
             if genreWords.matchLengthEnding(line, before: end, floor: de + 1) >= 2 { return end }
         }

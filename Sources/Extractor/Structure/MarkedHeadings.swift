@@ -50,6 +50,33 @@ struct MarkedHeading: Sendable, Equatable {
     var glued = false
 }
 
+/// A marker the sequence model did not take as a heading, and why (each
+/// reason a named rule of the rejections `explain` shows).
+struct DroppedMarker: Sendable, Equatable {
+    enum Reason: String, Sendable {
+        /// Its number neither continues a list of its kind nor starts one.
+        case outOfSequence = "section.out-of-sequence"
+        /// Its number runs into a title starting with digits and does not continue its list.
+        case glued = "section.glued-number"
+        /// Run into a line with no sentence end before it, nor after a heading's title.
+        case unbounded = "section.inline-unbounded"
+        /// After a heading's title, but neither continuing its list nor followed by its second.
+        case unfollowed = "section.inline-unfollowed"
+
+        var explanation: String {
+            switch self {
+            case .outOfSequence: "its number does not follow an earlier one of its level"
+            case .glued: "a number run into digits that does not continue its list"
+            case .unbounded: "a marker run into a line with no sentence end before it"
+            case .unfollowed: "a marker after a heading's title that neither continues its list nor is followed by its next number"
+            }
+        }
+    }
+
+    var heading: MarkedHeading
+    var reason: Reason
+}
+
 /// An irregularity of the numbering, kept as a diagnostic.
 struct OutlineAnomaly: Sendable, Equatable {
     enum Kind: String, Sendable { case gap, repeated }
@@ -82,14 +109,14 @@ enum MarkedHeadingScanner {
     }
 
     /// The headings, and the markers dropped for breaking their kind's sequence.
-    static func scanKeepingDropped(_ text: [Unicode.Scalar], wrapWidth: Int? = nil) -> (headings: [MarkedHeading], dropped: [MarkedHeading]) {
+    static func scanKeepingDropped(_ text: [Unicode.Scalar], wrapWidth: Int? = nil) -> (headings: [MarkedHeading], dropped: [DroppedMarker]) {
         let outline = read(text, wrapWidth: wrapWidth)
         return (outline.headings, outline.dropped)
     }
 
     /// The outline of `text`: headings, dropped markers and anomalies.
     static func read(_ text: [Unicode.Scalar], wrapWidth: Int? = nil)
-        -> (headings: [MarkedHeading], dropped: [MarkedHeading], anomalies: [OutlineAnomaly]) {
+        -> (headings: [MarkedHeading], dropped: [DroppedMarker], anomalies: [OutlineAnomaly]) {
         var lines: [Range<Int>] = []
         var lineStart = 0
         while lineStart < text.count {
@@ -115,14 +142,21 @@ enum MarkedHeadingScanner {
                 guard scalar == "第" || long && (scalar == "（" || scalar == "(" || ScalarClass.isDigit(scalar)
                         || ChineseNumber.isNumeral(scalar) || circledValue(scalar) != nil) else { continue }
                 let before = text[position - 1]
-                let bounded = boundaries.contains(before)
-                guard bounded || scalar == "第" else { continue }
+                let bounded = standsAfterASentence(position, text: text)
+                // Unbounded, a sub-item's marker may follow a heading's short
+                // title (`三、支持内容（一）支持平台建设。`, `（一）提升水平1.增强能力。`):
+                // right after a character of a title, never a digit's neighbour.
+                let afterTitle = long && !bounded && scalar != "第" && !ChineseNumber.isNumeral(scalar)
+                    && (ScalarClass.isIdeograph(before) || ScalarClass.closers.contains(before))
+                guard bounded || scalar == "第" || afterTitle else { continue }
                 if bounded, ScalarClass.isDigit(scalar) || ChineseNumber.isNumeral(scalar),
                    ScalarClass.isDigit(before) || ChineseNumber.isNumeral(before) { continue }
-                guard var found = heading(in: position..<line.upperBound, text: text, allowingEmptyTitle: false, allowingGlued: false)
+                // After a sentence end, a number may run into a title starting
+                // with digits (`。3．2030年底前…`): kept only where it continues its list.
+                guard var found = heading(in: position..<line.upperBound, text: text, allowingEmptyTitle: false, allowingGlued: bounded)
                 else { continue }
                 found.opensLine = false
-                if !bounded {
+                if !bounded, !afterTitle {
                     // `第一章总则第一条…`: an article or chapter run on after a heading word only.
                     guard found.kind == .article || found.kind == .chapter || found.kind == .section else { continue }
                 }
@@ -133,19 +167,29 @@ enum MarkedHeadingScanner {
         var last: [MarkedHeading.Kind: (number: Int, list: Int)] = [:]
         var lists = 0
         var kept: [(heading: MarkedHeading, lineIndex: Int)] = []
-        var dropped: [MarkedHeading] = []
+        var dropped: [DroppedMarker] = []
         var anomalies: [OutlineAnomaly] = []
         for (position, candidate) in candidates.enumerated() {
             var heading = candidate.heading
             let previous = last[heading.kind]
             let continues = previous.map { heading.number == $0.number + 1 } ?? false
+            // A first number run into digits (`1．2030年底前…`) is told by its
+            // second, a plain `2．` after a sentence end or opening a line.
+            let gluedFirstFollowed = heading.glued && heading.number == 1 && !continues
+                && candidates[(position + 1)...].first(where: { $0.heading.kind == heading.kind }).map {
+                    $0.heading.number == 2 && !$0.heading.glued && bounded($0.heading, text: text, kept: [])
+                } ?? false
             var accepted = false
+            var reason = DroppedMarker.Reason.outOfSequence
             if !heading.opensLine {
                 // Run into a line: after a sentence end, continuing its list,
                 // or a first item whose second follows.
                 let second = heading.number == 1 && !continues
                     ? candidates[(position + 1)...].first(where: { $0.heading.kind == heading.kind })?.heading : nil
-                if bounded(heading, text: text, kept: kept) {
+                if heading.glued {
+                    accepted = (continues || gluedFirstFollowed) && bounded(heading, text: text, kept: kept)
+                    if !accepted { reason = .glued }
+                } else if bounded(heading, text: text, kept: kept) {
                     if continues {
                         accepted = true
                     } else if let second {
@@ -156,9 +200,19 @@ enum MarkedHeadingScanner {
                     // `…条例第一条为了…。第二条…`: a first article run on after the
                     // title, told by its second after a sentence end.
                     accepted = true
+                } else if followsAHeadingTitle(heading, text: text, kept: kept) {
+                    // `三、支持内容（一）支持…。（二）…`: the first sub-item run on
+                    // after its part's title, told by its second; or the next
+                    // number of a list running on across parts
+                    // (`二、改革审批（三）取消…`).
+                    accepted = continues || second.map { $0.number == 2 && bounded($0, text: text, kept: []) } ?? false
+                    if !accepted { reason = .unfollowed }
+                } else {
+                    reason = .unbounded
                 }
             } else if continues || heading.number == 1 {
-                accepted = !heading.glued || continues
+                accepted = !heading.glued || continues || gluedFirstFollowed
+                if !accepted { reason = .glued }
             } else if let previous, !heading.glued, heading.number > previous.number + 1, heading.number <= previous.number + 2 {
                 accepted = true
                 anomalies.append(OutlineAnomaly(kind: .gap, marker: heading.marker, expected: previous.number + 1, found: heading.number))
@@ -175,7 +229,7 @@ enum MarkedHeadingScanner {
                 }
             }
             guard accepted else {
-                dropped.append(heading)
+                dropped.append(DroppedMarker(heading: heading, reason: reason))
                 continue
             }
             last[heading.kind] = (heading.number, heading.list)
@@ -234,6 +288,32 @@ enum MarkedHeadingScanner {
     /// Characters after which a marker run into a line may start an item.
     private static let boundaries: Set<Unicode.Scalar> = ["。", "；", ";", "：", ":", "！", "？", " ", "\u{3000}", "\t"]
 
+    /// How far back, at most, the bracket a note closes before a marker is looked for.
+    static let noteLength = 200
+
+    /// Whether `position` follows a sentence end or a space, or a bracketed
+    /// note standing as a sentence of its own after one
+    /// (`…加快落地。（市发展改革委负责）二、…`).
+    static func standsAfterASentence(_ position: Int, text: [Unicode.Scalar]) -> Bool {
+        guard position > 0 else { return true }
+        let before = text[position - 1]
+        if boundaries.contains(before) { return true }
+        guard before == "）" || before == ")" else { return false }
+        var depth = 0, index = position - 1
+        while index >= 0, position - index <= noteLength {
+            switch text[index] {
+            case "）", ")": depth += 1
+            case "（", "(":
+                depth -= 1
+                if depth == 0 { return index > 0 && boundaries.contains(text[index - 1]) }
+            case "\n": return false
+            default: break
+            }
+            index -= 1
+        }
+        return false
+    }
+
     /// Whether a marker run into a line stands after a sentence end; a
     /// chapter anywhere; an article also right after the heading of a chapter
     /// kept before it (`第一章总则第一条…`).
@@ -241,12 +321,28 @@ enum MarkedHeadingScanner {
                                 kept: [(heading: MarkedHeading, lineIndex: Int)]) -> Bool {
         if heading.opensLine { return true }
         let start = heading.marker.lowerBound
-        if start > 0, boundaries.contains(text[start - 1]) { return true }
+        if standsAfterASentence(start, text: text) { return true }
         // A chapter's number is rarely cited; its sequence alone tells it.
         if heading.kind == .chapter || heading.kind == .section { return true }
         guard heading.kind == .article,
               let previous = kept.last?.heading, previous.kind == .chapter || previous.kind == .section else { return false }
         return start >= previous.marker.upperBound && start - previous.marker.upperBound <= 40
+    }
+
+    /// How far, at most, a sub-item's marker run into a line may stand after
+    /// the marker of the heading whose title it follows.
+    static let headingTitleLength = 40
+
+    /// Whether a marker run into a line, not after a sentence end, follows
+    /// the short title of the last heading kept, one of a higher rank
+    /// (`三、支持内容（一）…`): within ``headingTitleLength`` of its marker,
+    /// with no sentence end between.
+    private static func followsAHeadingTitle(_ heading: MarkedHeading, text: [Unicode.Scalar],
+                                             kept: [(heading: MarkedHeading, lineIndex: Int)]) -> Bool {
+        guard let owner = kept.last?.heading, owner.level < heading.level else { return false }
+        let start = heading.marker.lowerBound, titleStart = owner.marker.upperBound
+        guard start > titleStart, start - titleStart <= headingTitleLength else { return false }
+        return !text[titleStart..<start].contains { ScalarClass.sentenceEnds.contains($0) || $0 == "；" || $0 == "\n" }
     }
 
     /// The title after a marker ending at `start`: up to the first `。` or

@@ -54,14 +54,21 @@ struct MeasurePlanner {
         } else {
             items = contentLists(usable)
         }
-        items = items.filter { !inNonMeasurePart($0) }
-        guard !items.isEmpty else { return [] }
-        let numbers = numbers(items)
-        return items.enumerated().map { offset, index in
+        let planned = items.map { index in
             let body = extendedBody(index)
             // An item without sub-items keeps its own body, whose note is read already.
             let note = body == headings[index].body && ownNotes[index] != nil ? ownNotes[index] : notes.note(in: body)
-            return PlannedMeasure(heading: index, number: numbers[offset], body: body, note: note)
+            return PlannedMeasure(heading: index, number: "", body: body, note: note)
+        }
+        // An item a responsibility note marks is a measure whatever its part's
+        // title says (`二、简化审批和条件` holds measures with notes).
+        .filter { $0.note != nil || !inNonMeasurePart($0.heading) }
+        guard !planned.isEmpty else { return [] }
+        let numbers = numbers(planned.map(\.heading))
+        return planned.enumerated().map { offset, plan in
+            var plan = plan
+            plan.number = numbers[offset]
+            return plan
         }
     }
 
@@ -185,13 +192,16 @@ struct MeasurePlanner {
         let own = items.map { String(headings[$0].number) }
         if Set(own).count == own.count { return own }
         var parentsOfList: [Int: Set<Int>] = [:]
-        for index in items { parentsOfList[headings[index].list, default: []].insert(headings[index].parent ?? -1) }
+        for index in headings.indices { parentsOfList[headings[index].list, default: []].insert(headings[index].parent ?? -1) }
         let numbers = items.map { index -> String in
             if parentsOfList[headings[index].list]!.count > 1 { return String(headings[index].number) }
             var path = [headings[index].number]
             var current = index
             while let parent = headings[current].parent {
                 if headings[parent].kind != .chapter, headings[parent].kind != .section { path.insert(headings[parent].number, at: 0) }
+                // A part whose own numbering runs on across parts (`（十三）`
+                // under `三、`) is numbered alone: its number comes first.
+                if parentsOfList[headings[parent].list]!.count > 1 { break }
                 current = parent
             }
             return path.map(String.init).joined(separator: ".")

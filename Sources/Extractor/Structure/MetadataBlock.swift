@@ -110,3 +110,22 @@ struct MetadataBlock: Equatable {
         }
     }
 }
+
+extension StructureReader {
+    /// The metadata from the document's own header and signature, filled in
+    /// from the page's metadata block where the document does not say (the
+    /// block's issuer is often the site's department, so the document's own
+    /// organs come first); the date is the 成文日期 where there is one.
+    static func metadata(header: DocumentHeader, headline: NewsHeadline, block: MetadataBlock) -> Metadata? {
+        let issuers = !header.issuers.isEmpty ? header.issuers : !header.leadIssuers.isEmpty ? header.leadIssuers : block.issuers
+        if header.title != nil || header.documentNumber != nil {
+            return Metadata(title: header.title ?? block.title, documentNumber: header.documentNumber ?? block.documentNumber,
+                            issuers: issuers, recipients: header.recipients,
+                            date: header.date ?? block.written ?? headline.date ?? block.published)
+        }
+        let title = headline.title ?? block.title
+        let date = header.date ?? block.written ?? headline.date ?? block.published
+        guard title != nil || date != nil || block.documentNumber != nil || !issuers.isEmpty else { return nil }
+        return Metadata(title: title, documentNumber: block.documentNumber, issuers: issuers, date: date)
+    }
+}

@@ -28,7 +28,10 @@ struct NewsHeadline {
         let headings = markup.headings
         if let top = headings.map(\.level).min() {
             let atTop = headings.filter { $0.level == top }
-            let headline = atTop.count == 1 && headings.first?.level == top ? headings.first : nil
+            // A lone top heading that opens a list (`# 一、申请条件`) is a
+            // section, not the headline.
+            let headline = atTop.count == 1 && headings.first?.level == top
+                && !Self.opensAList(headings[0].title) ? headings.first : nil
             title = headline?.title.trimmed
             let base = headline == nil ? top - 1 : top
             markupHeadings = headings.filter { $0.span != headline?.span }.map { ($0.level - base, $0) }
@@ -47,17 +50,75 @@ struct NewsHeadline {
         }
         // The report's title is no section, whatever lines ran into it.
         if let firstLineTitle { groups.removeAll { $0.overlaps(firstLineTitle) } }
-        // A plain report opening with its only heading line has that line as its headline.
-        if title == nil, document.format == .plain, groups.count == 1, groups[0].lowerBound == 0 {
-            title = groups[0].map { lines[$0].text.trimmed }.joined(separator: " ")
-            groups = []
+        // A news record's headline is its first line with the date it was
+        // posted run onto its end (`江城区开展安全检查时间：2031-05-13`).
+        if title == nil, lines.count > 1, let first = lines.first, first.isShort,
+           let (headline, posted) = Self.headlineAndDate(first.written) {
+            title = headline
+            if date == nil { date = posted }
+            groups.removeAll { $0.contains(0) }
         }
-        // A news record's headline is its first line, when that line stands alone.
-        if title == nil, lines.count > 1, let first = lines.first, first.length >= 6, first.length <= 60,
-           !first.hasSentencePunctuation, !groups.contains(where: { $0.contains(0) }) {
+        // A plain report opening with its only heading, or with a heading of
+        // one line, has it as its headline, not as a section (a heading of two
+        // lines among others opens the first part of a compilation).
+        if title == nil, document.format == .plain, let first = groups.first, first.lowerBound == 0,
+           groups.count == 1 || first.count == 1 {
+            title = first.map { lines[$0].text.trimmed }.joined(separator: " ")
+            groups.removeFirst()
+        }
+        // A news record's headline is its first line, when that line stands
+        // alone: short, no sentence in it (a headline may exclaim or ask:
+        // `本月起，补贴直接发放至个人！`).
+        if title == nil, lines.count > 1, let first = lines.first, Self.standsAlone(first),
+           !groups.contains(where: { $0.contains(0) }) {
             title = first.text.trimmed
         }
         lineGroups = groups
+    }
+
+    /// Whether a heading opens with a list marker: `一、`, `（一）`, `1.`, `第一章`.
+    static func opensAList(_ heading: String) -> Bool {
+        let scalars = Array(heading.trimmed.unicodeScalars.prefix(8))
+        guard let first = scalars.first else { return false }
+        var index = first == "（" || first == "(" ? 1 : 0
+        if index == 0, first == "第" { index = 1 }
+        let numerals = index
+        while index < scalars.count, ChineseNumber.isNumeral(scalars[index]) || ScalarClass.isDigit(scalars[index]) { index += 1 }
+        guard index > numerals, index < scalars.count else { return false }
+        switch scalars[index] {
+        case "、", ".", "．": return numerals == 0
+        case "）", ")": return first == "（" || first == "("
+        case "章", "节", "条", "部": return first == "第"
+        default: return false
+        }
+    }
+
+    /// Whether a first line reads as a headline: 6 to 60 characters, no
+    /// sentence end or colon in it (a closing `！` or `？`, or one between
+    /// two phrases, is a headline's), not ending as a clause does.
+    static func standsAlone(_ line: LayoutLine) -> Bool {
+        guard line.length >= 6, line.length <= 60, let last = line.lastScalar else { return false }
+        if "，、,；;：:".unicodeScalars.contains(last) { return false }
+        return !line.written.contains { "。；;：:".unicodeScalars.contains($0) }
+    }
+
+    /// A first line that is a headline with its posting date run onto its
+    /// end after a date label (`…安全检查时间：2031-05-13`): the headline and
+    /// the date.
+    static func headlineAndDate(_ line: ArraySlice<Unicode.Scalar>) -> (String, String)? {
+        guard line.count <= 90 else { return nil }
+        let scalars = Array(line)
+        for colon in scalars.indices where scalars[colon] == "：" || scalars[colon] == ":" {
+            guard let date = DateReader.lineDate(scalars[(colon + 1)...]) else { continue }
+            for label in dateLabels.sorted(by: { $0.count > $1.count }) where colon >= label.count + 6 {
+                guard scalars.has(label, at: colon - label.count) else { continue }
+                let headline = String(scalars: scalars[..<(colon - label.count)]).trimmed
+                guard headline.unicodeScalars.count >= 6, !headline.unicodeScalars.contains(where: { "。；;：:".unicodeScalars.contains($0) })
+                else { return nil }
+                return (headline, date)
+            }
+        }
+        return nil
     }
 
     /// A page title without the site's name after `_`, `|` or ` - `

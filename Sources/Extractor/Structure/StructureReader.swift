@@ -15,6 +15,7 @@ public struct StructureMatches: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Near misses, when asked for.
     public var rejections: [Rejection] = []
+    /// Nothing read yet: a report with no metadata, headings or measures.
     public init() {}
 }
 
@@ -29,6 +30,7 @@ struct MeasureNotes: Sendable {
 
 /// Reads metadata, sections and measures (spec §5).
 public struct StructureReader: Sendable {
+    /// A reader; it keeps no state between documents.
     public init() {}
 
     /// Reads the structure of the document in `context`.
@@ -42,7 +44,7 @@ public struct StructureReader: Sendable {
         let text = context.text.scalars
         let lines = LayoutLines.of(document)
         let wrapWidth = LayoutLines.wrapWidth(lines)
-        let header = DocumentHeaderReader(lines: lines).read()
+        let header = DocumentHeaderReader(document: document, lines: lines).read()
         let outline = MarkedHeadingScanner.read(text, wrapWidth: document.format == .plain ? wrapWidth : nil)
         let headings = outline.headings, dropped = outline.dropped
         let notes = ResponsibilityNoteReader(document: document)
@@ -62,10 +64,11 @@ public struct StructureReader: Sendable {
 
         var result = StructureMatches(), measureNotes = MeasureNotes()
         if context.collectsRejections {
-            result.rejections = dropped.map { heading in
+            result.rejections = dropped.map { marker in
+                let heading = marker.heading
                 let span = context.span(of: heading.marker.lowerBound..<heading.title.upperBound)
-                return Rejection(text: context.originalText(span), span: span, rule: "section.out-of-sequence",
-                                 reason: "its number does not follow an earlier one of its level")
+                return Rejection(text: context.originalText(span), span: span, rule: marker.reason.rawValue,
+                                 reason: marker.reason.explanation)
             }
         }
         for anomaly in outline.anomalies {
@@ -133,23 +136,6 @@ public struct StructureReader: Sendable {
     /// Whether a title is a call for applications (`关于申报…的通知`).
     static func isCallForApplications(_ title: String) -> Bool {
         StructureVocabulary.shared.applicationTitleWords.contains { title.contains($0) }
-    }
-
-    /// The metadata from the document's own header and signature, filled in
-    /// from the page's metadata block where the document does not say (the
-    /// block's issuer is often the site's department, so the document's own
-    /// organs come first); the date is the 成文日期 where there is one.
-    static func metadata(header: DocumentHeader, headline: NewsHeadline, block: MetadataBlock) -> Metadata? {
-        let issuers = !header.issuers.isEmpty ? header.issuers : !header.leadIssuers.isEmpty ? header.leadIssuers : block.issuers
-        if header.title != nil || header.documentNumber != nil {
-            return Metadata(title: header.title ?? block.title, documentNumber: header.documentNumber ?? block.documentNumber,
-                            issuers: issuers, recipients: header.recipients,
-                            date: header.date ?? block.written ?? headline.date ?? block.published)
-        }
-        let title = headline.title ?? block.title
-        let date = header.date ?? block.written ?? headline.date ?? block.published
-        guard title != nil || date != nil || block.documentNumber != nil || !issuers.isEmpty else { return nil }
-        return Metadata(title: title, documentNumber: block.documentNumber, issuers: issuers, date: date)
     }
 
     private static func sections(headings: [MarkedHeading], headline: NewsHeadline, context: ExtractionContext) -> [Section] {

@@ -23,6 +23,8 @@ final class OrganSuffix: Sendable {
     let headless: Bool
     /// Ends a division of a named body (省人社厅[职业能力建设]处, 市委[督查]室).
     let division: Bool
+    /// Names a body only after its level or place (区规划资源部门, not 规划部门).
+    let headed: Bool
 
     /// An ending read from a line of `organ-suffixes.txt`, with the blockers of `suffix-blockers.txt`.
     init(text: [Unicode.Scalar], kind: Organization.Kind, flags: Set<String>, blockedAfter: [WordList],
@@ -34,6 +36,7 @@ final class OrganSuffix: Sendable {
         free = flags.contains("free")
         headless = flags.contains("headless")
         division = flags.contains("division")
+        headed = flags.contains("headed")
         self.blockedAfter = blockedAfter
         self.keptAfter = keptAfter
         self.blockedBefore = blockedBefore
@@ -59,6 +62,8 @@ final class OrganizationVocabulary: Sendable {
     let levels: WordList
     let levelBlockers: WordList
     let deictics: ScalarSet
+    /// Characters that make a level inside a body's name collective (各级, 我市).
+    let collectivePrefixes: ScalarSet
     let placeForbidden: ScalarSet
     /// Verbs and adverbs that are never a place (落实, 调整, 已经).
     let nonPlaceWords: WordList
@@ -66,6 +71,11 @@ final class OrganizationVocabulary: Sendable {
     let provinces: WordList
     /// Levels that only a province name may precede.
     let provincialLevels: WordList
+    /// The administrative divisions of the bundled GB/T 2260 table
+    /// (``DivisionTable``) whose name is a place of two or more characters
+    /// and a level word (`奉贤区`, `上海市`, `广东省`): a place the text need
+    /// not vouch for.
+    let divisionNames: WordList
     /// Provincial levels before which a document's own province names are learnt (省, 自治区).
     let learnedProvincialLevels: WordList
     let boundaryWords: WordList
@@ -156,10 +166,12 @@ final class OrganizationVocabulary: Sendable {
         levelLasts = ScalarBitmap(levelWords.compactMap(\.unicodeScalars.last))
         levelBlockers = WordList(RuleData.list("structure/level-blockers"))
         deictics = ScalarSet(RuleData.list("structure/deictic-prefixes").flatMap(\.unicodeScalars))
+        collectivePrefixes = ScalarSet(RuleData.list("structure/collective-prefixes").flatMap(\.unicodeScalars))
         placeForbidden = ScalarSet(RuleData.list("structure/place-forbidden").flatMap(\.unicodeScalars))
         nonPlaceWords = WordList(RuleData.list("structure/non-place-words"))
         provinces = WordList(RuleData.list("structure/province-names"))
         provincialLevels = WordList(["省", "自治区", "特别行政区", "国家"])
+        divisionNames = Self.divisionNames(DivisionTable.bundled, levels: levels)
         learnedProvincialLevels = WordList(["省", "自治区"])
         boundaryWords = WordList(RuleData.list("structure/boundary-words"))
         setupVerbs = WordList(RuleData.list("structure/setup-verbs"))
@@ -182,6 +194,15 @@ final class OrganizationVocabulary: Sendable {
         let namedBodyEnds = suffixes.map { $0.text[$0.text.count - 1] } + kinds.keys.compactMap(\.unicodeScalars.last)
         namedBodyLasts = ScalarBitmap(namedBodyEnds)
         siteScalars = ScalarBitmap(levelWords.compactMap(\.unicodeScalars.last) + namedBodyEnds + ["委"] + openers)
+    }
+
+    /// The names of `table` made of a place of two or more characters and a level word.
+    static func divisionNames(_ table: DivisionTable, levels: WordList) -> WordList {
+        WordList(table.divisions.map(\.name).filter { name in
+            let scalars = Array(name.unicodeScalars)
+            let level = levels.matchLengthEnding(scalars, before: scalars.count)
+            return level > 0 && scalars.count - level >= 2
+        })
     }
 
     /// Calls `body` with every index of `text`, ascending, that ``NameSites``

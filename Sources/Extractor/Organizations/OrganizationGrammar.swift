@@ -167,11 +167,14 @@ struct OrganizationGrammar {
     }
 
     private static let each: Unicode.Scalar = "各"
+    private static let possessive: Unicode.Scalar = "的"
 
     private func candidate(_ range: Range<Int>, suffix: OrganSuffix, body: Range<Int>, rule: String) -> OrganizationCandidate? {
         // A class of bodies (市政府各委, 区各部门, 市区两级管理部门) or a vague
         // one (市相关部门) is not one body.
         if text[body].contains(Self.each) || holdsCollectiveLevel(body) { return nil }
+        // A body's name holds no 的 (以县为单位的配煤中心 is a description).
+        if text[body].contains(Self.possessive) { return nil }
         for index in body where vocabulary.vagueWords.match(text, at: index, limit: body.upperBound) != nil {
             return nil
         }
@@ -192,7 +195,7 @@ struct OrganizationGrammar {
     /// The start of a head (places, levels, an organ, a prefix) ending at `end`.
     /// Before a free-text body the level must not run into a word (市级, 乡村).
     func head(endingAt end: Int, bodyIsFree: Bool) -> Int? {
-        var position = end
+        var position = levelAlternativesStart(before: end) ?? end
         var found = false
         // An organ after the level: 市[委]办公室, 市[人民政府]办公室.
         if case let organ = Self.headOrgans.matchLengthEnding(text, before: position), organ > 0,
@@ -204,7 +207,11 @@ struct OrganizationGrammar {
            // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
            !(position == end && bodyIsFree && vocabulary.levelBlockers.match(text, at: position) != nil),
            // A bare level: not 全市, 各县, 乡镇.
-           !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])) {
+           !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])),
+           // Nor the last of a list of bare levels (市、县（区）政务中心, 省、自治区、直辖市人民政府):
+           // the bodies of every such level.
+           !(place == 0 && levelStart > 1 && text[levelStart - 1] == "、"
+             && vocabulary.levels.matchEnding(text, before: levelStart - 1) != nil) {
             found = true
             position = levelStart - place
             if place > 0 { position = placeChainStart(position) }
@@ -224,6 +231,35 @@ struct OrganizationGrammar {
             }
         }
         return position
+    }
+
+    /// The most characters between the brackets of a level's alternatives (`（市、区）`).
+    private let maxAlternatives = 8
+
+    /// Where the bracketed alternatives of a level that end just before `end`
+    /// open (`区（县）`, `县（市、区）`): levels and `、` only, right after a
+    /// level; nil when there are none.
+    func levelAlternativesStart(before end: Int) -> Int? {
+        guard end > 0, text[end - 1] == "）" || text[end - 1] == ")" else { return nil }
+        var index = end - 1
+        var levels = 0
+        while index > 0, end - 1 - index <= maxAlternatives {
+            let scalar = text[index - 1]
+            if scalar == "（" || scalar == "(" {
+                let open = index - 1
+                guard levels > 0, vocabulary.levels.matchEnding(text, before: open) != nil else { return nil }
+                return open
+            }
+            if scalar == "、" {
+                index -= 1
+                continue
+            }
+            let level = vocabulary.levels.matchLengthEnding(text, before: index)
+            guard level > 0 else { return nil }
+            index -= level
+            levels += 1
+        }
+        return nil
     }
 
     /// The level word ending at `end` and the place name before it (0 when none).

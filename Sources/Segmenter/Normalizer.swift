@@ -18,22 +18,29 @@ import TextTools
 public enum Normalizer {
     /// Normalises `input` (the text after markup was stripped).
     public static func normalize(_ input: MappedText) -> MappedText {
+        normalize(source: input).text
+    }
+
+    /// Normalises `input` (the text after markup was stripped), with the layout of its lines.
+    public static func normalizeWithLayout(_ input: MappedText) -> (text: MappedText, layout: LineLayout) {
         normalize(source: input)
     }
 
     /// Normalises a document that had no markup to strip: its original scalars,
     /// each mapped to itself, read in place (no mapped copy is made first).
-    static func normalize(original: [Unicode.Scalar]) -> MappedText {
+    static func normalize(original: [Unicode.Scalar]) -> (text: MappedText, layout: LineLayout) {
         normalize(source: OriginalText(scalars: original))
     }
 
-    private static func normalize<Input: NormalizerInput>(source input: Input) -> MappedText {
+    private static func normalize<Input: NormalizerInput>(source input: Input) -> (text: MappedText, layout: LineLayout) {
         // Every output character comes from a different input character, so
         // the output is never longer than the input.
-        MappedTextWriter.text(atMost: input.scalars.count) { output in write(input, into: output) }
+        var layout = LineLayout()
+        let text = MappedTextWriter.text(atMost: input.scalars.count) { output in write(input, into: output, layout: &layout) }
+        return (text, layout)
     }
 
-    private static func write<Input: NormalizerInput>(_ input: Input, into output: MappedTextWriter) {
+    private static func write<Input: NormalizerInput>(_ input: Input, into output: MappedTextWriter, layout: inout LineLayout) {
         let scalars = input.scalars
         let lines = splitLines(scalars)
         let fullLine = fullLineLength(lines)
@@ -41,7 +48,10 @@ public enum Normalizer {
         var pendingHard = false
         var pendingBreak: Int?
         var blankBetween = false
+        // Line breaks read since the last line written: each line read ends in one (but the last).
+        var breaks = 0
         for line in lines {
+            defer { if line.breakIndex != nil { breaks += 1 } }
             if line.content.isEmpty || isPageNumber(scalars, line.content) {
                 pendingHard = pendingHard || line.hardAfter
                 blankBetween = true
@@ -62,7 +72,12 @@ public enum Normalizer {
                     output.append("\n", from: input.start(breakAt), to: input.end(breakAt))
                 }
             }
+            let start = output.count
             appendLine(input, line.content, into: output)
+            if output.count > start {
+                layout.append(start: start, breaks: breaks)
+                breaks = 0
+            }
             previous = line
             blankBetween = false
             pendingHard = line.hardAfter

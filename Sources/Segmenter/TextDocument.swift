@@ -14,6 +14,8 @@ public struct TextDocument: Sendable {
     public let markup: Markup
     /// The normalised text (see ``Normalizer``).
     public let text: MappedText
+    /// The lines the normaliser read, as they sit in ``text`` (recorded while normalising).
+    public let layout: LineLayout
     /// Bytes of a cut-off last character left unread (see ``DecodedText/droppedTail``).
     public private(set) var droppedTail = 0
     /// The file format the text was read out of (`pdf`, `docx`, `ofd`), or nil
@@ -36,7 +38,7 @@ public struct TextDocument: Sendable {
         self.encoding = encoding
         self.format = format
         self.markup = markup
-        self.text = stripped.map(Normalizer.normalize) ?? Normalizer.normalize(original: scalars)
+        (self.text, self.layout) = stripped.map(Normalizer.normalizeWithLayout) ?? Normalizer.normalize(original: scalars)
     }
 
     /// The scalars of `text`, decoded from its UTF-8 storage.

@@ -230,4 +230,56 @@ struct StructureMetadataHeaderTests {
             """, format: .markdown)
         #expect(result.metadata?.title == "江城市人才公寓配租问答")
     }
+
+    @Test func aPageOnOneLineIsDatedByItsSignatureInThatLine() throws {
+        let result = try StructureHarness.extract("""
+            国务院办公厅关于加强海洋牧场监管的通知国办发〔2031〕56号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：　　近年来，海洋牧场建设取得一定成效。现就有关事项通知如下：一、加强监管。二、落实责任。国　务　院　办　公　厅　　　　　　2031年11月12日　　（此件公开发布）
+            """)
+        #expect(result.metadata?.date == "2031-11-12")
+        #expect(result.metadata?.issuers == ["国务院办公厅"])
+    }
+
+    @Test func aDateLineMayCarryARemarkInBrackets() throws {
+        let result = try StructureHarness.extract("""
+            国务院关于同意设立江城海洋牧场示范区的批复
+            国函〔2031〕12号
+            江城省人民政府：
+            你省关于设立江城海洋牧场示范区的请示收悉。现批复如下：
+            一、同意设立江城海洋牧场示范区。
+            二、江城省人民政府要加强组织领导。
+            国务院
+            2031年1月26日（此件公开发布）
+            """)
+        #expect(result.metadata?.date == "2031-01-26")
+        #expect(result.metadata?.issuers == ["国务院"])
+    }
+
+    @Test func aTitleBegunOnTheLineBeforeAHeadRunIntoOneLine() throws {
+        let result = try StructureHarness.extract("""
+            国务院关于印发国家海洋牧场
+
+            “十五五”规划的通知国发〔2031〕37号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+
+            　　国务院同意农业农村部制定的《国家海洋牧场“十五五”规划》，现印发给你们，请认真贯彻执行。
+            """)
+        #expect(result.metadata?.title == "国务院关于印发国家海洋牧场“十五五”规划的通知")
+        #expect(result.metadata?.documentNumber == "国发〔2031〕37号")
+        #expect(result.metadata?.issuers == ["国务院"])
+    }
+
+    @Test func aBracketedDateAfterTheNumberOfAHeadRunIntoOneLine() throws {
+        let result = try StructureHarness.extract("""
+            国务院关于进一步加强海岛保护工作的决定国发〔2031〕65号（二〇三一年十二月五日）　　保护海岛生态是一项长期任务。现作出如下决定：一、加强规划。二、严格执法。
+            """)
+        #expect(result.metadata?.date == "2031-12-05")
+    }
+
+    @Test func aCommentaryMentioningADocumentLaterHasNoIssuers() throws {
+        let result = try StructureHarness.extract("""
+            热评丨让好人才遇见好职位时间：2031-06-03
+            毕业季即将到来，人们期待好职位和好人才的双向奔赴。上个月17日，江城市人力资源和社会保障局印发《关于做好2031年高校毕业生就业工作的通知》，明确了多项举措。
+            """)
+        #expect(result.metadata?.title == "热评丨让好人才遇见好职位")
+        #expect(result.metadata?.issuers == [])
+    }
 }

@@ -93,6 +93,7 @@ struct DocumentHeaderReader {
         // The title: the first title group, or a head run into one line
         // (title, 发文字号 and recipients) in the first two lines.
         var gluedRecipients: [String] = []
+        var gluedDate: String?
         for index in next..<max(next, reach) {
             if let group = titleGroup(at: index, reach: reach, words: vocabulary.genreWords) {
                 header.titleLines = group
@@ -102,8 +103,15 @@ struct DocumentHeaderReader {
             if index < next + 2, let glued = gluedHead(at: index) {
                 header.titleLines = glued.line..<(glued.line + 1)
                 header.title = glued.title
+                // The title's start on the line before (`国务院关于印发江城` / `“十五五”规划的通知国发〔…`).
+                if index > next, titleLike[index - 1], lines[index - 1].contains("关于".scalars),
+                   !endsWithGenreWord(lines[index - 1].text) {
+                    header.titleLines = (index - 1)..<(index + 1)
+                    header.title = lines[index - 1].text + glued.title
+                }
                 header.documentNumber = glued.number
                 gluedRecipients = glued.recipients
+                gluedDate = glued.date
                 break
             }
         }
@@ -156,7 +164,7 @@ struct DocumentHeaderReader {
             return header
         }
         let (signature, date) = signatureAndDate(after: titleLines.upperBound, titleIssuers: head)
-        header.date = date
+        header.date = gluedDate ?? date
         header.issuers = merged(organs, signature)
         if header.issuers.isEmpty { header.issuers = head.filter(isOrganName) }
         if header.issuers.isEmpty { header.leadIssuers = leadIssuers(from: titleLines.upperBound) }
@@ -400,7 +408,7 @@ struct DocumentHeaderReader {
     /// without its line breaks has them (`国务院关于…的意见国发〔2031〕14号各省、
     /// 自治区…：　　正文…`): the title ends with a genre word right before the
     /// number's code.
-    private func gluedHead(at index: Int) -> (line: Int, title: String, number: String, recipients: [String])? {
+    private func gluedHead(at index: Int) -> (line: Int, title: String, number: String, recipients: [String], date: String?)? {
         let scalars = Array(lines[index].written.prefix(400))
         guard let found = DocumentNumber.find(in: scalars), found.range.lowerBound >= 6 else { return nil }
         var bracket = found.range.lowerBound
@@ -425,7 +433,15 @@ struct DocumentHeaderReader {
             let parts = splitTopLevel(String(scalars: scalars[after..<colon]), at: ["，", ","])
             if !parts.isEmpty, parts.contains(where: isAddressee), !parts.joined().contains("。") { recipients = parts }
         }
-        return (index, title, number.number, recipients)
+        // A date in brackets right after the number (`国发〔2031〕5号（二〇三一年一月五日）`).
+        var date: String?
+        var open = after
+        while open < scalars.count, ScalarClass.isSpace(scalars[open]) { open += 1 }
+        if open < scalars.count, ScalarClass.openers.contains(scalars[open]),
+           let close = scalars[open...].prefix(20).firstIndex(where: { ScalarClass.closers.contains($0) }) {
+            date = DateReader.lineDate(scalars[open...close])
+        }
+        return (index, title, number.number, recipients, date)
     }
 
     // MARK: - A reprint's lead
@@ -443,6 +459,9 @@ struct DocumentHeaderReader {
                 var after = index + verb.count
                 if after < scalars.count, scalars[after] == "了" { after += 1 }
                 guard after < scalars.count, scalars[after] == "《" else { continue }
+                // A lead names them in its first sentence; a later one only
+                // mentions another document (`…。上月，江城市人社局等3部门印发《…》`).
+                if scalars[..<index].contains(where: { "。！？".unicodeScalars.contains($0) }) { break }
                 // Back to the clause's start.
                 var from = index
                 while from > 0, !"，,。；;：:\n“”".unicodeScalars.contains(scalars[from - 1]) { from -= 1 }
@@ -480,7 +499,7 @@ struct DocumentHeaderReader {
     private func signatureAndDate(after start: Int, titleIssuers: [String]) -> ([String], String?) {
         var index = start
         while index < lines.count {
-            if lines[index].length <= 24, let date = DateReader.lineDate(lines[index].written) {
+            if lines[index].length <= 40, let date = Self.dateLine(lines[index].written) {
                 return (organsSigned(above: index, notBefore: start, reach: 4, alsoAccepting: titleIssuers), date)
             }
             index += 1
@@ -493,7 +512,49 @@ struct DocumentHeaderReader {
             let names = splitOrgans(String(scalars: scalars[..<found.range.lowerBound]), alsoAccepting: titleIssuers)
             if !names.isEmpty, names.allSatisfy({ isOrganName($0) || titleIssuers.contains($0) }) { return (names, found.date) }
         }
+        // A page scraped onto long lines: the organ of the title's head,
+        // spaces after it, and the date (`…贯彻落实。国　务　院　　2031年3月7日`).
+        for name in titleIssuers where isOrganName(name) {
+            for line in lines[max(0, start - 1)...] {
+                if let date = Self.signedDate(of: name.scalars, in: line.written) { return ([name], date) }
+            }
+        }
         return ([], nil)
+    }
+
+    /// Whether a whole line is a date, perhaps followed by a bracketed remark
+    /// (`2031年5月31日（此件公开发布）`).
+    static func dateLine(_ line: ArraySlice<Unicode.Scalar>) -> String? {
+        if let date = DateReader.lineDate(line) { return date }
+        guard let last = line.last, last == "）" || last == ")",
+              let open = line.lastIndex(where: { $0 == "（" || $0 == "(" }), open > line.startIndex,
+              line.endIndex - open <= 14 else { return nil }
+        return DateReader.lineDate(line[..<open])
+    }
+
+    /// The date signed after `name` in `line`: the name (its characters
+    /// perhaps spaced out), one space or more, and a date.
+    static func signedDate(of name: [Unicode.Scalar], in line: ArraySlice<Unicode.Scalar>) -> String? {
+        guard let first = name.first else { return nil }
+        var index = line.startIndex
+        while index < line.endIndex {
+            defer { index += 1 }
+            guard line[index] == first else { continue }
+            var cursor = index + 1, matched = 1
+            while matched < name.count, cursor < line.endIndex {
+                if ScalarClass.isSpace(line[cursor]) { cursor += 1; continue }
+                guard line[cursor] == name[matched] else { break }
+                matched += 1
+                cursor += 1
+            }
+            guard matched == name.count else { continue }
+            let spaces = cursor
+            while cursor < line.endIndex, ScalarClass.isSpace(line[cursor]) { cursor += 1 }
+            guard cursor > spaces else { continue }
+            let rest = Array(line[cursor..<min(line.endIndex, cursor + 20)].filter { !ScalarClass.isSpace($0) })
+            if let date = DateReader.openingDate(rest) { return date }
+        }
+        return nil
     }
 
     /// The date line closing a report, after its body, and the organs signed

@@ -147,18 +147,25 @@ public struct Residue: Sendable {
 public struct ResidueTally: Sendable {
     /// A group of runs with one key.
     public struct Group: Sendable {
+        /// The runs' shape with two characters on each side, digits as 9: `补助⟦9⟧万元`.
         public var key: String
+        /// How many runs have this key, over all documents.
         public var count = 0
+        /// In how many documents they occur.
         public var documents = 0
         /// The first few runs, with their document.
         public var examples: [(document: String, run: Residue.Run, context: String)] = []
     }
 
+    /// The groups by key.
     public private(set) var groups: [String: Group] = [:]
+    /// The documents added.
     public private(set) var documents = 0
+    /// The runs added, over all documents.
     public private(set) var runs = 0
     let examplesPerGroup: Int
 
+    /// An empty tally that keeps `examplesPerGroup` examples of each group.
     public init(examplesPerGroup: Int = 2) { self.examplesPerGroup = examplesPerGroup }
 
     /// Adds one document's residue.

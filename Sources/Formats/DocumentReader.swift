@@ -17,6 +17,7 @@ public struct ExtractedText: Sendable, Equatable {
     /// a DOCX's paragraphs one per line and table rows with tab-separated
     /// cells, an OFD's text codes per page. A form feed (U+000C) ends a page.
     public var text: String
+    /// The format the text was read out of: PDF, DOCX or OFD.
     public var format: Format
     /// Whether the text knows its pages (a PDF and an OFD always; a DOCX when
     /// Word recorded where its pages break).
@@ -123,6 +124,7 @@ public enum DocumentReader {
 public struct ArchiveLimits: Sendable {
     var zip = ZipArchive.Limits()
 
+    /// The default limits, far above any real policy document.
     public init() {}
 
     /// Limits of `partBytes` a part and `totalBytes` in all (tests use small ones).

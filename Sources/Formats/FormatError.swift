@@ -17,14 +17,17 @@ public struct FormatError: Error, Equatable, Sendable, CustomStringConvertible {
         case tooLarge = "too-large"
     }
 
+    /// What kind of failure, as the output names it.
     public var kind: Kind
     /// What happened and what to do, in a sentence, without the path.
     public var reason: String
 
+    /// A failure of `kind`; `reason` says what happened and what to do.
     public init(_ kind: Kind, _ reason: String) {
         self.kind = kind
         self.reason = reason
     }
 
+    /// The kind and the reason: `encrypted: the PDF needs a password…`.
     public var description: String { "\(kind.rawValue): \(reason)" }
 }

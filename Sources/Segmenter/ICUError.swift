@@ -11,6 +11,7 @@ public struct ICUError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What was being done when ICU failed.
     public let operation: String
 
+    /// What failed and ICU's name for the error: `opening a word break iterator failed: U_MISSING_RESOURCE_ERROR`.
     public var description: String {
         "\(operation) failed: \(String(cString: zc_error_name(code)))"
     }

@@ -15,6 +15,7 @@ public struct MappedText: Sendable, Equatable {
     /// For each scalar, the original code-point offset where it ends.
     public private(set) var ends: [Int32] = []
 
+    /// An empty text.
     public init() {}
 
     init(scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32]) {
@@ -32,8 +33,10 @@ public struct MappedText: Sendable, Equatable {
 
     /// The number of scalars.
     public var count: Int { scalars.count }
+    /// Whether the text has no scalars.
     public var isEmpty: Bool { scalars.isEmpty }
 
+    /// The scalar at `index`.
     public subscript(index: Int) -> Unicode.Scalar { scalars[index] }
 
     /// Appends `scalar`, made from original code points `start..<end`.
@@ -66,6 +69,7 @@ public struct MappedText: Sendable, Equatable {
         ends.append(other.ends[index])
     }
 
+    /// Makes room for `capacity` scalars with their mapping.
     public mutating func reserveCapacity(_ capacity: Int) {
         scalars.reserveCapacity(capacity)
         starts.reserveCapacity(capacity)

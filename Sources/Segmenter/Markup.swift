@@ -21,6 +21,7 @@ public struct Markup: Sendable, Equatable {
     /// Headings in document order.
     public var headings: [Heading] = []
 
+    /// No markup: no front matter, title or headings.
     public init() {}
 }
 

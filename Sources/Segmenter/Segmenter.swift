@@ -16,6 +16,7 @@ public struct Word: Sendable, Equatable {
 
     /// Scalar offsets into the normalised text.
     public var range: Range<Int>
+    /// What the word is made of: Latin letters, digits, kana or Chinese characters.
     public var kind: Kind
 }
 
@@ -30,6 +31,7 @@ public final class Segmenter {
     private let sentenceIterator: BreakIterator
     private let wordIterator: BreakIterator
 
+    /// Opens ICU's sentence and word breakers for Chinese; throws when ICU has no data for them.
     public init() throws(ICUError) {
         sentenceIterator = try BreakIterator(.sentence)
         wordIterator = try BreakIterator(.word)

@@ -9,6 +9,7 @@ public enum DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No supported encoding decodes the bytes.
     case undecodable(reason: String)
 
+    /// The reason in a few words, as error records give it: `empty file`, `not a text file: …`.
     public var description: String {
         switch self {
         case .empty: "empty file"
@@ -28,6 +29,7 @@ public struct DecodedText: Sendable {
     /// character (a download or a copy stopped short) is read without them.
     public var droppedTail = 0
 
+    /// Text decoded with `encoding`, `droppedTail` bytes left off its end.
     public init(text: String, encoding: String, droppedTail: Int = 0) {
         self.text = text
         self.encoding = encoding

@@ -145,6 +145,19 @@ struct StructureOutlineTests {
         #expect(try numbers(text) == ["1.1", "1.2", "2.1", "2.2"])
     }
 
+    /// A page scraped onto one line: an annex after the list of annexes,
+    /// opening with its number after a sentence end, is no policy; the
+    /// annex a sentence mentions (`见附件1`) opens nothing.
+    @Test func listsInAnAnnexRunIntoOneLongLineAreNoMeasures() throws {
+        let filler = String(repeating: "各区要结合实际抓好落实，确保取得实效。", count: 12)
+        let text = "江城市人民政府关于加强应急管理的意见 现提出如下意见：分级标准见附件1。"
+            + "（一）健全指挥体系。" + filler + "（二）强化监测预警。" + filler + "（三）做好应急保障。" + filler
+            + "附件：1.突发事件分级标准2.应急物资储备表"
+            + "附件1突发事件分级标准：（一）特别重大事件。造成10人以上死亡的。（二）重大事件。造成3人以上死亡的。"
+            + "附件2应急物资储备表：（一）救援车辆。（二）通信设备。"
+        #expect(try numbers(text) == ["1", "2", "3"])
+    }
+
     @Test func listsOfMaterialsAndConditionsAreNoMeasures() throws {
         let text = """
             江城市人民政府关于印发人才措施的通知

@@ -5,11 +5,15 @@ import Testing
 public enum CommandRunner {
     /// What a run printed, how it ended, and whether it had to be stopped.
     public struct Outcome: Sendable {
+        /// The exit status (a signal's number when it was killed).
         public var status: Int32
+        /// What it printed on standard output.
         public var stdout: String
+        /// What it printed on standard error.
         public var stderr: String
         /// Stopped for outliving its time limit.
         public var timedOut = false
+        /// How long it ran.
         public var elapsed: Duration = .zero
     }
 
@@ -103,6 +107,7 @@ public enum CommandRunner {
 
 /// Short in failure messages: a 5 MB document's output would drown them.
 extension CommandRunner.Outcome: CustomTestStringConvertible {
+    /// The status, the time, the output size and the start of standard error, for a failed expectation's message.
     public var testDescription: String {
         "exit \(status) after \(elapsed)\(timedOut ? " (stopped)" : ""), \(stdout.utf8.count) bytes of output, stderr: \(stderr.prefix(300))"
     }

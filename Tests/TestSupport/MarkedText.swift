@@ -7,9 +7,12 @@ public struct MarkedText {
     /// The marked spans, in order, as code-point ranges of ``text``.
     public let spans: [Range<Int>]
 
+    /// Opens a marked span.
     public static let open: Unicode.Scalar = "⟦"
+    /// Closes a marked span.
     public static let close: Unicode.Scalar = "⟧"
 
+    /// Reads `marked`: every ⟦ needs its ⟧; spans may nest.
     public init(_ marked: String) {
         var clean = String.UnicodeScalarView()
         var spans: [Range<Int>] = []

@@ -42,7 +42,9 @@ public enum ReferenceScorer {
 
     /// Python ended with a non-zero status.
     public struct PythonFailure: Error, CustomStringConvertible {
+        /// What python3 printed on standard error, or why it could not run.
         public var message: String
+        /// The failure as a test prints it.
         public var description: String { "python3 failed: \(message)" }
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 public struct InstrumentDictionary: Sendable, Hashable {
     /// One cue and the instrument it shows.
     public struct Entry: Sendable, Hashable {
+        /// The instrument's type (`supply`, `environment`, `demand` in the bundled dictionary).
         public var type: String
+        /// The sub-tool under the type (`资金投入`, `人才培养`…).
         public var tool: String
         /// A word, or `@amount` / `@deadline` for an item found inside the measure.
         public var cue: String
@@ -14,11 +16,15 @@ public struct InstrumentDictionary: Sendable, Hashable {
 
     /// Why a dictionary file could not be read.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
+        /// The dictionary file.
         public var path: String
+        /// What is wrong with it: unreadable, or the first line that does not parse.
         public var reason: String
+        /// The path and the reason, as the command line prints them.
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// The cues in file order, each with its instrument.
     public let entries: [Entry]
 
     /// The bundled Rothwell–Zegveld dictionary.

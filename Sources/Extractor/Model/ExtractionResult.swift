@@ -17,6 +17,7 @@ public struct Source: Codable, Hashable, Sendable {
     /// breaks); nil otherwise, and then not written.
     public var pageStarts: [Int]?
 
+    /// The source record of a file read from `path`.
     public init(path: String, sha256: String, encoding: String, format: String, characters: Int, pageStarts: [Int]? = nil) {
         self.path = path; self.sha256 = sha256; self.encoding = encoding; self.format = format; self.characters = characters
         self.pageStarts = pageStarts
@@ -24,6 +25,7 @@ public struct Source: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case path, sha256, encoding, format, characters, pageStarts }
 
+    /// Writes every field but an absent `pageStarts`, in the order of the output contract.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path); try c.encode(sha256, forKey: .sha256)
@@ -41,12 +43,18 @@ public struct Source: Codable, Hashable, Sendable {
 /// Something doubtful about the input, reported rather than thrown: an amount
 /// whose unit is unclear, a responsibility note that could not be split.
 public struct Diagnostic: Codable, Hashable, Sendable {
+    /// How much the doubt matters: a `note` to read, a `warning` that something may be wrong.
     public enum Severity: String, Codable, Sendable { case note, warning }
+    /// How much it matters.
     public var severity: Severity
+    /// What is doubtful, in a sentence.
     public var message: String
+    /// Where, when the doubt is about a place in the text.
     public var span: Span?
+    /// The name of the rule that raised it.
     public var rule: String
 
+    /// A diagnostic; `span` nil for one about the whole document.
     public init(severity: Severity, message: String, span: Span?, rule: String) {
         self.severity = severity; self.message = message; self.span = span; self.rule = rule
     }
@@ -57,22 +65,34 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
     /// The version of this format; bumped on any incompatible change.
     public static let currentSchemaVersion = 2
 
+    /// The version of the format this result was written in (``currentSchemaVersion`` when made here).
     public var schemaVersion: Int
+    /// Where the document came from and how it was read.
     public var source: Source
     /// `normative` (通知, 意见, 办法…) or `report` (news, speeches, summaries).
     public var genre: String
+    /// The 公文 elements or the post's headline and date; nil when there are none.
     public var metadata: Metadata?
+    /// Headings in document order.
     public var sections: [Section]
+    /// The numbered measures of a normative document, with their responsible units.
     public var measures: [Measure]
+    /// Sums of money, in text order.
     public var amounts: [Amount]
+    /// Numbers of people, organisations, things or events, in text order.
     public var counts: [Count]
+    /// Percentages and percentage points, in text order.
     public var percentages: [Percentage]
     /// Points in time by which something is to be done (spec §7).
     public var deadlines: [Deadline]
+    /// Documents cited by title in `《》`, each once.
     public var references: [Reference]
+    /// The bodies named, each once, in order of first mention.
     public var organizations: [Organization]
+    /// Doubts about the input, in text order.
     public var diagnostics: [Diagnostic]
 
+    /// A result of the current schema version; lists left out are empty.
     public init(source: Source, genre: String = "report", metadata: Metadata? = nil, sections: [Section] = [],
                 measures: [Measure] = [], amounts: [Amount] = [], counts: [Count] = [],
                 percentages: [Percentage] = [], deadlines: [Deadline] = [], references: [Reference] = [],
@@ -107,13 +127,19 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
 
     /// A key of the JSON result.
     public struct Key: CodingKey {
+        /// The key's name.
         public var stringValue: String
+        /// Always nil: the result is an object, never indexed.
         public var intValue: Int? { nil }
+        /// The key named `name`.
         public init(_ name: String) { stringValue = name }
+        /// The key named `stringValue`.
         public init?(stringValue: String) { self.stringValue = stringValue }
+        /// No key: the result has no integer keys.
         public init?(intValue: Int) { nil }
     }
 
+    /// Reads a result written by `zhengce extract` (a list added after schema version 1 reads as empty where absent).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         schemaVersion = try c.decode(Int.self, forKey: Key("schemaVersion"))
@@ -126,6 +152,7 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
         for kind in Self.itemKinds { try kind.decode(&self, c) }
     }
 
+    /// Writes the result with its keys in the order of the output contract (``keys``).
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(schemaVersion, forKey: Key("schemaVersion")); try c.encode(source, forKey: Key("source"))

@@ -3,6 +3,7 @@
 public struct Deadline: Codable, Hashable, Sendable {
     /// The original slice, exactly `original[span]`.
     public var text: String
+    /// Where it is: code points, half-open, into the original text.
     public var span: Span
     /// ISO `2025-12-31`, or `2025-12` / `2025` when that is all the text says.
     public var date: String
@@ -11,12 +12,14 @@ public struct Deadline: Codable, Hashable, Sendable {
     /// The name of the rule that produced it.
     public var rule: String
 
+    /// A deadline as the matcher found it.
     public init(text: String, span: Span, date: String, measure: String? = nil, rule: String) {
         self.text = text; self.span = span; self.date = date; self.measure = measure; self.rule = rule
     }
 
     private enum CodingKeys: String, CodingKey { case text, span, date, measure, rule }
 
+    /// Writes every field, a nil measure as `null`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text); try c.encode(span, forKey: .span); try c.encode(date, forKey: .date)
@@ -39,12 +42,14 @@ public struct InstrumentTag: Codable, Hashable, Sendable {
     /// The name of the rule that produced it.
     public var rule: String
 
+    /// An instrument tag, shown by `cue` at `span`.
     public init(type: String, tool: String, cue: String, span: Span, rule: String) {
         self.type = type; self.tool = tool; self.cue = cue; self.span = span; self.rule = rule
     }
 
     private enum CodingKeys: String, CodingKey { case type, tool, cue, span, rule }
 
+    /// Writes every field in the order of the output contract.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(type, forKey: .type); try c.encode(tool, forKey: .tool); try c.encode(cue, forKey: .cue)

@@ -4,6 +4,7 @@ import Foundation
 public struct Amount: Codable, Hashable, Sendable {
     /// The original slice, exactly `original[span]`, line breaks included.
     public var text: String
+    /// Where it is: code points, half-open, into the original text.
     public var span: Span
     /// Lower value in yuan; nil for an upper bound only (`最高50万元`) or a placeholder.
     public var min: Decimal?
@@ -22,6 +23,7 @@ public struct Amount: Codable, Hashable, Sendable {
     /// The name of the rule that produced it.
     public var rule: String
 
+    /// An amount as the matcher found it; `min` and `max` in yuan.
     public init(text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
                 redacted: Bool = false, per: [String] = [], purpose: String? = nil, measure: String? = nil, rule: String) {
         self.text = text; self.span = span; self.min = min; self.max = max
@@ -31,6 +33,7 @@ public struct Amount: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case text, span, min, max, approximate, redacted, per, purpose, measure, rule }
 
+    /// Writes every field, nil ones as `null`, in the order of the output contract.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text); try c.encode(span, forKey: .span)
@@ -43,19 +46,28 @@ public struct Amount: Codable, Hashable, Sendable {
 
 /// A number of people, organisations, things or events (spec §3).
 public struct Count: Codable, Hashable, Sendable {
+    /// The original slice, exactly `original[span]`, line breaks included.
     public var text: String
+    /// Where it is: code points, half-open, into the original text.
     public var span: Span
+    /// The lower number; nil for an upper bound only (`不超过10人`) or a placeholder.
     public var min: Decimal?
+    /// The upper number; nil for a lower bound only (`100人以上`) or a placeholder.
     public var max: Decimal?
+    /// `约`, `近`, `左右`, `余`, `多`…
     public var approximate: Bool
+    /// The number is a placeholder (`x名`).
     public var redacted: Bool
     /// The classifier as written, without a multiplier: `名`, `人次`, `场次`.
     public var classifier: String
     /// The thing counted when named next to the number (`高层次人才`), else nil.
     public var subject: String?
+    /// The `number` of the measure it lies in, or nil.
     public var measure: String?
+    /// The name of the rule that produced it.
     public var rule: String
 
+    /// A count as the matcher found it.
     public init(text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
                 redacted: Bool = false, classifier: String, subject: String? = nil, measure: String? = nil, rule: String) {
         self.text = text; self.span = span; self.min = min; self.max = max
@@ -65,6 +77,7 @@ public struct Count: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case text, span, min, max, approximate, redacted, classifier, subject, measure, rule }
 
+    /// Writes every field, nil ones as `null`, in the order of the output contract.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text); try c.encode(span, forKey: .span)
@@ -77,18 +90,26 @@ public struct Count: Codable, Hashable, Sendable {
 
 /// A percentage, or a change in percentage points (spec §4).
 public struct Percentage: Codable, Hashable, Sendable {
+    /// The original slice, exactly `original[span]`, line breaks included.
     public var text: String
+    /// Where it is: code points, half-open, into the original text.
     public var span: Span
     /// In percent: `46.5%` → 46.5.
     public var min: Decimal?
+    /// The upper value in percent; nil for a lower bound only (`30%以上`) or a placeholder.
     public var max: Decimal?
+    /// `约`, `近`, `左右`…
     public var approximate: Bool
+    /// The number is a placeholder (`x%`).
     public var redacted: Bool
     /// True for `个百分点`: a change in points, not a share.
     public var points: Bool
+    /// The `number` of the measure it lies in, or nil.
     public var measure: String?
+    /// The name of the rule that produced it.
     public var rule: String
 
+    /// A percentage as the matcher found it; `min` and `max` in percent.
     public init(text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
                 redacted: Bool = false, points: Bool = false, measure: String? = nil, rule: String) {
         self.text = text; self.span = span; self.min = min; self.max = max
@@ -98,6 +119,7 @@ public struct Percentage: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case text, span, min, max, approximate, redacted, points, measure, rule }
 
+    /// Writes every field, nil ones as `null`, in the order of the output contract.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text); try c.encode(span, forKey: .span)

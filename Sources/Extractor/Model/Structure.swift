@@ -1,5 +1,6 @@
 /// The 公文 elements of a document (GB/T 9704-2012), or a news post's headline and date (spec §5).
 public struct Metadata: Codable, Hashable, Sendable {
+    /// The title as written, its lines joined; nil when there is none.
     public var title: String?
     /// 发文字号 with brackets normalised to 〔〕: `石党办发〔2020〕32号`.
     public var documentNumber: String?
@@ -20,6 +21,7 @@ public struct Metadata: Codable, Hashable, Sendable {
     /// The administrative division of the issuing body (GB/T 2260).
     public var region: Region?
 
+    /// Metadata with the fields given; the others empty.
     public init(title: String? = nil, documentNumber: String? = nil, issuers: [String] = [],
                 recipients: [String] = [], date: String? = nil, docType: String? = nil, policyType: String? = nil,
                 effectiveDate: String? = nil, expiryDate: String? = nil, region: Region? = nil) {
@@ -32,6 +34,7 @@ public struct Metadata: Codable, Hashable, Sendable {
         case title, documentNumber, issuers, recipients, date, docType, policyType, effectiveDate, expiryDate, region
     }
 
+    /// Reads metadata written by `zhengce extract`; fields added later may be absent.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decodeIfPresent(String.self, forKey: .title)
@@ -46,6 +49,7 @@ public struct Metadata: Codable, Hashable, Sendable {
         region = try c.decodeIfPresent(Region.self, forKey: .region)
     }
 
+    /// Writes every field, nil ones as `null`, in the order of the output contract.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title); try c.encode(documentNumber, forKey: .documentNumber)
@@ -69,6 +73,7 @@ public struct Region: Codable, Hashable, Sendable {
     /// `region.title-organ`, `region.title`, `region.document-number`).
     public var rule: String
 
+    /// A division; `code` nil for the nation.
     public init(code: String?, name: String, level: String, rule: String) {
         self.code = code; self.name = name; self.level = level; self.rule = rule
     }
@@ -78,6 +83,7 @@ public struct Region: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case code, name, level, rule }
 
+    /// Writes every field, a nil code as `null`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(code, forKey: .code); try c.encode(name, forKey: .name); try c.encode(level, forKey: .level)
@@ -87,13 +93,18 @@ public struct Region: Codable, Hashable, Sendable {
 
 /// A heading: `一、` (level 1), `（一）` (2), `1.` (3), `（1）` (4), or a stand-alone heading line.
 public struct Section: Codable, Hashable, Sendable {
+    /// 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`; a Markdown heading's own level.
     public var level: Int
     /// The marker as written (`（一）`, `1.`, `##`), empty for an unmarked heading line.
     public var marker: String
+    /// The heading's text after its marker, as written.
     public var title: String
+    /// Where the heading is: code points, half-open, into the original text.
     public var span: Span
+    /// The name of the rule that read it.
     public var rule: String
 
+    /// A heading as the structure reader found it.
     public init(level: Int, marker: String, title: String, span: Span, rule: String) {
         self.level = level; self.marker = marker; self.title = title; self.span = span; self.rule = rule
     }
@@ -120,8 +131,10 @@ public struct Measure: Codable, Hashable, Sendable {
     public var cooperating: [String]
     /// The policy instruments it uses (spec §8), in the order of their cues.
     public var instruments: [InstrumentTag]
+    /// The name of the rule that read it, with the note's rule after a `+` when it has one.
     public var rule: String
 
+    /// A measure as the structure reader found it; instruments are tagged later.
     public init(number: String, kind: Kind = .item, title: String?, span: Span, lead: [String] = [],
                 cooperating: [String] = [], instruments: [InstrumentTag] = [], rule: String) {
         self.number = number; self.kind = kind; self.title = title; self.span = span; self.lead = lead
@@ -130,6 +143,7 @@ public struct Measure: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case number, kind, title, span, lead, cooperating, instruments, rule }
 
+    /// Reads a measure written by `zhengce extract` (records of schema version 1 have no kind or instruments).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         number = try c.decode(String.self, forKey: .number)
@@ -143,6 +157,7 @@ public struct Measure: Codable, Hashable, Sendable {
         rule = try c.decode(String.self, forKey: .rule)
     }
 
+    /// Writes every field, nil ones as `null`, in the order of the output contract.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(number, forKey: .number); try c.encode(kind, forKey: .kind)
@@ -160,14 +175,17 @@ public struct Reference: Codable, Hashable, Sendable {
     public var action: String?
     /// Every place it is cited.
     public var spans: [Span]
+    /// The name of the rule that found it.
     public var rule: String
 
+    /// A reference to the title `title`, cited at `spans`.
     public init(title: String, action: String? = nil, spans: [Span], rule: String) {
         self.title = title; self.action = action; self.spans = spans; self.rule = rule
     }
 
     private enum CodingKeys: String, CodingKey { case title, action, spans, rule }
 
+    /// Writes every field, a nil action as `null`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title); try c.encode(action, forKey: .action)
@@ -185,12 +203,16 @@ public struct Organization: Codable, Hashable, Sendable {
 
     /// The name as written.
     public var name: String
+    /// Party, government, service centre, committee, university, enterprise… (``Kind``).
     public var kind: Kind
     /// How many times it is named.
     public var mentions: Int
+    /// Every place it is named: code points, half-open, into the original text.
     public var spans: [Span]
+    /// The name of the rule that read the name.
     public var rule: String
 
+    /// An organisation named `mentions` times, at `spans`.
     public init(name: String, kind: Kind, mentions: Int, spans: [Span], rule: String) {
         self.name = name; self.kind = kind; self.mentions = mentions; self.spans = spans; self.rule = rule
     }

@@ -10,6 +10,7 @@ import TextTools
 /// vague (`市直相关部门`). A name followed by a post (`县委书记`) names the
 /// post, not the body.
 public struct OrganizationMatcher: Sendable {
+    /// A matcher; the vocabularies are loaded once per thread on first use.
     public init() {}
 
     /// The bodies named in the document of `context`, in order of first

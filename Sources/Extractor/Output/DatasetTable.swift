@@ -270,6 +270,7 @@ public struct CSVTableBytes: Sendable, RecordRows {
         kind.writeCSV(result, &rows, documentID)
     }
 
+    /// Starts a row of `table`; the fields that follow fill its columns in order.
     public mutating func beginRow(_ table: DatasetTable) {
         self.table = table
         ordinal = table.ordinal
@@ -279,12 +280,14 @@ public struct CSVTableBytes: Sendable, RecordRows {
         start = nil
     }
 
+    /// Appends a text field, quoted as RFC 4180 wants (and defused for spreadsheets when asked).
     public mutating func field(_ text: String) {
         if column > 0 { current.append(UInt8(ascii: ",")) }
         column += 1
         CSVFormat.appendField(text, to: &current, forSpreadsheets: forSpreadsheets)
     }
 
+    /// Appends a number field; the table's span-start column also gives the row's page.
     public mutating func field(_ number: Int) {
         if column == startColumn { start = number }
         if column > 0 { current.append(UInt8(ascii: ",")) }
@@ -292,6 +295,7 @@ public struct CSVTableBytes: Sendable, RecordRows {
         CSVFormat.appendDigits(number, to: &current)
     }
 
+    /// Ends the row: adds the page column where the table has one and checks the row is full.
     public mutating func endRow() {
         if table.carriesPage {
             // The page's column: empty for text without pages (spec §9).

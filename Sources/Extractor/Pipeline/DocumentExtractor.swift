@@ -14,6 +14,7 @@ public enum ExtractionError: Error, CustomStringConvertible, Sendable, Equatable
     /// A PDF, DOCX or OFD gave no text, or the file is in a format not read (spec §9).
     case format(path: String, reason: FormatError)
 
+    /// The path of the document that failed.
     public var path: String {
         switch self {
         case .unreadable(let path, _), .undecodable(let path, _), .icu(let path, _), .format(let path, _): path
@@ -29,6 +30,7 @@ public enum ExtractionError: Error, CustomStringConvertible, Sendable, Equatable
         }
     }
 
+    /// The path and the reason: `a.txt: empty file`.
     public var description: String { "\(path): \(reason)" }
 }
 

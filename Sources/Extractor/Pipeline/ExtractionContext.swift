@@ -11,6 +11,7 @@ public struct ExtractionContext: Sendable {
     /// Whether matchers should report the near misses their negative rules turn down.
     public let collectsRejections: Bool
 
+    /// The context of `document`; `collectsRejections` asks matchers for their near misses (`zhengce explain`).
     public init(document: TextDocument, collectsRejections: Bool = false) {
         self.document = document
         self.collectsRejections = collectsRejections

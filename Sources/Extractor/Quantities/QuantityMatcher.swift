@@ -3,11 +3,17 @@ import Segmenter
 
 /// What the quantity matchers found in a document.
 public struct QuantityMatches: Sendable {
+    /// Sums of money, in text order.
     public var amounts: [Amount] = []
+    /// Numbers of people, organisations, things or events, in text order.
     public var counts: [Count] = []
+    /// Percentages and percentage points, in text order.
     public var percentages: [Percentage] = []
+    /// Doubts about quantities (a unit that may be missing).
     public var diagnostics: [Diagnostic] = []
+    /// What the negative rules turned down, when asked for.
     public var rejections: [Rejection] = []
+    /// Nothing found yet.
     public init() {}
 }
 

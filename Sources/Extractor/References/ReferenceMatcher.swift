@@ -9,6 +9,7 @@ import TextTools
 /// Titles are compared as the normalised text reads them (PDF breaks and stray
 /// spaces gone) and written as the document wrote them, a real space kept.
 public struct ReferenceMatcher: Sendable {
+    /// A matcher; it keeps no state between documents.
     public init() {}
 
     /// The references of the document in `context`, in order of first citation.

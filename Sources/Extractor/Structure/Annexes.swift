@@ -14,8 +14,12 @@ enum Annexes {
             if let title = annexTitle(lineStart..<lineEnd, nextLineFrom: lineEnd + 1, in: text) {
                 starts.append((lineStart, title))
             }
+            if lineEnd - lineStart >= MarkedHeadingScanner.inlineLineLength {
+                starts += inlineAnnexes(lineStart..<lineEnd, in: text)
+            }
             lineStart = lineEnd + 1
         }
+        starts.sort { $0.start < $1.start }
         let reader = DocumentHeaderReader(lines: [])
         var ranges: [Range<Int>] = []
         for (position, annex) in starts.enumerated() {
@@ -23,6 +27,39 @@ enum Annexes {
             if !reader.endsWithGenreWord(annex.title) || annex.title.hasSuffix("通知") { ranges.append(annex.start..<end) }
         }
         return ranges
+    }
+
+    /// How long an annex's title run into a line is read, at most.
+    static let inlineTitleLength = 40
+
+    /// The annexes run into a long line (a page scraped onto one line): after
+    /// the list of annexes (`。附件：1.…2.…`), the annexes open in the order of
+    /// their numbers (`附件1突发事件分级标准一、…附件2…`), each title running to
+    /// its first marker or sentence end. A `附件1` before the list (`见附件1`)
+    /// is a mention, and so is one out of order; the list itself opens no
+    /// annex (the policy it names may follow it untitled).
+    private static func inlineAnnexes(_ line: Range<Int>, in text: [Unicode.Scalar]) -> [(start: Int, title: String)] {
+        var found: [(start: Int, title: String)] = []
+        var listed = false
+        var expected = 1
+        var index = line.lowerBound + 1
+        while index + 2 < line.upperBound {
+            defer { index += 1 }
+            guard text[index] == "附", text[index + 1] == "件" else { continue }
+            var after = index + 2
+            if text[after] == "：" || text[after] == ":" {
+                if MarkedHeadingScanner.standsAfterASentence(index, text: text) { listed = true }
+                continue
+            }
+            while after < line.upperBound, ScalarClass.isDigit(text[after]) || ChineseNumber.isNumeral(text[after]) { after += 1 }
+            guard listed, after > index + 2, ChineseNumber.value(text[(index + 2)..<after]) == expected else { continue }
+            expected += 1
+            var end = after
+            while end < line.upperBound, end - after < inlineTitleLength, !"。；： \u{3000}".unicodeScalars.contains(text[end]),
+                  MarkedHeadingScanner.heading(in: end..<line.upperBound, text: text) == nil { end += 1 }
+            found.append((index, String(scalars: text[after..<end])))
+        }
+        return found
     }
 
     /// The title of the annex a line opens (`附件2：申报表` → `申报表`; a

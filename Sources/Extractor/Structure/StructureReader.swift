@@ -15,6 +15,7 @@ public struct StructureMatches: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Near misses, when asked for.
     public var rejections: [Rejection] = []
+    /// Nothing read yet: a report with no metadata, headings or measures.
     public init() {}
 }
 
@@ -29,6 +30,7 @@ struct MeasureNotes: Sendable {
 
 /// Reads metadata, sections and measures (spec §5).
 public struct StructureReader: Sendable {
+    /// A reader; it keeps no state between documents.
     public init() {}
 
     /// Reads the structure of the document in `context`.

@@ -282,4 +282,24 @@ struct StructureMetadataHeaderTests {
         #expect(result.metadata?.title == "热评丨让好人才遇见好职位")
         #expect(result.metadata?.issuers == [])
     }
+
+    @Test func aHeaderTableWithItsKeysAloneOnTheirLines() throws {
+        let result = try StructureHarness.extract("""
+            江城市水务局关于河道保洁的问答
+            索取号
+            1234567890/2031-00017
+            发布机构
+            江城市水务局
+            文件编号
+            江水务〔2031〕58号
+            发布日期
+            2031-03-05
+            问：河道保洁由谁负责？
+            答：由各区水务局负责。
+            """)
+        let metadata = try #require(result.metadata)
+        #expect(metadata.documentNumber == "江水务〔2031〕58号")
+        #expect(metadata.issuers == ["江城市水务局"])
+        #expect(metadata.date == "2031-03-05")
+    }
 }

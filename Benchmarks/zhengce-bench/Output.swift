@@ -3,9 +3,9 @@ import Foundation
 
 /// The output writers' stages: records of the workload written as JSON lines,
 /// as pretty JSON (one file per document) and as CSV tables, each timed on its
-/// own in memory (no disk), in MB of output per second. The reference tree
-/// encoder and the CSV writer of before (a string per row) are timed beside
-/// them on the same records.
+/// own in memory (no disk), in MB of output per second. The streaming
+/// `Encoder` and the reference tree encoder of before, and the CSV writer of
+/// before (a string per row), are timed beside them on the same records.
 enum OutputStages {
     static func run(_ documents: [(path: String, bytes: [UInt8])], megabytes: Double, figures: inout [Figure], sink: inout Int) {
         let extractor = try! DocumentExtractor()
@@ -28,8 +28,10 @@ enum OutputStages {
             sink &+= output
         }
         stage("JSON lines (MB/s of output)") { try JSONFormat.bytes($0, pretty: false).count + 1 }
+        stage("JSON lines, streaming Encoder (before)") { try JSONFormat.encoderBytes($0, pretty: false).count + 1 }
         stage("JSON lines, reference tree encoder (before)") { try JSONFormat.referenceBytes($0, pretty: false).count + 1 }
         stage("JSON per document, pretty") { try JSONFormat.bytes($0, pretty: true).count + 1 }
+        stage("JSON pretty, streaming Encoder (before)") { try JSONFormat.encoderBytes($0, pretty: true).count + 1 }
         stage("JSON pretty, reference tree encoder (before)") { try JSONFormat.referenceBytes($0, pretty: true).count + 1 }
         stage("CSV tables (MB/s of output)") { record in
             DatasetRows.csv(record).tables.values.reduce(0) { $0 + $1.count }

@@ -282,4 +282,62 @@ struct StructureMetadataHeaderTests {
         #expect(result.metadata?.title == "热评丨让好人才遇见好职位")
         #expect(result.metadata?.issuers == [])
     }
+
+    @Test func aHeaderTableWithItsKeysAloneOnTheirLines() throws {
+        let result = try StructureHarness.extract("""
+            江城市水务局关于河道保洁的问答
+            索取号
+            1234567890/2031-00017
+            发布机构
+            江城市水务局
+            文件编号
+            江水务〔2031〕58号
+            发布日期
+            2031-03-05
+            问：河道保洁由谁负责？
+            答：由各区水务局负责。
+            """)
+        let metadata = try #require(result.metadata)
+        #expect(metadata.documentNumber == "江水务〔2031〕58号")
+        #expect(metadata.issuers == ["江城市水务局"])
+        #expect(metadata.date == "2031-03-05")
+    }
+
+    @Test func aNumberCitedInTheFirstSentenceIsNotTheDocumentsOwn() throws {
+        let result = try StructureHarness.extract("""
+            江城市医疗保险服务中心关于开展2032年度城乡居民医保集中参保缴费工作的通告
+            　　为做好参保工作，根据《江城省人民政府办公厅关于健全参保长效机制的意见》（江府办发〔2031〕38号）等有关规定，现就有关事项通告如下：
+            　　一、参保对象。本市户籍居民。
+            　　二、缴费时间。2031年10月至12月。
+            江城市医疗保险服务中心
+            2031年10月14日
+            """)
+        #expect(result.metadata?.documentNumber == nil)
+        #expect(result.metadata?.date == "2031-10-14")
+    }
+
+    @Test func aSitesTagBeforeTheTitleIsLeftOut() throws {
+        let result = try StructureHarness.extract("""
+            （转载）江城市人民政府办公厅关于印发江城市公共租赁住房管理办法的通知
+            　　江府办规〔2031〕13号
+            　　江城市人民政府办公厅关于印发江城市公共租赁住房管理办法的通知
+            各区人民政府，市政府各部门、各直属机构：
+            　　《江城市公共租赁住房管理办法》业经市人民政府同意，现印发给你们，请认真贯彻执行。
+            　　江城市人民政府办公厅
+            　　　　2031年7月26日
+            """)
+        #expect(result.metadata?.title == "江城市人民政府办公厅关于印发江城市公共租赁住房管理办法的通知")
+        #expect(result.metadata?.documentNumber == "江府办规〔2031〕13号")
+        #expect(result.metadata?.recipients == ["各区人民政府", "市政府各部门、各直属机构"])
+    }
+
+    @Test func recipientsEndAtTheirColonWhenTheBodyRunsOn() throws {
+        let result = try StructureHarness.extract("""
+            国务院办公厅关于海洋牧场执法有关事项的通知国办函〔2031〕18号
+
+            各省、自治区、直辖市人民政府，国务院各部委、各直属机构：《海洋牧场执法事项目录》已经国务院同意。现就有关事项通知如下：一、加强执法。二、落实责任。国务院办公厅     2031年2月28日     （此件公开发布）
+            """)
+        #expect(result.metadata?.recipients == ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"])
+        #expect(result.metadata?.date == "2031-02-28")
+    }
 }

@@ -131,15 +131,12 @@ struct ResponsibilityNoteReader {
         return colons
     }
 
-    /// Whether the original broke the line right before normalised character
-    /// `index`: a line break in the original between it and the character
-    /// before, or a line break kept before it.
+    /// Whether the source broke the line right before normalised character
+    /// `index`: a line break kept before it, or a line of the source starting
+    /// there that the normaliser joined (its recorded ``LineLayout``).
     private func isBrokenBefore(_ index: Int) -> Bool {
         guard let document, index > 0, index < text.count else { return false }
-        let mapped = document.text
-        let from = Int(mapped.ends[index - 1]), to = Int(mapped.starts[index])
-        if from < to, document.original[from..<to].contains("\n") { return true }
-        return text[index - 1] == "\n"
+        return text[index - 1] == "\n" || document.layout.isBroken(before: index)
     }
 
     private static let fillers: [[Unicode.Scalar]] = ["按照职责分工", "按职责分工", "按职责", "分别", "共同", "具体", "等"].map(\.scalars)

@@ -142,9 +142,13 @@ struct OrganizationGrammar {
             if let head = head(endingAt: start, bodyIsFree: true) {
                 return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed")
             }
-            if suffix.headless, length >= 2,
-               start == 0 || !ScalarClass.isNameCharacter(text[start - 1]) || vocabulary.setupVerbs.matchEnding(text, before: start) != nil {
-                headless = start
+            if suffix.headless, length >= 2 {
+                // The name a setup verb sets up starts right after it (浙江设立[国际贸易服务中心]).
+                if vocabulary.setupVerbs.matchEnding(text, before: start) != nil {
+                    headless = start
+                    break
+                }
+                if start == 0 || !ScalarClass.isNameCharacter(text[start - 1]) { headless = start }
             }
             length += 1
         }
@@ -173,8 +177,10 @@ struct OrganizationGrammar {
         // A class of bodies (市政府各委, 区各部门, 市区两级管理部门) or a vague
         // one (市相关部门) is not one body.
         if text[body].contains(Self.each) || holdsCollectiveLevel(body) { return nil }
-        // A body's name holds no 的 (以县为单位的配煤中心 is a description).
+        // A body's name holds no 的 (以县为单位的配煤中心 is a description), nor a
+        // verb of charge (市规划部门负责专家委员会 is a clause).
         if text[body].contains(Self.possessive) { return nil }
+        for index in range where vocabulary.bodyBreakers.match(text, at: index, limit: range.upperBound) != nil { return nil }
         for index in body where vocabulary.vagueWords.match(text, at: index, limit: body.upperBound) != nil {
             return nil
         }

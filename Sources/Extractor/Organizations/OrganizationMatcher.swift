@@ -189,6 +189,8 @@ public struct OrganizationMatcher: Sendable {
     /// (`各[设区]市…`, `各县（市、区）…`), not a verb or a function word.
     static func isGovernedByEach(_ start: Int, in text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> Bool {
         var index = start, characters = 0
+        // A name in brackets after another is its alternative: 各街道办事处（镇人民政府）.
+        if index > 0, text[index - 1] == "（" || text[index - 1] == "(" { index -= 1 }
         while index > 0, characters <= eachReach {
             let scalar = text[index - 1]
             if scalar == each { return true }

@@ -109,6 +109,10 @@ public protocol DatasetRowSink {
     mutating func field(_ text: String)
     /// An integer field.
     mutating func field(_ number: Int)
+    /// `true` or `false`.
+    mutating func field(_ value: Bool)
+    /// An exact decimal as its `description` writes it; empty when absent.
+    mutating func field(_ value: Decimal?)
     /// Ends the row (adding its `page` for a table that carries one).
     mutating func endRow()
 }
@@ -293,6 +297,24 @@ public struct CSVTableBytes: Sendable, RecordRows {
         if column > 0 { current.append(UInt8(ascii: ",")) }
         column += 1
         CSVFormat.appendDigits(number, to: &current)
+    }
+
+    /// `true` or `false` (never quoted, never a formula).
+    public mutating func field(_ value: Bool) {
+        if column > 0 { current.append(UInt8(ascii: ",")) }
+        column += 1
+        let text: StaticString = value ? "true" : "false"
+        current.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A decimal's digits straight into the table (a number: never quoted, never a formula).
+    public mutating func field(_ value: Decimal?) {
+        if column > 0 { current.append(UInt8(ascii: ",")) }
+        column += 1
+        guard let value else { return }
+        if !value.isFinite || !DecimalDigits.write(value, to: &current) {
+            CSVFormat.appendField(value.description, to: &current, forSpreadsheets: forSpreadsheets)
+        }
     }
 
     /// Ends the row: adds the page column where the table has one and checks the row is full.

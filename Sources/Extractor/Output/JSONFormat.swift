@@ -21,6 +21,13 @@ public enum JSONFormat {
         return try StreamingJSONEncoder(pretty: pretty).encode(value)
     }
 
+    /// The same bytes as ``bytes(_:pretty:)``, through the value's own
+    /// `encode(to:)` into the streaming `Encoder` even for the types of the
+    /// output contract (the writer before ``JSONWriter``): for benchmarks.
+    public static func encoderBytes<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
+        try StreamingJSONEncoder(pretty: pretty).encode(value)
+    }
+
     /// The same bytes as ``bytes(_:pretty:)``, through the reference encoder,
     /// which builds a tree of the value first: slower; for tests and benchmarks.
     public static func referenceBytes<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {

@@ -809,7 +809,7 @@ enum JSONKeys {
 /// caller writes it).
 enum DecimalDigits {
     /// Appends the digits of a finite decimal; false (nothing written) when the caller must use `description`.
-    static func write(_ value: Decimal, to out: inout JSONBytes) -> Bool {
+    static func write<Out: ByteSink>(_ value: Decimal, to out: inout Out) -> Bool {
         let exponent = value.exponent
         guard exponent >= -40, exponent <= 40 else { return false }
         let significand = value.significand
@@ -859,4 +859,18 @@ enum DecimalDigits {
         guard write(value, to: &bytes) else { return value.description }
         return String(decoding: UnsafeBufferPointer(start: bytes.base, count: bytes.count), as: UTF8.self)
     }
+}
+
+/// Where ``DecimalDigits`` writes: the JSON buffer, or a CSV table's bytes.
+protocol ByteSink {
+    mutating func reserve(_ extra: Int)
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension JSONBytes: ByteSink {}
+
+extension Array: ByteSink where Element == UInt8 {
+    mutating func reserve(_ extra: Int) { reserveCapacity(count + extra) }
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }

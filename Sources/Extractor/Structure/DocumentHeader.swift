@@ -115,6 +115,10 @@ struct DocumentHeaderReader {
                 break
             }
         }
+        // A site's tag before the title (`（转载）`, `【关注】`) is no part of it.
+        if let title = header.title, let tagEnd = Self.siteTagEnd(title.scalars) {
+            header.title = String(scalars: title.scalars[tagEnd...]).trimmed
+        }
         // A title set twice (a page's headline, then the document's own
         // head): the number, recipients and signature follow the second.
         var anchor = header.titleLines
@@ -169,6 +173,15 @@ struct DocumentHeaderReader {
         if header.issuers.isEmpty { header.issuers = head.filter(isOrganName) }
         if header.issuers.isEmpty { header.leadIssuers = leadIssuers(from: titleLines.upperBound) }
         return header
+    }
+
+    /// Where a site's tag opening a title ends: a bracket of two to six
+    /// characters (`（转载）`, `【关注】`) followed by the title itself.
+    static func siteTagEnd(_ title: [Unicode.Scalar]) -> Int? {
+        guard let first = title.first, first == "（" || first == "【" || first == "(" || first == "[" else { return nil }
+        guard let close = title.prefix(8).firstIndex(where: { $0 == "）" || $0 == "】" || $0 == ")" || $0 == "]" }),
+              close >= 3, title.count - close > 8, title[1..<close].allSatisfy(ScalarClass.isIdeograph) else { return nil }
+        return close + 1
     }
 
     /// The lines, after `start` and within `reach`, that set `title` again
@@ -358,9 +371,19 @@ struct DocumentHeaderReader {
     /// line before it are never part of a recipient (`国办发〔2018〕12号各省、…：`).
     private func recipients(after start: Int, title: String) -> ([String], String?) {
         // The line ending in `：` first, so that only the lines it closes are copied.
+        // A page scraped without its line breaks runs the body on after the
+        // colon (`各区水务局：现就…。`): the recipients end at that colon.
         var end = start
+        var colonCut: Int?
         while end < min(lines.count, start + 5) {
             let line = lines[end]
+            guard line.isShort || end == start else { return ([], nil) }
+            let head = line.written.prefix(120)
+            if let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > head.startIndex,
+               !head[..<colon].contains("。"), colon + 1 < line.written.endIndex {
+                colonCut = colon + 1
+                break
+            }
             if line.contains("。") { return ([], nil) }
             if let last = line.lastScalar, last == "：" || last == ":" { break }
             end += 1
@@ -369,14 +392,17 @@ struct DocumentHeaderReader {
         var text: [Unicode.Scalar] = []
         var number: String?
         let repeated = title.withoutSpaces.scalars
-        for line in lines[start...end] {
-            text += line.written.lazy.filter { !ScalarClass.isSpace($0) }
+        for (offset, line) in lines[start...end].enumerated() {
+            let written = start + offset == end && colonCut != nil ? line.written[..<colonCut!] : line.written
+            text += written.lazy.filter { !ScalarClass.isSpace($0) }
             if let at = Self.lastIndex(of: repeated, in: text) {
                 // The title set again, run into the recipients (`…的通知各有关单位：`).
                 text.removeSubrange(..<(at + repeated.count))
             }
-            if let found = DocumentNumber.find(in: text) {
-                // What comes before the number (and the number) is no recipient.
+            if let found = DocumentNumber.find(in: text),
+               found.range.lowerBound == 0 || !ScalarClass.openers.contains(text[found.range.lowerBound - 1]) {
+                // What comes before the number (and the number) is no recipient;
+                // a number in brackets is a document cited, not this one's.
                 number = found.number
                 text.removeSubrange(..<found.range.upperBound)
             } else if endsWithGenreWord(text, words: nil) {

@@ -70,20 +70,6 @@ struct LayoutLine: Sendable {
 }
 
 enum LayoutLines {
-    /// For each character of the normalised text, whether the original had a
-    /// line break right before it.
-    static func breaks(_ document: TextDocument) -> [Bool] {
-        let text = document.text
-        let original = document.original
-        var result = [Bool](repeating: false, count: text.count)
-        for index in 1..<max(1, text.count) {
-            let from = Int(text.ends[index - 1]), to = Int(text.starts[index])
-            if from < to, original[from..<to].contains(where: { $0 == "\n" || $0 == "\r" }) { result[index] = true }
-            if text[index - 1] == "\n" { result[index] = true }
-        }
-        return result
-    }
-
     /// The width wrapped lines are cut at: the upper quartile of line lengths.
     static func wrapWidth(_ lines: [LayoutLine]) -> Int {
         let lengths = lines.map(\.length).sorted()
@@ -122,91 +108,36 @@ enum LayoutLines {
     }
 
     /// The normalised ranges of the layout lines (spaces trimmed, empty lines
-    /// left out) and the blank lines before each.
+    /// left out) and the blank lines before each: in plain text the original's
+    /// lines as the normaliser recorded them (``LineLayout``), joined or not;
+    /// in Markdown and HTML the lines of the normalised text (its blocks).
     private static func lineBounds(_ document: TextDocument) -> [(range: Range<Int>, blankBefore: Int)] {
-        var cutter = LineCutter(document: document)
-        let text = document.text
-        let scalars = text.scalars
-        let count = scalars.count
-        // The loops over every character only find where a line may end.
-        if cutter.plain {
-            let starts = text.starts, ends = text.ends
-            var index = 0
-            while index + 1 < count {
-                // A kept line break, or a gap in the original between two characters.
-                if scalars[index] == "\n" || ends[index] < starts[index + 1] { cutter.look(at: index) }
-                index += 1
+        let scalars = document.text.scalars
+        var bounds: [(range: Range<Int>, blankBefore: Int)] = []
+        /// Adds `start..<end` without its spaces, or without the kept line break that ends it.
+        func add(_ start: Int, _ end: Int, blank: Int) {
+            var lower = start, upper = end
+            if upper > lower, scalars[upper - 1] == "\n" { upper -= 1 }
+            while lower < upper, scalars[lower] == " " { lower += 1 }
+            while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
+            if lower < upper { bounds.append((lower..<upper, blank)) }
+        }
+        if document.format == .plain {
+            let layout = document.layout
+            for line in 0..<layout.count {
+                let start = Int(layout.starts[line])
+                let end = line + 1 < layout.count ? Int(layout.starts[line + 1]) : scalars.count
+                add(start, end, blank: line == 0 ? 0 : max(0, Int(layout.breaksBefore[line]) - 1))
             }
-            if count > 0 { cutter.look(at: count - 1) }
         } else {
-            var index = 0
-            for scalar in scalars {
-                if scalar == "\n" { cutter.look(at: index) }
-                index += 1
-            }
-        }
-        cutter.close(count)
-        return cutter.bounds
-    }
-}
-
-/// Cuts the normalised text into layout lines at the places the loop of
-/// ``LayoutLines/lineBounds(_:)`` points it to.
-private struct LineCutter {
-    let scalars: [Unicode.Scalar]
-    let starts: [Int32]
-    let ends: [Int32]
-    let original: [Unicode.Scalar]
-    let plain: Bool
-    var bounds: [(range: Range<Int>, blankBefore: Int)] = []
-    /// Where the open line starts.
-    var start = 0
-    /// Blank lines before the open line.
-    var blank = 0
-
-    init(document: TextDocument) {
-        scalars = document.text.scalars
-        starts = document.text.starts
-        ends = document.text.ends
-        original = document.original
-        plain = document.format == .plain
-    }
-
-    /// Ends the open line before normalised character `index + 1` if the
-    /// document broke it there: a kept line break at `index`, or in plain
-    /// text a line break of the original the normaliser joined.
-    @inline(never)
-    mutating func look(at index: Int) {
-        if scalars[index] == "\n" {
-            close(index)
-            start = index + 1
-            blank = plain ? max(0, newlines(after: index) - 1) : 1
-        } else if plain, index + 1 < scalars.count, scalars[index + 1] != "\n", ends[index] < starts[index + 1] {
-            let breaks = newlines(after: index)
-            if breaks > 0 {
-                close(index + 1)
+            var start = 0, blank = 0
+            for (index, scalar) in scalars.enumerated() where scalar == "\n" {
+                add(start, index + 1, blank: blank)
                 start = index + 1
-                blank = breaks - 1
+                blank = 1
             }
+            add(start, scalars.count, blank: blank)
         }
-    }
-
-    /// Line breaks in the original between normalised characters `left` and `left + 1`.
-    private func newlines(after left: Int) -> Int {
-        guard left + 1 < scalars.count else { return 0 }
-        let from = scalars[left] == "\n" ? Int(starts[left]) : Int(ends[left])
-        let to = Int(starts[left + 1])
-        guard from < to else { return scalars[left] == "\n" ? 1 : 0 }
-        var count = 0
-        for index in from..<to where LineBreaks.endsLine(original, at: index) { count += 1 }
-        return count
-    }
-
-    /// Closes the open line at `end`, spaces trimmed, unless it is empty.
-    mutating func close(_ end: Int) {
-        var lower = start, upper = end
-        while lower < upper, scalars[lower] == " " { lower += 1 }
-        while upper > lower, scalars[upper - 1] == " " { upper -= 1 }
-        if lower < upper { bounds.append((lower..<upper, blank)) }
+        return bounds
     }
 }

@@ -55,7 +55,7 @@ struct MetadataBlock: Equatable {
             }
             return block
         }
-        let pairs = table(in: document.text.scalars, keys: keys)
+        let pairs = table(in: document.text.scalars, keys: keys, lineBreaks: lineBreaks(document))
         guard pairs.count >= 2 else { return block }
         for (field, value) in pairs { block.set(field, value) }
         return block
@@ -64,13 +64,27 @@ struct MetadataBlock: Equatable {
     /// The `key : value` cells of a header table in the first
     /// ``tableReach`` characters of `text`: each value runs to the next key,
     /// the line's end or a sentence end.
-    static func table(in text: [Unicode.Scalar], keys: Keys) -> [(field: String, value: String)] {
+    ///
+    /// A key alone on its line gives the next line as its value, colon or
+    /// not (`发布机构` / `江城市水务局`); `lineBreaks[i]` tells whether the
+    /// original broke the line before normalised character `i`.
+    static func table(in text: [Unicode.Scalar], keys: Keys, lineBreaks: [Bool] = []) -> [(field: String, value: String)] {
         let reach = min(text.count, tableReach)
+        func breaksBefore(_ index: Int) -> Bool {
+            index == 0 || text[index - 1] == "\n" || (index < lineBreaks.count && lineBreaks[index])
+        }
         var found: [(start: Int, valueStart: Int, field: String)] = []
         var index = 0
         while index < reach {
             if let id = keys.list.match(text, at: index) {
-                var colon = index + keys.list.words[id].count
+                let keyEnd = index + keys.list.words[id].count
+                if breaksBefore(index), keyEnd < text.count, text[keyEnd] == "\n" || breaksBefore(keyEnd) {
+                    // A key alone on its line.
+                    found.append((index, text[keyEnd] == "\n" ? keyEnd + 1 : keyEnd, keys.fields[id]))
+                    index = keyEnd
+                    continue
+                }
+                var colon = keyEnd
                 while colon < text.count, text[colon] == " " || text[colon] == "\u{3000}" { colon += 1 }
                 if colon < text.count, text[colon] == ":" || text[colon] == "：" {
                     found.append((index, colon + 1, keys.fields[id]))
@@ -84,10 +98,23 @@ struct MetadataBlock: Equatable {
         for (position, cell) in found.enumerated() {
             let limit = position + 1 < found.count ? found[position + 1].start : min(text.count, cell.valueStart + 120)
             var end = cell.valueStart
-            while end < limit, text[end] != "\n", text[end] != "。" { end += 1 }
+            while end < limit, text[end] != "\n", text[end] != "。", end == cell.valueStart || !breaksBefore(end) { end += 1 }
             pairs.append((cell.field, String(scalars: text[cell.valueStart..<end])))
         }
         return pairs
+    }
+
+    /// Whether the original broke the line before each of the first
+    /// ``tableReach`` normalised characters of `document`.
+    private static func lineBreaks(_ document: TextDocument) -> [Bool] {
+        let text = document.text
+        let count = min(text.count, tableReach + 1)
+        var result = [Bool](repeating: false, count: count)
+        for index in 1..<max(1, count) {
+            let from = Int(text.ends[index - 1]), to = Int(text.starts[index])
+            if from < to, document.original[from..<to].contains(where: { $0 == "\n" || $0 == "\r" }) { result[index] = true }
+        }
+        return result
     }
 
     private mutating func set(_ field: String, _ raw: String) {

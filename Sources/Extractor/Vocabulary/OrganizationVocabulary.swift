@@ -64,6 +64,8 @@ final class OrganizationVocabulary: Sendable {
     let deictics: ScalarSet
     /// Characters that make a level inside a body's name collective (各级, 我市).
     let collectivePrefixes: ScalarSet
+    /// Verbs that never stand inside one body's name (负责, 入驻).
+    let bodyBreakers: WordList
     let placeForbidden: ScalarSet
     /// Verbs and adverbs that are never a place (落实, 调整, 已经).
     let nonPlaceWords: WordList
@@ -166,6 +168,7 @@ final class OrganizationVocabulary: Sendable {
         levelLasts = ScalarBitmap(levelWords.compactMap(\.unicodeScalars.last))
         levelBlockers = WordList(RuleData.list("structure/level-blockers"))
         deictics = ScalarSet(RuleData.list("structure/deictic-prefixes").flatMap(\.unicodeScalars))
+        bodyBreakers = WordList(RuleData.list("structure/body-breakers"))
         collectivePrefixes = ScalarSet(RuleData.list("structure/collective-prefixes").flatMap(\.unicodeScalars))
         placeForbidden = ScalarSet(RuleData.list("structure/place-forbidden").flatMap(\.unicodeScalars))
         nonPlaceWords = WordList(RuleData.list("structure/non-place-words"))

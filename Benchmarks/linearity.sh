@@ -16,7 +16,7 @@ count() {  # instructions of a run; $1: kind, $2: megabytes (0: start-up only)
     | sed -n 's/.*I *refs: *\([0-9,]*\).*/\1/p' | tr -d ,
 }
 worst=0
-for kind in digits numerals mixed structure lines titles; do
+for kind in digits numerals mixed structure lines titles counts; do
   base=$(count "$kind" 0.001)  # start-up and word lists, with a 1 kB document
   a=$(count "$kind" "$small"); b=$(count "$kind" "$large")
   ratio=$(python3 -c "print(f'{($b - $base) / ($a - $base):.2f}')")

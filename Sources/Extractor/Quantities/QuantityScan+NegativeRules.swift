@@ -166,21 +166,7 @@ extension QuantityScan {
     /// name (a count set or reported is written once or twice).
     func isRecurringName(number: Range<Int>, unitEnd: Int) -> Bool {
         guard unitEnd + 2 <= count, ScalarClass.isIdeograph(text[unitEnd]), ScalarClass.isIdeograph(text[unitEnd + 1]) else { return false }
-        let pattern = Array(text[number.lowerBound..<(unitEnd + 2)])
-        var found = 0
-        var position = 0
-        let first = pattern[0]
-        while position + pattern.count <= count {
-            if text[position] == first, text[position..<(position + pattern.count)].elementsEqual(pattern),
-               position == 0 || NumberReader.chineseDigit(text[position - 1]) == nil {
-                found += 1
-                if found >= Self.recurringNameMinimum { return true }
-                position += pattern.count
-            } else {
-                position += 1
-            }
-        }
-        return false
+        return recurringNames.occurrences(numeral: number, classifierEnd: unitEnd) >= Self.recurringNameMinimum
     }
 
     /// An opening quote or bracket: a number right after it starts a name (`“三名”工程`, `“139”`).

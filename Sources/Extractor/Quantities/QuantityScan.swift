@@ -25,6 +25,8 @@ struct QuantityScan {
     var lastBareInteger: (value: Decimal, end: Int)?
     /// The last amount, for a `每人` shared by an enumeration.
     var lastAmount: (end: Int, per: [String])?
+    /// Numerals with their classifier and the words after them, counted once per document.
+    let recurringNames: RecurringNameIndex
 
     /// What a number is followed by.
     enum Unit: Equatable {
@@ -68,6 +70,7 @@ struct QuantityScan {
         self.vocabulary = vocabulary
         self.text = context.text.scalars
         self.count = text.count
+        self.recurringNames = RecurringNameIndex(text: text)
     }
 
     // MARK: - The pass

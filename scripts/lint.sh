@@ -2,11 +2,9 @@
 # Lint with the rules of .swift-format (the toolchain's `swift format`).
 #   scripts/lint.sh            the rules; fails on any finding
 #   scripts/lint.sh --layout   also the layout (indentation, line breaks,
-#                              spacing, line length, trailing commas)
-# The layout findings do not fail CI yet: the tree aligns continuation lines
-# under their opening bracket or keyword, which swift-format does not do, so
-# they pass only after one `swift format --in-place` of the whole tree (to be
-# done when no branch is open); then CI runs this with --layout.
+#                              spacing, line length, trailing commas): what CI runs
+# scripts/format.sh rewrites the tree to the layout (the rules' findings stay
+# yours to fix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! swift format --version >/dev/null 2>&1; then

@@ -28,7 +28,10 @@ enum Linearity {
     /// each the fastest of three runs, and prints the ratios.
     static func run(megabytes: Double, only: String? = nil, single: Bool = false) {
         let small = Int(megabytes * 1_000_000)
-        print(String(format: "zhengce-bench --linearity: one-line documents of %.1f MB and %.1f MB", Double(small) / 1e6, Double(small * 10) / 1e6))
+        print(
+            String(
+                format: "zhengce-bench --linearity: one-line documents of %.1f MB and %.1f MB", Double(small) / 1e6,
+                Double(small * 10) / 1e6))
         guard let extractor = try? DocumentExtractor() else { print("cannot start the extractor"); exit(1) }
         var worst = 0.0
         for kind in kinds where only == nil || only == kind {
@@ -45,8 +48,11 @@ enum Linearity {
                     value = min(value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                 }
                 seconds.append(value)
-                print("  " + padded(kind, 9) + String(format: " %6.1f MB %8.2f s %8.1f MB/s  (%d amounts)",
-                                                     Double(size) / 1e6, value, Double(size) / 1e6 / value, found))
+                print(
+                    "  " + padded(kind, 9)
+                        + String(
+                            format: " %6.1f MB %8.2f s %8.1f MB/s  (%d amounts)",
+                            Double(size) / 1e6, value, Double(size) / 1e6 / value, found))
             }
             guard seconds.count == 2 else { continue }
             let ratio = seconds[1] / seconds[0]
@@ -66,16 +72,22 @@ enum Linearity {
             // Chinese counts before many different two-character words: each
             // candidate's numeral, classifier and words stand only a few times
             // (`count.recurring-name` once scanned the whole text for each).
-            tokens = ["三", "两", "十", "项", "名", "个", "家", "，"]
+            tokens =
+                ["三", "两", "十", "项", "名", "个", "家", "，"]
                 + (0..<200).map { String(Character(Unicode.Scalar(0x4E00 + $0 * 37)!)) }
         case "titles": tokens = ["《人才办法》、", "《实施意见》", "《关于印发〈细则〉的通知》", "、", "和", "印发"]
         case "structure", "lines":
-            tokens = (kind == "lines" ? ["\n", "\n", "。", "\n一、", "\n（二）", "\n3."] : []) + ["一、", "（一）", "1.", "第一条", "责任单位：", "牵头单位：", "配合单位：", "市人社局", "市财政局", "县委组织部",
-                      "各县区人民政府", "牵头", "负责", "配合", "会同", "（", "）", "(", ")", "《", "》", "〔2020〕", "号", "，", "、",
-                      "；", "关于", "通知", "印发", "按照", "石嘴山市", "中心", "工作", "人才"]
+            tokens =
+                (kind == "lines" ? ["\n", "\n", "。", "\n一、", "\n（二）", "\n3."] : []) + [
+                    "一、", "（一）", "1.", "第一条", "责任单位：", "牵头单位：", "配合单位：", "市人社局", "市财政局", "县委组织部",
+                    "各县区人民政府", "牵头", "负责", "配合", "会同", "（", "）", "(", ")", "《", "》", "〔2020〕", "号", "，", "、",
+                    "；", "关于", "通知", "印发", "按照", "石嘴山市", "中心", "工作", "人才",
+                ]
         default:
-            tokens = ["1", "23", "4.5", "2020", "0", "一", "二十", "三百", "四千", "五万", "六亿", "十", "百", "千", "万",
-                      "亿", "零", "两", "万元", "元", "亿元", "个", "人", "次", "家", "项", "%", "、", "至", "-", "年", "第"]
+            tokens = [
+                "1", "23", "4.5", "2020", "0", "一", "二十", "三百", "四千", "五万", "六亿", "十", "百", "千", "万",
+                "亿", "零", "两", "万元", "元", "亿元", "个", "人", "次", "家", "项", "%", "、", "至", "-", "年", "第",
+            ]
         }
         let encoded = tokens.map { Array($0.utf8) }
         var output: [UInt8] = []

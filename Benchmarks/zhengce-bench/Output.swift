@@ -64,8 +64,10 @@ enum LegacyCSV {
 
     static func quoted(_ field: String) -> String {
         var needsQuotes = false
-        for byte in field.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        for byte in field.utf8
+        where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        {
             needsQuotes = true
             break
         }

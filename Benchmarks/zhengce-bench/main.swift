@@ -45,7 +45,9 @@ struct Options {
             case "--no-output": noOutput = true
             case "--output-only": outputOnly = true
             case "-h", "--help":
-                print("usage: zhengce-bench [--megabytes N] [--corpus DIR] [--threads N] [--json] [--no-output | --output-only | --whole-only | --linearity [--only KIND] [--single]]")
+                print(
+                    "usage: zhengce-bench [--megabytes N] [--corpus DIR] [--threads N] [--json] [--no-output | --output-only | --whole-only | --linearity [--only KIND] [--single]]"
+                )
                 exit(0)
             default:
                 FileHandle.standardError.write(Data("zhengce-bench: unknown argument \(argument)\n".utf8))
@@ -142,48 +144,57 @@ if options.outputOnly {
 }
 
 // Stage by stage, one core.
-figures.append(measure("hash (SHA-256 of the bytes, source.sha256)", bytes: totalBytes) {
-    for document in documents { sink &+= SHA256.hex(document.bytes).utf8.count }
-})
+figures.append(
+    measure("hash (SHA-256 of the bytes, source.sha256)", bytes: totalBytes) {
+        for document in documents { sink &+= SHA256.hex(document.bytes).utf8.count }
+    })
 var texts: [String] = []
-figures.append(measure("decode", bytes: totalBytes) {
-    texts = documents.map { (try? TextDecoder.decode($0.bytes).text) ?? "" }
-})
+figures.append(
+    measure("decode", bytes: totalBytes) {
+        texts = documents.map { (try? TextDecoder.decode($0.bytes).text) ?? "" }
+    })
 var read: [TextDocument] = []
-figures.append(measure("normalise (markup + repairs + offset map)", bytes: totalBytes) {
-    read = zip(texts, documents).map { TextDocument(text: $0, path: $1.path) }
-})
+figures.append(
+    measure("normalise (markup + repairs + offset map)", bytes: totalBytes) {
+        read = zip(texts, documents).map { TextDocument(text: $0, path: $1.path) }
+    })
 let segmenter = try Segmenter()
 var contexts: [ExtractionContext] = []
 // Sentences and words are not part of the extraction (no matcher needs
 // them): timed for scale, and for `zhengce segment`.
-figures.append(measure("sentences (ICU; not in the extraction)", bytes: totalBytes) {
-    for document in read { sink &+= (try? segmenter.sentences(in: document.text).count) ?? 0 }
-})
+figures.append(
+    measure("sentences (ICU; not in the extraction)", bytes: totalBytes) {
+        for document in read { sink &+= (try? segmenter.sentences(in: document.text).count) ?? 0 }
+    })
 contexts = read.map { ExtractionContext(document: $0) }
-figures.append(measure("words (ICU dictionary; not in the extraction)", bytes: totalBytes) {
-    for document in read.prefix(max(1, read.count / 10)) { sink &+= (try? segmenter.words(in: document.text).count) ?? 0 }
-})
+figures.append(
+    measure("words (ICU dictionary; not in the extraction)", bytes: totalBytes) {
+        for document in read.prefix(max(1, read.count / 10)) { sink &+= (try? segmenter.words(in: document.text).count) ?? 0 }
+    })
 // The word breaker ran on a tenth of the text: scale its figure.
 figures[figures.count - 1].megabytesPerSecond /= 10
 figures[figures.count - 1].seconds *= 10
 let quantities = QuantityMatcher()
-figures.append(measure("amounts, counts, percentages", bytes: totalBytes) {
-    for context in contexts { sink &+= quantities.match(context).amounts.count }
-})
+figures.append(
+    measure("amounts, counts, percentages", bytes: totalBytes) {
+        for context in contexts { sink &+= quantities.match(context).amounts.count }
+    })
 let structure = StructureReader()
 var shapes: [StructureMatches] = []
-figures.append(measure("metadata, sections, measures", bytes: totalBytes) {
-    shapes = contexts.map { structure.read($0) }
-})
+figures.append(
+    measure("metadata, sections, measures", bytes: totalBytes) {
+        shapes = contexts.map { structure.read($0) }
+    })
 let references = ReferenceMatcher()
-figures.append(measure("references", bytes: totalBytes) {
-    for context in contexts { sink &+= references.match(context).count }
-})
+figures.append(
+    measure("references", bytes: totalBytes) {
+        for context in contexts { sink &+= references.match(context).count }
+    })
 let organizations = OrganizationMatcher()
-figures.append(measure("organisations", bytes: totalBytes) {
-    for (context, shape) in zip(contexts, shapes) { sink &+= organizations.match(context, measures: shape.measures).count }
-})
+figures.append(
+    measure("organisations", bytes: totalBytes) {
+        for (context, shape) in zip(contexts, shapes) { sink &+= organizations.match(context, measures: shape.measures).count }
+    })
 
 // Each matcher family on all cores: a family that does not scale shares something it should not.
 if options.threads > 1 {
@@ -193,42 +204,53 @@ if options.threads > 1 {
     /// reference counts, and the threads then wait on each other's caches).
     func parallel(_ label: String, _ makeBody: @escaping @Sendable () -> (ExtractionContext) -> Int) {
         let shared = contexts
-        figures.append(measure("\(label), \(threads) threads", bytes: totalBytes) {
-            DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                let body = makeBody()
-                var local = 0
-                for index in stride(from: worker, to: shared.count, by: threads) { local &+= body(shared[index]) }
-                _ = local
-            }
-        })
+        figures.append(
+            measure("\(label), \(threads) threads", bytes: totalBytes) {
+                DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                    let body = makeBody()
+                    var local = 0
+                    for index in stride(from: worker, to: shared.count, by: threads) { local &+= body(shared[index]) }
+                    _ = local
+                }
+            })
     }
-    parallel("amounts, counts, percentages") { let matcher = QuantityMatcher(); return { matcher.match($0).amounts.count } }
-    parallel("metadata, sections, measures") { let reader = StructureReader(); return { reader.read($0).measures.count } }
-    parallel("references") { let matcher = ReferenceMatcher(); return { matcher.match($0).count } }
-    parallel("organisations") { let matcher = OrganizationMatcher(); return { matcher.match($0, measures: []).count } }
+    parallel("amounts, counts, percentages") {
+        let matcher = QuantityMatcher(); return { matcher.match($0).amounts.count }
+    }
+    parallel("metadata, sections, measures") {
+        let reader = StructureReader(); return { reader.read($0).measures.count }
+    }
+    parallel("references") {
+        let matcher = ReferenceMatcher(); return { matcher.match($0).count }
+    }
+    parallel("organisations") {
+        let matcher = OrganizationMatcher(); return { matcher.match($0, measures: []).count }
+    }
 }
 texts = []; read = []; contexts = []; shapes = []
 
 // Whole extraction from bytes, one core.
 let extractor = try DocumentExtractor()
-figures.append(measure("whole extraction, 1 thread", bytes: totalBytes) {
-    for document in documents { sink &+= ((try? extractor.extract(bytes: document.bytes, path: document.path))?.counts.count) ?? 0 }
-})
+figures.append(
+    measure("whole extraction, 1 thread", bytes: totalBytes) {
+        for document in documents { sink &+= ((try? extractor.extract(bytes: document.bytes, path: document.path))?.counts.count) ?? 0 }
+    })
 
 // Whole extraction on all cores: each thread its own extractor.
 let threads = max(1, options.threads)
-figures.append(measure("whole extraction, \(threads) threads", bytes: totalBytes) {
-    let counter = Counter()
-    DispatchQueue.concurrentPerform(iterations: threads) { worker in
-        guard let extractor = try? DocumentExtractor() else { return }
-        var local = 0
-        for index in stride(from: worker, to: documents.count, by: threads) {
-            local &+= ((try? extractor.extract(bytes: documents[index].bytes, path: documents[index].path))?.counts.count) ?? 0
+figures.append(
+    measure("whole extraction, \(threads) threads", bytes: totalBytes) {
+        let counter = Counter()
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            guard let extractor = try? DocumentExtractor() else { return }
+            var local = 0
+            for index in stride(from: worker, to: documents.count, by: threads) {
+                local &+= ((try? extractor.extract(bytes: documents[index].bytes, path: documents[index].path))?.counts.count) ?? 0
+            }
+            counter.add(local)
         }
-        counter.add(local)
-    }
-    sink &+= counter.value
-})
+        sink &+= counter.value
+    })
 
 // Writing the records: JSON lines, pretty JSON, CSV tables (MB/s of output).
 if !options.noOutput {

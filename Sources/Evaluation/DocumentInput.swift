@@ -19,9 +19,10 @@ public struct DocumentInput: Sendable {
         } catch let error {
             throw error.renamed(path)
         }
-        source = Source(path: name, sha256: SHA256.hex(bytes), encoding: document.encoding,
-                        format: document.container ?? document.format.rawValue, characters: document.original.count,
-                        pageStarts: document.pageStarts)
+        source = Source(
+            path: name, sha256: SHA256.hex(bytes), encoding: document.encoding,
+            format: document.container ?? document.format.rawValue, characters: document.original.count,
+            pageStarts: document.pageStarts)
     }
 
     /// The original text around a span, with the span itself in ⟦⟧ and line

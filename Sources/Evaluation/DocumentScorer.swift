@@ -86,15 +86,19 @@ public struct DocumentScorer: Sendable {
             if ScoreRules.normalized(g["title"]) == ScoreRules.normalized(p["title"]) {
                 title.right += 1
             } else {
-                wrongTitles.append(Finding("measures.title", .wrong,
-                                           "measure \(plain(g["number"])): gold \(text(g["title"])), got \(text(p["title"]))"))
+                wrongTitles.append(
+                    Finding(
+                        "measures.title", .wrong,
+                        "measure \(plain(g["number"])): gold \(text(g["title"])), got \(text(p["title"]))"))
             }
             number.total += 1
             if key(g["number"]) == key(p["number"]) {
                 number.right += 1
             } else {
-                wrongNumbers.append(Finding("measures.number", .wrong,
-                                            "measure \(plain(g["title"])): gold \(text(g["number"])), got \(text(p["number"]))"))
+                wrongNumbers.append(
+                    Finding(
+                        "measures.number", .wrong,
+                        "measure \(plain(g["title"])): gold \(text(g["number"])), got \(text(p["number"]))"))
             }
             for role in ["lead", "cooperating"] {
                 let goldSet = Set((g[role]?.pythonListElements ?? []).map(ScoreRules.normalized))
@@ -103,7 +107,8 @@ public struct DocumentScorer: Sendable {
                 roles.falseNegatives += goldSet.subtracting(predictedSet).count
                 roles.falsePositives += predictedSet.subtracting(goldSet).count
                 for name in goldSet.subtracting(predictedSet).sorted(by: Optional.ascending) {
-                    rolesMissed.append(Finding("responsibility", .missed, "measure \(plain(g["number"])) \(role): \(name?.string ?? "None")"))
+                    rolesMissed.append(
+                        Finding("responsibility", .missed, "measure \(plain(g["number"])) \(role): \(name?.string ?? "None")"))
                 }
                 for name in predictedSet.subtracting(goldSet).sorted(by: Optional.ascending) {
                     rolesExtra.append(Finding("responsibility", .extra, "measure \(plain(g["number"])) \(role): \(name?.string ?? "None")"))
@@ -270,11 +275,15 @@ struct ItemGroup {
     var onlyWhereGoldHasIt = false
 
     static let all: [ItemGroup] = [
-        ItemGroup(field: .amounts, sameKey: ItemPairing.sameAmount,
-                  agreements: [(.amountsApproximate, "approximate", .flag), (.amountsPer, "per", .list),
-                               (.amountsPurpose, "purpose", .subjectWhereGoldHasIt)]),
-        ItemGroup(field: .counts, sameKey: ItemPairing.sameCount,
-                  agreements: [(.countsApproximate, "approximate", .flag), (.countsSubject, "subject", .subject)]),
+        ItemGroup(
+            field: .amounts, sameKey: ItemPairing.sameAmount,
+            agreements: [
+                (.amountsApproximate, "approximate", .flag), (.amountsPer, "per", .list),
+                (.amountsPurpose, "purpose", .subjectWhereGoldHasIt),
+            ]),
+        ItemGroup(
+            field: .counts, sameKey: ItemPairing.sameCount,
+            agreements: [(.countsApproximate, "approximate", .flag), (.countsSubject, "subject", .subject)]),
         ItemGroup(field: .percentages, sameKey: ItemPairing.sameAmount, agreements: []),
         ItemGroup(field: .deadlines, sameKey: ItemPairing.sameDeadline, agreements: [], onlyWhereGoldHasIt: true),
     ]

@@ -43,28 +43,37 @@ public enum Explanation {
         for kind in ExtractionResult.itemKinds {
             for item in kind.items(result) {
                 // A kind without its own explanation (a test catches one) is still listed, by its span.
-                let lines = (item as? ExplainableItem)?.explanation(text: text)
+                let lines =
+                    (item as? ExplainableItem)?.explanation(text: text)
                     ?? [(item.firstSpan, item.firstSpan.map(text) ?? "", "", "")]
                 for line in lines {
-                    entries.append(ExplainedEntry(kind: kind.singular, span: line.span, text: line.text, rule: line.rule,
-                                                  detail: line.detail))
+                    entries.append(
+                        ExplainedEntry(
+                            kind: kind.singular, span: line.span, text: line.text, rule: line.rule,
+                            detail: line.detail))
                 }
             }
         }
         // A measure's instruments, each at its cue.
         for measure in result.measures {
             for tag in measure.instruments {
-                entries.append(ExplainedEntry(kind: "instrument", span: tag.span, text: tag.cue, rule: tag.rule,
-                                              detail: "\(tag.type) \(tag.tool), measure \(measure.number)"))
+                entries.append(
+                    ExplainedEntry(
+                        kind: "instrument", span: tag.span, text: tag.cue, rule: tag.rule,
+                        detail: "\(tag.type) \(tag.tool), measure \(measure.number)"))
             }
         }
         for diagnostic in result.diagnostics {
-            entries.append(ExplainedEntry(kind: "diagnostic", span: diagnostic.span, text: diagnostic.span.map(text) ?? "",
-                                          rule: diagnostic.rule, detail: "\(diagnostic.severity.rawValue): \(diagnostic.message)"))
+            entries.append(
+                ExplainedEntry(
+                    kind: "diagnostic", span: diagnostic.span, text: diagnostic.span.map(text) ?? "",
+                    rule: diagnostic.rule, detail: "\(diagnostic.severity.rawValue): \(diagnostic.message)"))
         }
         for rejection in rejections {
-            entries.append(ExplainedEntry(kind: "rejected", span: rejection.span, text: rejection.text, rule: rejection.rule,
-                                          detail: rejection.reason))
+            entries.append(
+                ExplainedEntry(
+                    kind: "rejected", span: rejection.span, text: rejection.text, rule: rejection.rule,
+                    detail: rejection.reason))
         }
         return entries.enumerated().sorted { a, b in
             let x = a.element.span.map { ($0.start, $0.end) } ?? (-1, -1)
@@ -123,8 +132,12 @@ protocol ExplainableItem {
 
 extension Section: ExplainableItem {
     func explanation(text: (Span) -> String) -> [(span: Span?, text: String, rule: String, detail: String)] {
-        [(span, text(span), rule,
-          "level \(level), marker \(Explanation.show(marker)), title \(Explanation.show(title))")]
+        [
+            (
+                span, text(span), rule,
+                "level \(level), marker \(Explanation.show(marker)), title \(Explanation.show(title))"
+            )
+        ]
     }
 }
 

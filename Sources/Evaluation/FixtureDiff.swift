@@ -72,8 +72,10 @@ public enum JSONDiff {
 
     private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    private static func compare(_ expected: JSONValue, _ actual: JSONValue, path: String, span: Span?,
-                                into out: inout [FixtureDifference]) {
+    private static func compare(
+        _ expected: JSONValue, _ actual: JSONValue, path: String, span: Span?,
+        into out: inout [FixtureDifference]
+    ) {
         if same(expected, actual) { return }
         switch (expected, actual) {
         case (.object(let e), .object(let a)):
@@ -82,11 +84,13 @@ public enum JSONDiff {
                 if let value = a[entry.key] {
                     compare(entry.value, value, path: join(path, entry.key), span: inner, into: &out)
                 } else {
-                    out.append(FixtureDifference(path: join(path, entry.key), change: .changed(expected: entry.value, actual: nil), span: inner))
+                    out.append(
+                        FixtureDifference(path: join(path, entry.key), change: .changed(expected: entry.value, actual: nil), span: inner))
                 }
             }
             for entry in a.entries where !e.has(entry.key) {
-                out.append(FixtureDifference(path: join(path, entry.key), change: .changed(expected: nil, actual: entry.value), span: inner))
+                out.append(
+                    FixtureDifference(path: join(path, entry.key), change: .changed(expected: nil, actual: entry.value), span: inner))
             }
         case (.array(let e), .array(let a)) where alignable(e + a):
             compareItems(e, a, path: path, span: span, into: &out)
@@ -105,7 +109,8 @@ public enum JSONDiff {
         guard case .object(let object) = value else { return nil }
         if let span = ScoreRules.span(of: object) {
             guard let start = Int(exactly: NSDecimalNumber(decimal: span.start).doubleValue),
-                  let end = Int(exactly: NSDecimalNumber(decimal: span.end).doubleValue) else { return nil }
+                let end = Int(exactly: NSDecimalNumber(decimal: span.end).doubleValue)
+            else { return nil }
             return .span(start, end)
         }
         for key in ["name", "title", "number", "message"] {
@@ -123,14 +128,17 @@ public enum JSONDiff {
     private static func itemSpan(_ object: JSONObject) -> Span? {
         if case .span(let start, let end)? = identity(.object(object)), start <= end { return Span(start: start, end: end) }
         if case .array(let spans)? = object["spans"], let first = spans.first,
-           case .span(let start, let end)? = identity(first), start <= end {
+            case .span(let start, let end)? = identity(first), start <= end
+        {
             return Span(start: start, end: end)
         }
         return nil
     }
 
-    private static func compareItems(_ expected: [JSONValue], _ actual: [JSONValue], path: String, span: Span?,
-                                     into out: inout [FixtureDifference]) {
+    private static func compareItems(
+        _ expected: [JSONValue], _ actual: [JSONValue], path: String, span: Span?,
+        into out: inout [FixtureDifference]
+    ) {
         let expectedIDs = expected.map { identity($0)! }, actualIDs = actual.map { identity($0)! }
         var partner = [Int?](repeating: nil, count: expected.count)
         var taken = [Bool](repeating: false, count: actual.count)
@@ -159,21 +167,24 @@ public enum JSONDiff {
         for (index, item) in expected.enumerated() {
             let itemPath = "\(path)[\(index)]"
             if let other = partner[index] {
-                entries.append(Entry(order: (position(expectedIDs[index], fallback: index), 1, index)) {
-                    var found: [FixtureDifference] = []
-                    compare(item, actual[other], path: itemPath, span: span, into: &found)
-                    return found
-                })
+                entries.append(
+                    Entry(order: (position(expectedIDs[index], fallback: index), 1, index)) {
+                        var found: [FixtureDifference] = []
+                        compare(item, actual[other], path: itemPath, span: span, into: &found)
+                        return found
+                    })
             } else {
-                entries.append(Entry(order: (position(expectedIDs[index], fallback: index), 0, index)) {
-                    [FixtureDifference(path: "\(path)[-]", change: .removed(item), span: spanOf(item) ?? span)]
-                })
+                entries.append(
+                    Entry(order: (position(expectedIDs[index], fallback: index), 0, index)) {
+                        [FixtureDifference(path: "\(path)[-]", change: .removed(item), span: spanOf(item) ?? span)]
+                    })
             }
         }
         for (index, item) in actual.enumerated() where !taken[index] {
-            entries.append(Entry(order: (position(actualIDs[index], fallback: Int.max), 2, index)) {
-                [FixtureDifference(path: "\(path)[+]", change: .added(item), span: spanOf(item) ?? span)]
-            })
+            entries.append(
+                Entry(order: (position(actualIDs[index], fallback: Int.max), 2, index)) {
+                    [FixtureDifference(path: "\(path)[+]", change: .added(item), span: spanOf(item) ?? span)]
+                })
         }
         for entry in entries.sorted(by: { $0.order < $1.order }) { out += entry.report() }
     }

@@ -7,13 +7,14 @@ public enum FixtureFormat {
     /// Keys in contract order: the result's (one list per registered kind of
     /// item, see ``ExtractionResult/itemKinds``), then the fields of its
     /// parts; a key not listed here goes after these, alphabetically.
-    static let contractOrder: [String] = ExtractionResult.keys + [
-        "path", "sha256", "encoding", "format", "characters",
-        "number", "level", "marker", "title", "action", "documentNumber", "issuers", "recipients", "date",
-        "name", "kind", "mentions", "severity", "message",
-        "text", "span", "spans", "start", "end", "min", "max", "approximate", "redacted", "points", "per", "purpose",
-        "classifier", "subject", "lead", "cooperating", "measure", "rule",
-    ]
+    static let contractOrder: [String] =
+        ExtractionResult.keys + [
+            "path", "sha256", "encoding", "format", "characters",
+            "number", "level", "marker", "title", "action", "documentNumber", "issuers", "recipients", "date",
+            "name", "kind", "mentions", "severity", "message",
+            "text", "span", "spans", "start", "end", "min", "max", "approximate", "redacted", "points", "per", "purpose",
+            "classifier", "subject", "lead", "cooperating", "measure", "rule",
+        ]
 
     private static let rank: [String: Int] = Dictionary(contractOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
 

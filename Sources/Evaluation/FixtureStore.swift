@@ -95,8 +95,10 @@ public struct FixtureStore: Sendable {
         return check
     }
 
-    private func compare(expected: JSONObject?, source: String, into check: inout FixtureCheck,
-                         with extractor: DocumentExtractor) throws {
+    private func compare(
+        expected: JSONObject?, source: String, into check: inout FixtureCheck,
+        with extractor: DocumentExtractor
+    ) throws {
         let path = source.hasPrefix("/") ? source : root + "/" + source
         let input = try DocumentInput(fileAt: path, recordedAs: source)
         let actual = try extractor.extractJSON(input)
@@ -110,8 +112,9 @@ public struct FixtureStore: Sendable {
     /// Writes a result as a fixture file, making folders as needed.
     public func write(_ result: JSONObject, to fixture: String) throws(EvaluationError) {
         do {
-            try FileManager.default.createDirectory(atPath: (fixture as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (fixture as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try Data(FixtureFormat.render(result).utf8).write(to: URL(fileURLWithPath: fixture), options: .atomic)
         } catch {
             throw .unreadable(path: fixture, reason: "cannot write: \(error.localizedDescription)")

@@ -28,8 +28,10 @@ public enum ItemPairing {
     /// Greedy, in gold order: each gold item takes the first unused predicted
     /// item with the same key whose span overlaps its own (spans are only
     /// compared when both items have one).
-    public static func pair(gold: [JSONObject], predicted: [JSONObject],
-                            sameKey: (JSONObject, JSONObject) -> Bool) -> Result {
+    public static func pair(
+        gold: [JSONObject], predicted: [JSONObject],
+        sameKey: (JSONObject, JSONObject) -> Bool
+    ) -> Result {
         var used = [Bool](repeating: false, count: predicted.count)
         let predictedSpans = predicted.map(ScoreRules.span(of:))
         var result = Result()
@@ -97,13 +99,17 @@ public enum ItemPairing {
         var lists: [PairedList] = []
         for group in ItemGroup.all where !(group.onlyWhereGoldHasIt && !gold.has(group.field.rawValue)) {
             let golds = objects(gold[group.field.rawValue]), predicted = objects(prediction[group.field.rawValue])
-            lists.append(PairedList(field: group.field.rawValue, gold: golds, predicted: predicted,
-                                    result: pair(gold: golds, predicted: predicted, sameKey: group.sameKey)))
+            lists.append(
+                PairedList(
+                    field: group.field.rawValue, gold: golds, predicted: predicted,
+                    result: pair(gold: golds, predicted: predicted, sameKey: group.sameKey)))
         }
         if let goldMeasures = gold["measures"], !goldMeasures.isNull {
             let golds = objects(goldMeasures), predicted = objects(prediction["measures"])
-            lists.append(PairedList(field: FieldGroup.measures.rawValue, gold: golds, predicted: predicted,
-                                    result: pairMeasures(gold: golds, predicted: predicted)))
+            lists.append(
+                PairedList(
+                    field: FieldGroup.measures.rawValue, gold: golds, predicted: predicted,
+                    result: pairMeasures(gold: golds, predicted: predicted)))
         }
         return lists
     }

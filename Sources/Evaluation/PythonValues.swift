@@ -126,7 +126,8 @@ extension JSONValue {
         case .string(let string): return PythonFloat.reprString(string)
         case .array(let elements): return "[" + elements.map(\.pythonRepr).joined(separator: ", ") + "]"
         case .object(let object):
-            return "{" + object.entries.map { PythonFloat.reprString($0.key) + ": " + $0.value.pythonRepr }
+            return "{"
+                + object.entries.map { PythonFloat.reprString($0.key) + ": " + $0.value.pythonRepr }
                 .joined(separator: ", ") + "}"
         }
     }

@@ -12,7 +12,8 @@ public struct Ratchet: Sendable, Equatable {
     public var minimums: [RatchetFigure: Decimal] = [:]
 
     /// What the file says about itself (which gold, how to raise); kept when rewritten.
-    public var about = "Minimum F1 per field group and accuracy per agreement field on Fixtures/gold. "
+    public var about =
+        "Minimum F1 per field group and accuracy per agreement field on Fixtures/gold. "
         + "They only go up: raise them with `zhengce eval --gold Fixtures/gold Corpus --ratchet Fixtures/ratchet.json --update-ratchet`; "
         + "never lower one to make a change pass."
 

@@ -39,7 +39,10 @@ public struct Residue: Sendable {
                 if let next = Self.numeral(text[end]), next == kind { end += 1; continue }
                 // `1,234.5`: a separator between digits stays inside the run.
                 if kind == .arabic, end + 1 < text.count, text[end] == "." || text[end] == ",",
-                   Self.numeral(text[end + 1]) == .arabic { end += 2; continue }
+                    Self.numeral(text[end + 1]) == .arabic
+                {
+                    end += 2; continue
+                }
                 break
             }
             defer { index = end }
@@ -48,7 +51,8 @@ public struct Residue: Sendable {
             if kind == .chinese, end == index + 1, Self.isFinancialNumeral(text[index]) { continue }
             let original = document.originalRange(of: index..<end)
             guard !covered.overlaps(original) else { continue }
-            let key = Self.words(text, max(0, index - 2)..<index) + "⟦" + Self.shape(text[index..<end]) + "⟧"
+            let key =
+                Self.words(text, max(0, index - 2)..<index) + "⟦" + Self.shape(text[index..<end]) + "⟧"
                 + Self.words(text, end..<min(text.count, end + 2))
             runs.append(Run(key: key, span: Span(original), text: document.originalText(original)))
         }
@@ -71,9 +75,13 @@ public struct Residue: Sendable {
     static func shape(_ run: ArraySlice<Unicode.Scalar>) -> String {
         var out = String.UnicodeScalarView()
         for scalar in run {
-            if NumberReader.digitValue(scalar) != nil { out.append("9") }
-            else if NumberReader.chineseDigit(scalar) != nil { out.append("七") }
-            else { out.append(scalar) }
+            if NumberReader.digitValue(scalar) != nil {
+                out.append("9")
+            } else if NumberReader.chineseDigit(scalar) != nil {
+                out.append("七")
+            } else {
+                out.append(scalar)
+            }
         }
         return String(out)
     }
@@ -82,9 +90,13 @@ public struct Residue: Sendable {
     static func words(_ text: [Unicode.Scalar], _ range: Range<Int>) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text[range] {
-            if NumberReader.digitValue(scalar) != nil { out.append("9") }
-            else if scalar == "\n" { out.append("⏎") }
-            else { out.append(scalar) }
+            if NumberReader.digitValue(scalar) != nil {
+                out.append("9")
+            } else if scalar == "\n" {
+                out.append("⏎")
+            } else {
+                out.append(scalar)
+            }
         }
         return String(out)
     }
@@ -191,7 +203,8 @@ public struct ResidueTally: Sendable {
 
     /// The report: a heading, then one line per group with its examples.
     public func render(top: Int) -> String {
-        var out = "\(runs) numeral run\(runs == 1 ? "" : "s") left over in \(documents) document\(documents == 1 ? "" : "s"), \(groups.count) group\(groups.count == 1 ? "" : "s")\n"
+        var out =
+            "\(runs) numeral run\(runs == 1 ? "" : "s") left over in \(documents) document\(documents == 1 ? "" : "s"), \(groups.count) group\(groups.count == 1 ? "" : "s")\n"
         for group in ranked.prefix(top) {
             out += "\(group.count.padded(6)) \(group.documents.padded(4)) doc\(group.documents == 1 ? " " : "s")  \(group.key)\n"
             for example in group.examples {

@@ -15,11 +15,13 @@ public enum ScoreReport {
 
     /// The table of figures, then the agreement rates and any documents without a prediction.
     public static func table(_ card: Scorecard) -> String {
-        var out = pad("group", 16) + right("precision", 10) + right("recall", 10) + right("f1", 8)
+        var out =
+            pad("group", 16) + right("precision", 10) + right("recall", 10) + right("f1", 8)
             + right("tp", 6) + right("fp", 6) + right("fn", 6) + "\n"
         for group in FieldGroup.allCases {
             let tally = card.tallies[group]!
-            out += pad(group.rawValue, 16)
+            out +=
+                pad(group.rawValue, 16)
                 + right(PythonFloat.fixed(PythonFloat.rounded(tally.precision, places: 4), places: 3), 10)
                 + right(PythonFloat.fixed(PythonFloat.rounded(tally.recall, places: 4), places: 3), 10)
                 + right(PythonFloat.fixed(PythonFloat.rounded(tally.f1, places: 4), places: 3), 8)
@@ -49,25 +51,31 @@ public enum ScoreReport {
         var object = JSONObject()
         for group in FieldGroup.allCases {
             let tally = card.tallies[group]!
-            object[group.rawValue] = .object(JSONObject([
-                "precision": number(tally.precision), "recall": number(tally.recall), "f1": number(tally.f1),
-                "tp": .integer(tally.truePositives), "fp": .integer(tally.falsePositives), "fn": .integer(tally.falseNegatives),
-            ]))
+            object[group.rawValue] = .object(
+                JSONObject([
+                    "precision": number(tally.precision), "recall": number(tally.recall), "f1": number(tally.f1),
+                    "tp": .integer(tally.truePositives), "fp": .integer(tally.falsePositives), "fn": .integer(tally.falseNegatives),
+                ]))
         }
         for field in AgreementField.allCases {
             let agreement = card.agreements[field]!
-            object[field.rawValue] = .object(JSONObject([
-                "accuracy": agreement.rate.map(number) ?? .null, "of": .integer(agreement.total),
-            ]))
+            object[field.rawValue] = .object(
+                JSONObject([
+                    "accuracy": agreement.rate.map(number) ?? .null, "of": .integer(agreement.total),
+                ]))
         }
         object["missingDocuments"] = .array(card.missingDocuments.map(JSONValue.string))
         if findings {
             var documents = JSONObject()
             for (name, score) in card.documents {
-                documents[name] = .array(score.findings.map { finding in
-                    .object(JSONObject(["field": .string(finding.field), "kind": .string(finding.kind.rawValue),
-                                        "detail": .string(finding.detail)]))
-                })
+                documents[name] = .array(
+                    score.findings.map { finding in
+                        .object(
+                            JSONObject([
+                                "field": .string(finding.field), "kind": .string(finding.kind.rawValue),
+                                "detail": .string(finding.detail),
+                            ]))
+                    })
             }
             object["findings"] = .object(documents)
         }

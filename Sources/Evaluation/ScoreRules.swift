@@ -5,9 +5,11 @@ import TextTools
 /// How the scorer reads and compares field values (spec §7, score.py).
 public enum ScoreRules {
     /// Python's whitespace (`str.split()` with no argument splits on these).
-    static let whitespace: Set<UInt32> = Set([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20,
-                                              0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000])
-        .union(0x2000...0x200A)
+    static let whitespace: Set<UInt32> = Set([
+        0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20,
+        0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+    ])
+    .union(0x2000...0x200A)
 
     /// Punctuation dropped from the end of a name before comparing.
     static let trailingPunctuation: Set<Unicode.Scalar> = ["。", "；", ";", "，", ",", "：", ":"]

@@ -60,7 +60,8 @@ struct DOCXNumbering {
     /// (`二、`), counting it; nil when the list is unknown or draws nothing.
     mutating func label(numId: String, level: Int) -> String? {
         guard numId != "0", let abstractId = instances[numId], let levels = abstract[abstractId],
-              let current = levels[level], level >= 0, level < 9 else { return nil }
+            let current = levels[level], level >= 0, level < 9
+        else { return nil }
         var values = counters[abstractId] ?? [:]
         values[level] = (values[level] ?? (current.start - 1)) + 1
         for deeper in (level + 1)..<10 { values[deeper] = nil }
@@ -94,7 +95,7 @@ struct DOCXNumbering {
     static func render(_ value: Int, format: String) -> String {
         switch format {
         case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
-             "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand":
+            "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand":
             return chinese(value)
         case "ideographTraditional":
             let stems = Array("甲乙丙丁戊己庚辛壬癸")
@@ -142,8 +143,10 @@ struct DOCXNumbering {
 
     private static func roman(_ value: Int) -> String {
         guard value > 0, value < 4000 else { return String(value) }
-        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        let table: [(Int, String)] = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        ]
         var rest = value, text = ""
         for (amount, letters) in table { while rest >= amount { text += letters; rest -= amount } }
         return text

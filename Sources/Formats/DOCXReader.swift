@@ -12,7 +12,8 @@ enum DOCXReader {
         }
         let relationships = try Relationships.of(main, in: archive)
         var writer = DOCXTextWriter()
-        let numberingPart = relationships.first { $0.type.hasSuffix("/numbering") }?.target
+        let numberingPart =
+            relationships.first { $0.type.hasSuffix("/numbering") }?.target
             ?? Relationships.resolve("numbering.xml", from: main)
         if let numbering = try archive.read(numberingPart) {
             writer.numbering = try DOCXNumbering(XMLPullReader(numbering, part: numberingPart))
@@ -20,7 +21,8 @@ enum DOCXReader {
         try writer.read(XMLPullReader(bytes, part: main))
         // Footnotes and endnotes follow the body, each note's paragraphs on lines of their own.
         for kind in ["footnotes", "endnotes"] {
-            let part = relationships.first { $0.type.hasSuffix("/" + kind) }?.target
+            let part =
+                relationships.first { $0.type.hasSuffix("/" + kind) }?.target
                 ?? Relationships.resolve("\(kind).xml", from: main)
             guard let notes = try archive.read(part) else { continue }
             writer.startNotes()
@@ -55,7 +57,8 @@ enum Relationships {
         var found: [Relationship] = []
         while let node = try reader.next() {
             guard case .start("Relationship") = node, reader.attribute("TargetMode") != "External",
-                  let type = reader.attribute("Type"), let target = reader.attribute("Target") else { continue }
+                let type = reader.attribute("Type"), let target = reader.attribute("Target")
+            else { continue }
             found.append(Relationship(type: type, target: resolve(target, from: part)))
         }
         return found

@@ -31,8 +31,10 @@ public enum DocumentReader {
     /// The text of `bytes` when they are a PDF, DOCX or OFD; nil when they are
     /// text to decode. `path` names the file in messages and, for a zip archive
     /// too damaged to open, says by its extension what it was meant to be.
-    public static func read(_ bytes: [UInt8], path: String,
-                            environment: [String: String] = currentEnvironment()) throws(FormatError) -> ExtractedText? {
+    public static func read(
+        _ bytes: [UInt8], path: String,
+        environment: [String: String] = currentEnvironment()
+    ) throws(FormatError) -> ExtractedText? {
         let fileExtension = Self.fileExtension(path)
         switch FileSignature.of(bytes) {
         case .text:
@@ -43,10 +45,15 @@ public enum DocumentReader {
         case .zip:
             return try readZip(bytes, fileExtension: fileExtension)
         case .compoundFile:
-            let what = ["wps", "wpt"].contains(fileExtension) ? "a WPS document (.wps, an OLE2 compound file)"
-                : ["xls", "et", "ppt", "dps"].contains(fileExtension) ? "a spreadsheet or slides in an OLE2 compound file"
-                : "a Word 97–2003 or WPS document (.doc/.wps, an OLE2 compound file)"
-            throw FormatError(.unsupportedFormat, "\(what) is not read: save it as DOCX or PDF first (in Word or WPS, or libreoffice --headless --convert-to docx)")
+            let what =
+                ["wps", "wpt"].contains(fileExtension)
+                ? "a WPS document (.wps, an OLE2 compound file)"
+                : ["xls", "et", "ppt", "dps"].contains(fileExtension)
+                    ? "a spreadsheet or slides in an OLE2 compound file"
+                    : "a Word 97–2003 or WPS document (.doc/.wps, an OLE2 compound file)"
+            throw FormatError(
+                .unsupportedFormat,
+                "\(what) is not read: save it as DOCX or PDF first (in Word or WPS, or libreoffice --headless --convert-to docx)")
         case .rtf:
             throw FormatError(.unsupportedFormat, "Rich Text Format (.rtf) is not read: save it as DOCX or PDF first")
         case .binary(let name):
@@ -57,8 +64,10 @@ public enum DocumentReader {
 
     /// The text of a DOCX or OFD, or why not, for the bytes of a zip archive.
     /// (Also the fuzz target's way into the two readers.)
-    public static func readZip(_ bytes: [UInt8], fileExtension: String = "",
-                               limits: ArchiveLimits = ArchiveLimits()) throws(FormatError) -> ExtractedText {
+    public static func readZip(
+        _ bytes: [UInt8], fileExtension: String = "",
+        limits: ArchiveLimits = ArchiveLimits()
+    ) throws(FormatError) -> ExtractedText {
         let meant = fileExtension == "ofd" ? "the OFD file" : fileExtension == "docx" ? "the DOCX file" : "the zip archive"
         let archive = try ZipArchive(bytes, name: meant, limits: limits.zip)
         if archive.contains("OFD.xml") {

@@ -30,10 +30,12 @@ enum PDFReader {
         defer { file.remove() }
         let output: Subprocess.Output
         do {
-            output = try Subprocess.run(program, ["-enc", "UTF-8", "-eol", "unix", file.path, "-"],
-                                        timeoutSeconds: timeoutSeconds, outputLimit: outputLimit)
+            output = try Subprocess.run(
+                program, ["-enc", "UTF-8", "-eol", "unix", file.path, "-"],
+                timeoutSeconds: timeoutSeconds, outputLimit: outputLimit)
         } catch {
-            throw FormatError(.converterMissing, "\(program) could not be started (\(String(cString: strerror(Self.code(error))))): \(installHint)")
+            throw FormatError(
+                .converterMissing, "\(program) could not be started (\(String(cString: strerror(Self.code(error))))): \(installHint)")
         }
         if output.timedOut { throw FormatError(.damaged, "pdftotext took longer than \(timeoutSeconds) s on it and was stopped") }
         let messages = String(decoding: output.stderr, as: UTF8.self)
@@ -47,13 +49,18 @@ enum PDFReader {
         let text = String(decoding: output.stdout, as: UTF8.self)
         if !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
             let pages = text.unicodeScalars.filter { $0 == "\u{0C}" }.count
-            throw FormatError(.noTextLayer, "the PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s") of images, as a scan): run OCR on it first (e.g. ocrmypdf)")
+            throw FormatError(
+                .noTextLayer,
+                "the PDF has no text layer (\(pages) page\(pages == 1 ? "" : "s") of images, as a scan): run OCR on it first (e.g. ocrmypdf)"
+            )
         }
         return text
     }
 
     private static func code(_ error: Subprocess.Failure) -> Int32 {
-        switch error { case .cannotStart(let code): code }
+        switch error {
+        case .cannotStart(let code): code
+        }
     }
 
     private static func firstLine(_ text: String) -> String? {

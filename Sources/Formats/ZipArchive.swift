@@ -76,7 +76,10 @@ final class ZipArchive {
             throw FormatError(.encrypted, "\(name) is encrypted (its part \(part) needs a password): save an unprotected copy first")
         case ZX_TOO_LARGE:
             let whole = limits.partBytes >> 20, total = limits.totalBytes >> 20
-            throw FormatError(.tooLarge, "\(name)'s part \(part) inflates beyond the limits (\(whole) MiB a part, \(total) MiB in all): a zip bomb or not a document")
+            throw FormatError(
+                .tooLarge,
+                "\(name)'s part \(part) inflates beyond the limits (\(whole) MiB a part, \(total) MiB in all): a zip bomb or not a document"
+            )
         case ZX_FAILED:
             throw FormatError(.damaged, "\(name)'s part \(part) could not be read (out of memory)")
         default:

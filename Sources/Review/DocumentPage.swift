@@ -30,8 +30,10 @@ struct DocumentPage {
             items += comparison.missed
         }
         for (index, object) in nearMisses.enumerated() {
-            items.append(ReviewItem(id: "near-\(index)", kind: Self.nearMissKind,
-                                    spans: ItemCatalog.spans(of: object, length: original.count), object: object))
+            items.append(
+                ReviewItem(
+                    id: "near-\(index)", kind: Self.nearMissKind,
+                    spans: ItemCatalog.spans(of: object, length: original.count), object: object))
         }
         return items
     }
@@ -43,7 +45,8 @@ struct DocumentPage {
         var out = HTML.head(title: "\(title) · zhengce review", assets: "../assets/")
         let hidden = items.contains { $0.kind == Self.nearMissKind } ? " hide-k\(palette[Self.nearMissKind] ?? 0)" : ""
         out += "<body class=\"document\(hidden)\">\n<header>\n<nav><a href=\"../index.html\">← all documents</a></nav>\n"
-        out += "<h1>\(HTML.escape(title))</h1>\n<p class=\"file\">\(HTML.escape(name)) · <a href=\"\(HTML.escape(recordHref))\">record (JSON)</a></p>\n"
+        out +=
+            "<h1>\(HTML.escape(title))</h1>\n<p class=\"file\">\(HTML.escape(name)) · <a href=\"\(HTML.escape(recordHref))\">record (JSON)</a></p>\n"
         out += facts(metadata)
         out += legend(items)
         out += "</header>\n"
@@ -54,7 +57,8 @@ struct DocumentPage {
         out += "<main>\n<div id=\"text\" class=\"text\">"
         let pageStarts = record["source"]?["pageStarts"]?.arrayValue?.compactMap { $0.numberValue.flatMap { Int($0.text) } } ?? []
         out += TextRendering(original: original, items: items, palette: palette, pageStarts: pageStarts).html()
-        out += "</div>\n<aside id=\"panel\"><p class=\"hint\">Point at or click a highlight to see the item’s values and rule.\(comparison == nil ? "" : " Keys j and k go to the next and previous item missed or extra.")</p></aside>\n</main>\n"
+        out +=
+            "</div>\n<aside id=\"panel\"><p class=\"hint\">Point at or click a highlight to see the item’s values and rule.\(comparison == nil ? "" : " Keys j and k go to the next and previous item missed or extra.")</p></aside>\n</main>\n"
         out += tables(items)
         out += "<script type=\"application/json\" id=\"zc-items\">\(panelData(items))</script>\n"
         out += "</body>\n</html>\n"
@@ -78,13 +82,18 @@ struct DocumentPage {
     private func legend(_ items: [ReviewItem]) -> String {
         var counts: [(kind: String, count: Int)] = []
         for item in items where item.verdict != .missed {
-            if let index = counts.firstIndex(where: { $0.kind == item.kind }) { counts[index].count += 1 } else { counts.append((item.kind, 1)) }
+            if let index = counts.firstIndex(where: { $0.kind == item.kind }) {
+                counts[index].count += 1
+            } else {
+                counts.append((item.kind, 1))
+            }
         }
         var out = "<div class=\"legend\">"
         for (kind, count) in counts {
             let k = palette[kind] ?? 0
             let checked = kind == Self.nearMissKind ? "" : " checked"
-            out += "<label class=\"toggle k\(k)\"><input type=\"checkbox\"\(checked) data-kind=\"k\(k)\"> \(HTML.escape(kind)) <span class=\"n\">\(count)</span></label>"
+            out +=
+                "<label class=\"toggle k\(k)\"><input type=\"checkbox\"\(checked) data-kind=\"k\(k)\"> \(HTML.escape(kind)) <span class=\"n\">\(count)</span></label>"
         }
         let missed = items.filter { $0.verdict == .missed }.count, extra = items.filter { $0.verdict == .extra }.count
         if comparison != nil {
@@ -96,9 +105,11 @@ struct DocumentPage {
 
     /// What `zhengce eval --verbose` lists for this document.
     private func findings(_ comparison: GoldComparison, items: [ReviewItem]) -> String {
-        var out = "<details class=\"findings\" open><summary>Against the gold: \(comparison.findings.count) finding\(comparison.findings.count == 1 ? "" : "s")</summary><ul>"
+        var out =
+            "<details class=\"findings\" open><summary>Against the gold: \(comparison.findings.count) finding\(comparison.findings.count == 1 ? "" : "s")</summary><ul>"
         for finding in comparison.findings {
-            out += "<li class=\"\(finding.kind.rawValue)\"><span class=\"field\">\(HTML.escape(finding.field))</span> <span class=\"verdict\">\(finding.kind.rawValue)</span> \(HTML.escape(finding.detail))</li>"
+            out +=
+                "<li class=\"\(finding.kind.rawValue)\"><span class=\"field\">\(HTML.escape(finding.field))</span> <span class=\"verdict\">\(finding.kind.rawValue)</span> \(HTML.escape(finding.detail))</li>"
         }
         return out + "</ul></details>\n"
     }
@@ -130,7 +141,8 @@ struct DocumentPage {
                 var columns: [String] = []
                 for row in rows { for field in row.fields where !columns.contains(field.key) { columns.append(field.key) } }
                 let caption = missed ? "\(kind) missed (in the gold, not extracted)" : kind
-                out += "<details\(missed ? " open" : "")><summary class=\"k\(palette[kind] ?? 0)\">\(HTML.escape(caption)) (\(rows.count))</summary><table><thead><tr><th>at</th>"
+                out +=
+                    "<details\(missed ? " open" : "")><summary class=\"k\(palette[kind] ?? 0)\">\(HTML.escape(caption)) (\(rows.count))</summary><table><thead><tr><th>at</th>"
                 if comparison != nil { out += "<th>gold</th>" }
                 for column in columns { out += "<th>\(HTML.escape(column))</th>" }
                 out += "</tr></thead><tbody>"
@@ -158,7 +170,8 @@ struct DocumentPage {
             entry["verdict"] = .string(item.verdict.rawValue)
             entry["spans"] = .string(item.spans.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", "))
             let gold = comparison?.goldDifferences[item.id] ?? []
-            entry["fields"] = .array((item.fields + gold.map { ("gold " + $0.key, $0.value) }).map { .array([.string($0.0), .string($0.1)]) })
+            entry["fields"] = .array(
+                (item.fields + gold.map { ("gold " + $0.key, $0.value) }).map { .array([.string($0.0), .string($0.1)]) })
             out += (n == 0 ? "" : ",") + JSONRendering.quoted(item.id) + ":" + JSONRendering.compact(.object(entry))
         }
         return HTML.scriptSafe(out + "}")

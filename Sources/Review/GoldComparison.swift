@@ -39,8 +39,10 @@ public struct GoldComparison: Sendable {
             guard field != "measures" else { continue }
             for goldIndex in list.result.missed {
                 let object = list.gold[goldIndex]
-                missed.append(ReviewItem(id: "gold-\(field)-\(goldIndex)", kind: field,
-                                         spans: ItemCatalog.spans(of: object, length: length), object: object, verdict: .missed))
+                missed.append(
+                    ReviewItem(
+                        id: "gold-\(field)-\(goldIndex)", kind: field,
+                        spans: ItemCatalog.spans(of: object, length: length), object: object, verdict: .missed))
             }
         }
     }

@@ -28,7 +28,11 @@ struct IndexPage {
                 case .extra: extra += 1
                 default: break
                 }
-                if let index = counts.firstIndex(where: { $0.kind == item.kind }) { counts[index].count += 1 } else { counts.append((item.kind, 1)) }
+                if let index = counts.firstIndex(where: { $0.kind == item.kind }) {
+                    counts[index].count += 1
+                } else {
+                    counts.append((item.kind, 1))
+                }
             }
         }
 
@@ -69,7 +73,8 @@ struct IndexPage {
         out += "Click a column to sort; choose values to filter.</p>\n"
         out += "<div id=\"filters\" class=\"filters\"><label>search <input type=\"search\" id=\"search\"></label></div></header>\n"
         out += "<main><table id=\"documents\" class=\"documents\"><thead><tr>"
-        out += "<th data-sort=\"text\">document</th><th data-sort=\"text\">title</th><th data-sort=\"text\" data-filter=\"genre\">genre</th>"
+        out +=
+            "<th data-sort=\"text\">document</th><th data-sort=\"text\">title</th><th data-sort=\"text\" data-filter=\"genre\">genre</th>"
         out += "<th data-sort=\"text\" data-filter=\"year\">year</th>"
         for key in metadataKeys {
             let filter = Self.filterFields.contains(key) ? " data-filter=\"\(HTML.escape(key))\"" : ""

@@ -103,7 +103,8 @@ public enum ItemCatalog {
     public static func spans(of object: JSONObject, length: Int) -> [Range<Int>] {
         func range(_ start: JSONValue?, _ end: JSONValue?) -> Range<Int>? {
             guard let s = start?.numberValue.flatMap({ Int($0.text) }),
-                  let e = end?.numberValue.flatMap({ Int($0.text) }) else { return nil }
+                let e = end?.numberValue.flatMap({ Int($0.text) })
+            else { return nil }
             let lower = min(max(0, s), length), upper = min(max(0, e), length)
             return lower <= upper ? lower..<upper : nil
         }

@@ -31,12 +31,15 @@ public struct ReviewSite {
     @discardableResult
     /// `nearMisses` are what negative rules turned down (`text`, `span`, `rule`,
     /// `reason`, as `zhengce explain` lists them): shown on request.
-    public mutating func add(name: String, original: [Unicode.Scalar], record: JSONObject, gold: JSONObject? = nil,
-                             nearMisses: [JSONObject] = []) throws -> String {
+    public mutating func add(
+        name: String, original: [Unicode.Scalar], record: JSONObject, gold: JSONObject? = nil,
+        nearMisses: [JSONObject] = []
+    ) throws -> String {
         let comparison = gold.map { GoldComparison(record: record, gold: $0, length: original.count) }
         let file = pageFile(for: name)
-        var page = DocumentPage(name: name, original: original, record: record, comparison: comparison, palette: palette,
-                                nearMisses: nearMisses, recordHref: Self.percentEncoded(String(file.dropLast(".html".count)) + ".json"))
+        var page = DocumentPage(
+            name: name, original: original, record: record, comparison: comparison, palette: palette,
+            nearMisses: nearMisses, recordHref: Self.percentEncoded(String(file.dropLast(".html".count)) + ".json"))
         let items = page.items
         for item in items where palette[item.kind] == nil { palette[item.kind] = palette.count }
         page.palette = palette
@@ -45,8 +48,10 @@ public struct ReviewSite {
         let recordFile = String(file.dropLast(".html".count)) + ".json"
         try Data((JSONRendering.indented(.object(record)) + "\n").utf8)
             .write(to: URL(fileURLWithPath: folder + "/documents/" + recordFile))
-        rows.append(IndexPage.Row(name: name, href: "documents/" + Self.percentEncoded(file), record: record,
-                                  items: items, findings: comparison?.findings.count))
+        rows.append(
+            IndexPage.Row(
+                name: name, href: "documents/" + Self.percentEncoded(file), record: record,
+                items: items, findings: comparison?.findings.count))
         return path
     }
 
@@ -66,10 +71,12 @@ public struct ReviewSite {
     /// A file name for the page: the name with `/` and characters a file
     /// system or URL would trip on replaced, made unique.
     private mutating func pageFile(for name: String) -> String {
-        var base = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar -> Unicode.Scalar in
-            if scalar.value < 0x20 || "/\\:*?\"<>|#%".unicodeScalars.contains(scalar) { return "_" }
-            return scalar
-        }))
+        var base = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { scalar -> Unicode.Scalar in
+                    if scalar.value < 0x20 || "/\\:*?\"<>|#%".unicodeScalars.contains(scalar) { return "_" }
+                    return scalar
+                }))
         if base.hasPrefix(".") { base = "_" + base }
         var file = base + ".html", n = 2
         while pageNames.contains(file) { file = "\(base)-\(n).html"; n += 1 }

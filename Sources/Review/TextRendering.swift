@@ -20,7 +20,11 @@ struct TextRendering {
         var stack: [Range<Int>] = []
         let blockCandidates = items.indices
             .filter { ItemCatalog.blockKinds.contains(items[$0].kind) && items[$0].spans.count == 1 && !items[$0].spans[0].isEmpty }
-            .sorted { (items[$0].spans[0].lowerBound, -items[$0].spans[0].upperBound) < (items[$1].spans[0].lowerBound, -items[$1].spans[0].upperBound) }
+            .sorted {
+                (items[$0].spans[0].lowerBound, -items[$0].spans[0].upperBound) < (
+                    items[$1].spans[0].lowerBound, -items[$1].spans[0].upperBound
+                )
+            }
         var isBlock = Set<Int>()
         for index in blockCandidates {
             let range = items[index].spans[0]
@@ -108,7 +112,8 @@ struct TextRendering {
             anchored.insert(fresh)
             anchor = " id=\"i-\(HTML.escape(fresh))\""
         }
-        return "<span\(anchor) class=\"\(classes.joined(separator: " "))\" data-ids=\"\(HTML.escape(ids.joined(separator: " ")))\">\(text)</span>"
+        return
+            "<span\(anchor) class=\"\(classes.joined(separator: " "))\" data-ids=\"\(HTML.escape(ids.joined(separator: " ")))\">\(text)</span>"
     }
 
     /// Opens a block: its head (number, title, lists of names such as lead and

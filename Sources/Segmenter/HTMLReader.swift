@@ -31,7 +31,9 @@ enum HTMLReader {
                     continue
                 }
                 if tag.name == "title" {
-                    if !tag.closing { titleStart = tag.end } else if let from = titleStart {
+                    if !tag.closing {
+                        titleStart = tag.end
+                    } else if let from = titleStart {
                         markup.htmlTitle = decodedString(text, from..<tag.start).trimmingSpaces
                         titleStart = nil
                     }
@@ -43,8 +45,10 @@ enum HTMLReader {
                     } else if let open = heading {
                         let title = headingText.string.trimmingSpaces
                         if !title.isEmpty {
-                            markup.headings.append(.init(level: open.level, marker: "", title: title,
-                                                         span: trimmedSpan(headingText, fallback: open.textStart..<tag.start)))
+                            markup.headings.append(
+                                .init(
+                                    level: open.level, marker: "", title: title,
+                                    span: trimmedSpan(headingText, fallback: open.textStart..<tag.start)))
                         }
                         heading = nil
                     }
@@ -90,7 +94,8 @@ enum HTMLReader {
     private static func trimmedSpan(_ text: MappedText, fallback: Range<Int>) -> Range<Int> {
         let scalars = text.scalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return fallback }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return fallback }
         return Int(text.starts[first])..<Int(text.ends[last])
     }
 
@@ -141,7 +146,8 @@ enum HTMLReader {
             guard index > nameStart, index - nameStart < 32 else { return nil }
             let name = String(scalars: text[nameStart..<index]).lowercased()
             guard let first = name.unicodeScalars.first,
-                  first.properties.isAlphabetic || first == "!" || first == "?" else { return nil }
+                first.properties.isAlphabetic || first == "!" || first == "?"
+            else { return nil }
             // Find the closing '>' outside quotes, within a bound.
             var quote: Unicode.Scalar?
             let limit = Swift.min(text.count, index + 4096)
@@ -162,7 +168,9 @@ enum HTMLReader {
         }
 
         private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "!" || scalar == "?" || scalar == "-" || scalar == ":")
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "!" || scalar == "?" || scalar == "-"
+                    || scalar == ":")
         }
     }
 }

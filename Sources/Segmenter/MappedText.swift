@@ -52,14 +52,16 @@ public struct MappedText: Sendable, Equatable {
         scalars.append(contentsOf: original[range])
         precondition(range.upperBound < Int(Int32.max), "text too long for 32-bit offsets")
         let first = Int32(range.lowerBound), count = range.count
-        starts.append(contentsOf: [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for offset in 0..<count { buffer[offset] = first &+ Int32(truncatingIfNeeded: offset) }
-            initialized = count
-        })
-        ends.append(contentsOf: [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for offset in 0..<count { buffer[offset] = first &+ Int32(truncatingIfNeeded: offset) &+ 1 }
-            initialized = count
-        })
+        starts.append(
+            contentsOf: [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for offset in 0..<count { buffer[offset] = first &+ Int32(truncatingIfNeeded: offset) }
+                initialized = count
+            })
+        ends.append(
+            contentsOf: [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for offset in 0..<count { buffer[offset] = first &+ Int32(truncatingIfNeeded: offset) &+ 1 }
+                initialized = count
+            })
     }
 
     /// Appends the scalar at `index` of `other` with its mapping.
@@ -82,7 +84,9 @@ public struct MappedText: Sendable, Equatable {
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the text")
         if range.isEmpty {
-            let at = range.lowerBound < count ? Int(starts[range.lowerBound])
+            let at =
+                range.lowerBound < count
+                ? Int(starts[range.lowerBound])
                 : (count > 0 ? Int(ends[count - 1]) : 0)
             return at..<at
         }
@@ -121,8 +125,10 @@ final class MappedTextWriter {
         borrowed = false
     }
 
-    private init(borrowing scalars: UnsafeMutablePointer<Unicode.Scalar>, starts: UnsafeMutablePointer<Int32>,
-                 ends: UnsafeMutablePointer<Int32>, capacity: Int) {
+    private init(
+        borrowing scalars: UnsafeMutablePointer<Unicode.Scalar>, starts: UnsafeMutablePointer<Int32>,
+        ends: UnsafeMutablePointer<Int32>, capacity: Int
+    ) {
         self.scalars = scalars
         self.starts = starts
         self.ends = ends
@@ -148,8 +154,9 @@ final class MappedTextWriter {
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
             starts = [Int32](unsafeUninitializedCapacity: capacity) { startBuffer, startCount in
                 ends = [Int32](unsafeUninitializedCapacity: capacity) { endBuffer, endCount in
-                    let writer = MappedTextWriter(borrowing: scalarBuffer.baseAddress!, starts: startBuffer.baseAddress!,
-                                                  ends: endBuffer.baseAddress!, capacity: capacity)
+                    let writer = MappedTextWriter(
+                        borrowing: scalarBuffer.baseAddress!, starts: startBuffer.baseAddress!,
+                        ends: endBuffer.baseAddress!, capacity: capacity)
                     body(writer)
                     written = writer.count
                     endCount = written
@@ -181,9 +188,13 @@ final class MappedTextWriter {
     }
 
     /// Appends a run of scalars with their origins.
-    func append(_ run: UnsafeBufferPointer<Unicode.Scalar>, starts runStarts: UnsafeBufferPointer<Int32>, ends runEnds: UnsafeBufferPointer<Int32>) {
+    func append(
+        _ run: UnsafeBufferPointer<Unicode.Scalar>, starts runStarts: UnsafeBufferPointer<Int32>, ends runEnds: UnsafeBufferPointer<Int32>
+    ) {
         let length = run.count
-        guard length > 0, let runBase = run.baseAddress, let startsBase = runStarts.baseAddress, let endsBase = runEnds.baseAddress else { return }
+        guard length > 0, let runBase = run.baseAddress, let startsBase = runStarts.baseAddress, let endsBase = runEnds.baseAddress else {
+            return
+        }
         precondition(runStarts.count == length && runEnds.count == length)
         reserve(length)
         (scalars + count).initialize(from: runBase, count: length)

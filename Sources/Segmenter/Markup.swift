@@ -91,7 +91,8 @@ enum MarkupReader {
             let key = String(line[..<colon]).trimmingSpaces
             var value = String(line[line.index(after: colon)...]).trimmingSpaces
             if value.count >= 2, let first = value.first, let last = value.last,
-               (first == "\"" && last == "\"") || (first == "'" && last == "'") {
+                (first == "\"" && last == "\"") || (first == "'" && last == "'")
+            {
                 value = String(value.dropFirst().dropLast())
             }
             if !key.isEmpty, !value.isEmpty { fields[key] = value }
@@ -114,9 +115,10 @@ enum MarkupReader {
                 while titleStart < lineEnd, text[titleStart] == " " || text[titleStart] == "\t" { titleStart += 1 }
                 var titleEnd = lineEnd
                 while titleEnd > titleStart, [" ", "\t", "#"].contains(text[titleEnd - 1]) { titleEnd -= 1 }
-                markup.headings.append(.init(
-                    level: hashes, marker: String(repeating: "#", count: hashes),
-                    title: String(scalars: text[titleStart..<titleEnd]), span: titleStart..<titleEnd))
+                markup.headings.append(
+                    .init(
+                        level: hashes, marker: String(repeating: "#", count: hashes),
+                        title: String(scalars: text[titleStart..<titleEnd]), span: titleStart..<titleEnd))
                 output.append(hardBreak, from: lineStart, to: titleStart)
                 appendInline(text, titleStart..<titleEnd, into: output)
                 output.append(hardBreak, from: titleEnd, to: lineEnd)
@@ -143,7 +145,8 @@ enum MarkupReader {
             }
             let scalar = text[index]
             if scalar == "!", index + 1 < range.upperBound, text[index + 1] == "[",
-               let close = linkEnd(text, from: index + 1, limit: range.upperBound, unclosedFrom: &unclosedFrom) {
+                let close = linkEnd(text, from: index + 1, limit: range.upperBound, unclosedFrom: &unclosedFrom)
+            {
                 index = close  // an image: nothing of it is text
                 continue
             }

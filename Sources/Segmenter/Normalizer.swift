@@ -60,7 +60,8 @@ public enum Normalizer {
             if let previous, let breakAt = pendingBreak {
                 // Across a blank line only a full-width line continues: short
                 // lines before a gap are titles, document numbers, signatures.
-                let joined = !pendingHard && !endsSentence(scalars, previous.content) && !opensItem(scalars, line.content)
+                let joined =
+                    !pendingHard && !endsSentence(scalars, previous.content) && !opensItem(scalars, line.content)
                     && !(endsWithCloser(scalars, previous.content) && opensGluedItem(scalars, line.content))
                     && !(opensItem(scalars, previous.content) && !containsSentenceEnd(scalars, previous.content))
                     && (!blankBetween || previous.content.count >= fullLine)
@@ -168,7 +169,9 @@ public enum Normalizer {
                 }
                 let atEnd = index == count
                 let scalar: Unicode.Scalar = atEnd ? "\n" : scalars[index]
-                if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
+                if atEnd || scalar == "\n" || scalar == "\r" || scalar == hardBreak || scalar == "\u{2028}" || scalar == "\u{0B}"
+                    || scalar == "\u{0C}"
+                {
                     var lower = start, upper = index
                     while lower < upper, isSpace(scalars[lower]) { lower += 1 }
                     while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }

@@ -64,8 +64,10 @@ public enum SHA256 {
 
     /// One 64-byte block into the state `h`.
     @inline(__always)
-    private static func compress(_ block: UnsafePointer<UInt8>, w: UnsafeMutableBufferPointer<UInt32>,
-                                 k: UnsafeBufferPointer<UInt32>, h: UnsafeMutableBufferPointer<UInt32>) {
+    private static func compress(
+        _ block: UnsafePointer<UInt8>, w: UnsafeMutableBufferPointer<UInt32>,
+        k: UnsafeBufferPointer<UInt32>, h: UnsafeMutableBufferPointer<UInt32>
+    ) {
         for i in 0..<16 {
             let b = block + i * 4
             w[i] = UInt32(b[0]) << 24 | UInt32(b[1]) << 16 | UInt32(b[2]) << 8 | UInt32(b[3])
@@ -97,8 +99,10 @@ public enum SHA256 {
     /// One round: `d` and `h` take their new values (FIPS 180-4 §6.2.2 with
     /// the variables renamed; Ch and Maj in their three- and four-operation forms).
     @inline(__always)
-    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
-                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+    ) {
         let t1 = h &+ (e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)) &+ (g ^ (e & (f ^ g))) &+ kw
         d &+= t1
         h = t1 &+ (a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)) &+ ((a & b) ^ (c & (a ^ b)))

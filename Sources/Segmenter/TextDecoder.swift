@@ -54,7 +54,8 @@ public enum TextDecoder {
     public static func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
         // (Bytes ending in a cut sequence are never valid UTF-8 as they stand.)
         if let dropped = cutUTF8TailLength(bytes),
-           var decoded = try? decodeStrictly(Array(bytes.dropLast(dropped))), decoded.encoding == "UTF-8" {
+            var decoded = try? decodeStrictly(Array(bytes.dropLast(dropped))), decoded.encoding == "UTF-8"
+        {
             decoded.droppedTail = dropped
             return decoded
         }
@@ -145,7 +146,8 @@ public enum TextDecoder {
         // superset of GBK and GB2312); try it first, then what ICU guessed.
         var candidates = ["GB18030"]
         if let detected, chineseCharsets.contains(detected) || detected.hasPrefix("UTF-16"),
-           detected != "GB18030", detected != "GBK", detected != "GB2312" {
+            detected != "GB18030", detected != "GBK", detected != "GB2312"
+        {
             candidates.append(detected)
         }
         var firstFailure: String?
@@ -158,7 +160,10 @@ public enum TextDecoder {
             }
         }
         let utf8At = firstInvalidUTF8(bytes[...])
-        throw .undecodable(reason: "invalid UTF-8 at byte \(utf8At), and not \(candidates.joined(separator: " or ")) either (\(firstFailure ?? "no conversion"))")
+        throw .undecodable(
+            reason:
+                "invalid UTF-8 at byte \(utf8At), and not \(candidates.joined(separator: " or ")) either (\(firstFailure ?? "no conversion"))"
+        )
     }
 
     /// ICU's best guess for the charset, or nil.
@@ -186,8 +191,9 @@ public enum TextDecoder {
             var errorOffset: Int32 = -1
             let needed = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
-                    zc_convert_to_utf16(charset, chars.baseAddress, Int32(chars.count),
-                                        &output, Int32(capacity), &errorOffset, &status)
+                    zc_convert_to_utf16(
+                        charset, chars.baseAddress, Int32(chars.count),
+                        &output, Int32(capacity), &errorOffset, &status)
                 }
             }
             if status == 15 {  // U_BUFFER_OVERFLOW_ERROR

@@ -11,8 +11,10 @@ public enum ChineseNumber {
     /// comparisons on the hot paths.
     @usableFromInline static let table: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
-        let digits: [(String, UInt8)] = [("零〇", 0), ("一壹幺", 1), ("二贰貳两兩", 2), ("三叁參", 3), ("四肆", 4),
-                                         ("五伍", 5), ("六陆陸", 6), ("七柒", 7), ("八捌", 8), ("九玖", 9)]
+        let digits: [(String, UInt8)] = [
+            ("零〇", 0), ("一壹幺", 1), ("二贰貳两兩", 2), ("三叁參", 3), ("四肆", 4),
+            ("五伍", 5), ("六陆陸", 6), ("七柒", 7), ("八捌", 8), ("九玖", 9),
+        ]
         for (scalars, digit) in digits {
             for scalar in scalars.unicodeScalars { table[Int(scalar.value)] = digit + 1 }
         }

@@ -42,8 +42,10 @@ public struct ScalarBitmap: Sendable {
     /// `words`, or `scalars.count`. Out of line, so that the loop has the
     /// registers to itself: no call, no bounds check, no reference count.
     @usableFromInline @inline(never)
-    static func firstIndex(from start: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>,
-                                   words: UnsafeMutablePointer<UInt64>) -> Int {
+    static func firstIndex(
+        from start: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>,
+        words: UnsafeMutablePointer<UInt64>
+    ) -> Int {
         guard let base = scalars.baseAddress else { return scalars.count }
         var index = start
         while index < scalars.count, !test(words, base[index].value) { index &+= 1 }

@@ -50,7 +50,8 @@ public enum ScalarClass {
     public static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20...0x7E, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xFF01...0xFF5E: true
+            0xFF01...0xFF5E:
+            true
         default: false
         }
     }

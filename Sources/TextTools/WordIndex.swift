@@ -119,14 +119,16 @@ public struct WordIndex: Sendable {
                 }
                 bounds[id + 1] = Int32(offset)
             }
-            firsts = Buckets(words.indices.map { id in
-                let word = words[id]
-                return (word[0], id, word.count, word.count > 1 ? word[1].value : Buckets.noNeighbour)
-            })
-            lasts = Buckets(words.indices.map { id in
-                let word = words[id]
-                return (word[word.count - 1], id, word.count, word.count > 1 ? word[word.count - 2].value : Buckets.noNeighbour)
-            })
+            firsts = Buckets(
+                words.indices.map { id in
+                    let word = words[id]
+                    return (word[0], id, word.count, word.count > 1 ? word[1].value : Buckets.noNeighbour)
+                })
+            lasts = Buckets(
+                words.indices.map { id in
+                    let word = words[id]
+                    return (word[word.count - 1], id, word.count, word.count > 1 ? word[word.count - 2].value : Buckets.noNeighbour)
+                })
         }
 
         deinit {
@@ -180,7 +182,9 @@ public struct WordIndex: Sendable {
             var grouped = [[(id: Int, length: Int, neighbour: UInt32)]](repeating: [], count: total + beyond.count)
             for entry in entries {
                 let value = entry.scalar.value
-                let bucket = value < 0x10000 ? Int(ranks[Int(value >> 6)]) + (bits[Int(value >> 6)] & ((1 << UInt64(value & 63)) - 1)).nonzeroBitCount
+                let bucket =
+                    value < 0x10000
+                    ? Int(ranks[Int(value >> 6)]) + (bits[Int(value >> 6)] & ((1 << UInt64(value & 63)) - 1)).nonzeroBitCount
                     : beyond[value]!
                 grouped[bucket].append((entry.id, entry.length, entry.neighbour))
             }

@@ -9,31 +9,31 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Compare today's extraction with the blessed fixtures, field by field.",
         discussion: """
-        Each fixture (Fixtures/expected/NAME.json) is the blessed output of one document and \
-        records the document's path relative to the repository root in source.path. check \
-        re-extracts every such document and prints each difference with its path, both values \
-        and the text around the item:
+            Each fixture (Fixtures/expected/NAME.json) is the blessed output of one document and \
+            records the document's path relative to the repository root in source.path. check \
+            re-extracts every such document and prints each difference with its path, both values \
+            and the text around the item:
 
-          amounts[12].max: expected 50000, got 500000 — …给予⟦2—5万元⟧奖补…
-          counts[+] added: {"text": "3次", …} — …召开了⟦3次⟧会议…
-          counts[-] removed: {"text": "一批", …} — …
+              amounts[12].max: expected 50000, got 500000 — …给予⟦2—5万元⟧奖补…
+              counts[+] added: {"text": "3次", …} — …召开了⟦3次⟧会议…
+              counts[-] removed: {"text": "一批", …} — …
 
-        Items are aligned by span, so one new or lost item is one [+] or [-] line. With \
-        DOCUMENT arguments, only those documents are checked (NAME.txt ↔ FIXTURES/NAME.txt.json), \
-        and a document without a fixture is reported as new.
+            Items are aligned by span, so one new or lost item is one [+] or [-] line. With \
+            DOCUMENT arguments, only those documents are checked (NAME.txt ↔ FIXTURES/NAME.txt.json), \
+            and a document without a fixture is reported as new.
 
-        Examples:
-          zhengce check                    check every fixture
-          zhengce check --update           show the differences, then re-bless
-          zhengce check --update Corpus/   also bless documents without a fixture
+            Examples:
+              zhengce check                    check every fixture
+              zhengce check --update           show the differences, then re-bless
+              zhengce check --update Corpus/   also bless documents without a fixture
 
-        check is for the fixtures in the zhengce repository: run it from the repository's \
-        root (or give --fixtures).
+            check is for the fixtures in the zhengce repository: run it from the repository's \
+            root (or give --fixtures).
 
-        Exit status: 0 when every fixture matches (or was re-blessed with --update), 1 on a \
-        difference, a new document or an unreadable fixture or document, 2 on a usage error \
-        (such as a fixtures folder that does not exist).
-        """
+            Exit status: 0 when every fixture matches (or was re-blessed with --update), 1 on a \
+            difference, a new document or an unreadable fixture or document, 2 on a usage error \
+            (such as a fixtures folder that does not exist).
+            """
     )
 
     @Option(help: "The fixtures folder.")

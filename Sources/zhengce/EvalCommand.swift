@@ -9,37 +9,37 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Score extractions against hand-annotated gold files.",
         discussion: """
-        Compares predictions with the NAME.gold.json files of --gold and prints precision, \
-        recall and F1 per field group (amounts, counts, percentages, measures, responsibility, \
-        organizations, references), micro-averaged over the documents, and the agreement of \
-        matched items (amounts.approximate, amounts.per, counts.approximate, counts.subject, \
-        measures.title, metadata). The figures, the matching and the printed layout are those \
-        of the reference scorer score.py.
+            Compares predictions with the NAME.gold.json files of --gold and prints precision, \
+            recall and F1 per field group (amounts, counts, percentages, measures, responsibility, \
+            organizations, references), micro-averaged over the documents, and the agreement of \
+            matched items (amounts.approximate, amounts.per, counts.approximate, counts.subject, \
+            measures.title, metadata). The figures, the matching and the printed layout are those \
+            of the reference scorer score.py.
 
-        Each PATH is one of:
-          a document or a folder of documents   extracted here, then scored
-          a folder holding .json files          predictions (zhengce extract -o)
-          a .json file                          one prediction
-          a .jsonl file                         predictions, one per line
-        A prediction is matched to its gold file by the name of its source.path, or else by \
-        its own file name (NAME.txt.json serves NAME.txt).
+            Each PATH is one of:
+              a document or a folder of documents   extracted here, then scored
+              a folder holding .json files          predictions (zhengce extract -o)
+              a .json file                          one prediction
+              a .jsonl file                         predictions, one per line
+            A prediction is matched to its gold file by the name of its source.path, or else by \
+            its own file name (NAME.txt.json serves NAME.txt).
 
-        Examples:
-          zhengce eval --gold Fixtures/gold Corpus/
-          zhengce eval --gold Fixtures/gold out/ --verbose
-          zhengce eval --gold Fixtures/gold Corpus/ --ratchet Fixtures/ratchet.json
+            Examples:
+              zhengce eval --gold Fixtures/gold Corpus/
+              zhengce eval --gold Fixtures/gold out/ --verbose
+              zhengce eval --gold Fixtures/gold Corpus/ --ratchet Fixtures/ratchet.json
 
-        With --ratchet, any figure below its minimum in the ratchet file is reported and the \
-        exit status is 1; --update-ratchet then raises the minimums to the figures measured \
-        now where those are higher (it never lowers one).
+            With --ratchet, any figure below its minimum in the ratchet file is reported and the \
+            exit status is 1; --update-ratchet then raises the minimums to the figures measured \
+            now where those are higher (it never lowers one).
 
-        The gold of the zhengce repository is Fixtures/gold: run eval from the repository's \
-        root, or give --gold the folder of your own gold files.
+            The gold of the zhengce repository is Fixtures/gold: run eval from the repository's \
+            root, or give --gold the folder of your own gold files.
 
-        Exit status: 0 when scored (and no figure fell below the ratchet), 1 on a ratchet \
-        drop or a document that could not be read, 2 on a usage error (such as a --gold \
-        folder that does not exist).
-        """
+            Exit status: 0 when scored (and no figure fell below the ratchet), 1 on a ratchet \
+            drop or a document that could not be read, 2 on a usage error (such as a --gold \
+            folder that does not exist).
+            """
     )
 
     @Option(help: "The folder of NAME.gold.json files.")

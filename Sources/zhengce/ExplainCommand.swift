@@ -9,18 +9,18 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show every item found with the rule that made it, and the near misses.",
         discussion: """
-        Lists, in text order, every item extracted from FILE (sections, measures, amounts, \
-        counts, percentages, each mention of a reference or organisation, diagnostics) with \
-        its span, the name of the rule that produced it and its values, then the text around \
-        it. Near misses, text a negative rule turned down (一次性 is not a count), are listed \
-        as "rejected" with that rule and its reason.
+            Lists, in text order, every item extracted from FILE (sections, measures, amounts, \
+            counts, percentages, each mention of a reference or organisation, diagnostics) with \
+            its span, the name of the rule that produced it and its values, then the text around \
+            it. Near misses, text a negative rule turned down (一次性 is not a count), are listed \
+            as "rejected" with that rule and its reason.
 
-        Examples:
-          zhengce explain Corpus/001_3844e15ad01e42f4.txt
-          zhengce explain Corpus/001_3844e15ad01e42f4.txt --at 3262
+            Examples:
+              zhengce explain Corpus/001_3844e15ad01e42f4.txt
+              zhengce explain Corpus/001_3844e15ad01e42f4.txt --at 3262
 
-        Offsets are code points into the original file, as in the output's spans.
-        """
+            Offsets are code points into the original file, as in the output's spans.
+            """
     )
 
     @Argument(help: "The document to explain.")
@@ -46,7 +46,8 @@ struct ExplainCommand: ParsableCommand {
         let original = input.document.original
         var entries = Explanation.entries(result, rejections: rejections, original: original)
         let items = entries.filter { $0.kind != "rejected" }.count
-        var heading = "\(file): \(items) item\(items == 1 ? "" : "s"), \(entries.count - items) near miss\(entries.count - items == 1 ? "" : "es")"
+        var heading =
+            "\(file): \(items) item\(items == 1 ? "" : "s"), \(entries.count - items) near miss\(entries.count - items == 1 ? "" : "es")"
         if let at {
             entries = Explanation.entries(entries, near: at, window: window)
             heading += "; \(entries.count) within \(window) of offset \(at)"

@@ -8,66 +8,66 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract structured data from documents and folders of documents.",
         discussion: """
-        Reads every file found under the folders given, recursively, in byte order of their \
-        paths: text (.txt, .md, .html; UTF-8, UTF-16 with BOM, GB18030), PDF (through \
-        poppler's pdftotext: install poppler-utils), DOCX and OFD, told by their bytes. Other \
-        formats (.doc and .wps: save as DOCX or PDF first; images; spreadsheets) and PDFs \
-        without a text layer get error records that say so. Every input gives exactly one \
-        record: the result (source, metadata, sections, measures, amounts, counts, \
-        percentages, references, organisations; every item with a span in code points, \
-        half-open, into the original text), or an error record with the path and the reason \
-        (empty, binary, undecodable, unreadable, unsupported-format, no-text-layer, encrypted, \
-        damaged, converter-missing, a broken or looping symbolic link). Records carry \
-        "schemaVersion" and "documentId" \
-        (docs/schema.json).
+            Reads every file found under the folders given, recursively, in byte order of their \
+            paths: text (.txt, .md, .html; UTF-8, UTF-16 with BOM, GB18030), PDF (through \
+            poppler's pdftotext: install poppler-utils), DOCX and OFD, told by their bytes. Other \
+            formats (.doc and .wps: save as DOCX or PDF first; images; spreadsheets) and PDFs \
+            without a text layer get error records that say so. Every input gives exactly one \
+            record: the result (source, metadata, sections, measures, amounts, counts, \
+            percentages, references, organisations; every item with a span in code points, \
+            half-open, into the original text), or an error record with the path and the reason \
+            (empty, binary, undecodable, unreadable, unsupported-format, no-text-layer, encrypted, \
+            damaged, converter-missing, a broken or looping symbolic link). Records carry \
+            "schemaVersion" and "documentId" \
+            (docs/schema.json).
 
-        documentId: the path relative to the folder given (a file given: its name), e.g. \
-        sub/a.txt. If two folders given hold the same relative path, the later document is \
-        named by its full path; the same path given twice gets #2.
+            documentId: the path relative to the folder given (a file given: its name), e.g. \
+            sub/a.txt. If two folders given hold the same relative path, the later document is \
+            named by its full path; the same path given twice gets #2.
 
-        Formats:
-          json   one indented record per document: with -o, the file
-                 OUT/<documentId>.json, mirroring the input tree (written
-                 atomically); without -o, standard output.
-          jsonl  one line per document, in input order, to -o FILE or stdout.
-          csv    a folder of tables joined on document_id: documents, sections,
-                 measures, responsibilities (measure x department x role),
-                 amounts, counts, percentages, references, organizations,
-                 diagnostics, errors. RFC 4180, UTF-8 (--excel adds a BOM and
-                 defuses formulas, for Excel); lists in a cell are joined with "|".
-        See docs/datasets.md for the columns.
+            Formats:
+              json   one indented record per document: with -o, the file
+                     OUT/<documentId>.json, mirroring the input tree (written
+                     atomically); without -o, standard output.
+              jsonl  one line per document, in input order, to -o FILE or stdout.
+              csv    a folder of tables joined on document_id: documents, sections,
+                     measures, responsibilities (measure x department x role),
+                     amounts, counts, percentages, references, organizations,
+                     diagnostics, errors. RFC 4180, UTF-8 (--excel adds a BOM and
+                     defuses formulas, for Excel); lists in a cell are joined with "|".
+            See docs/datasets.md for the columns.
 
-        Resuming (--skip-existing): json skips documents whose OUT/<documentId>.json \
-        exists; jsonl reads the documentIds already in the file, drops a last line cut \
-        short, and appends the others; csv takes the documents listed in documents.csv as \
-        done, drops other tables' rows of documents not listed, and appends the others.
+            Resuming (--skip-existing): json skips documents whose OUT/<documentId>.json \
+            exists; jsonl reads the documentIds already in the file, drops a last line cut \
+            short, and appends the others; csv takes the documents listed in documents.csv as \
+            done, drops other tables' rows of documents not listed, and appends the others.
 
-        If zhengce itself crashes on a document (a bug), it names the document on standard \
-        error and notes it in FILE.crashed.txt (jsonl) or OUT/zhengce-crashed.txt; a run \
-        with --skip-existing then records that document as an error and goes on.
+            If zhengce itself crashes on a document (a bug), it names the document on standard \
+            error and notes it in FILE.crashed.txt (jsonl) or OUT/zhengce-crashed.txt; a run \
+            with --skip-existing then records that document as an error and goes on.
 
-        Streaming (--stdin): reads JSON lines {"path": ...}, {"id": ..., "text": ...} or \
-        {"id": ..., "base64": ...} (optional "format": plain, markdown, html) and writes \
-        exactly one JSON line per input line (error records too), in input order, each \
-        flushed at once: a mapper for Spark's RDD.pipe or Hadoop Streaming \
-        (Examples/spark/).
+            Streaming (--stdin): reads JSON lines {"path": ...}, {"id": ..., "text": ...} or \
+            {"id": ..., "base64": ...} (optional "format": plain, markdown, html) and writes \
+            exactly one JSON line per input line (error records too), in input order, each \
+            flushed at once: a mapper for Spark's RDD.pipe or Hadoop Streaming \
+            (Examples/spark/).
 
-        Examples:
-          zhengce extract notice.txt                    the JSON of one document
-          zhengce extract Corpus/ -o out/               out/NAME.txt.json per document
-          zhengce extract Corpus/ --format jsonl > all.jsonl
-          zhengce extract docs/ --format csv --excel -o tables/
-          zhengce extract docs/ -o out/ --skip-existing     resume an interrupted run
+            Examples:
+              zhengce extract notice.txt                    the JSON of one document
+              zhengce extract Corpus/ -o out/               out/NAME.txt.json per document
+              zhengce extract Corpus/ --format jsonl > all.jsonl
+              zhengce extract docs/ --format csv --excel -o tables/
+              zhengce extract docs/ -o out/ --skip-existing     resume an interrupted run
 
-        A progress bar is drawn on standard error when it is a terminal; a one-line \
-        summary follows the run (--quiet silences both, and the per-document errors).
+            A progress bar is drawn on standard error when it is a terminal; a one-line \
+            summary follows the run (--quiet silences both, and the per-document errors).
 
-        Exit status: 0 when every document was extracted, 1 when some failed (each failure \
-        is in the output as an error record and on standard error) or the output could not \
-        be written, 2 on a usage error (a path that does not exist among them: nothing is \
-        written). An empty file gets an error record of kind "empty" and a warning, but \
-        does not fail the run.
-        """
+            Exit status: 0 when every document was extracted, 1 when some failed (each failure \
+            is in the output as an error record and on standard error) or the output could not \
+            be written, 2 on a usage error (a path that does not exist among them: nothing is \
+            written). An empty file gets an error record of kind "empty" and a warning, but \
+            does not fail the run.
+            """
     )
 
     /// The output formats.
@@ -78,31 +78,40 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Files or folders to read (folders are walked recursively).")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Write here: a folder for json and csv, a file for jsonl. Default: standard output.",
-        valueName: "path"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write here: a folder for json and csv, a file for jsonl. Default: standard output.",
+            valueName: "path"))
     var output: String?
 
     @Option(name: .shortAndLong, help: "json, jsonl or csv (default: json; jsonl with --stdin).")
     var format: Format?
 
-    @Option(help: ArgumentHelp(
-        "Tag measures with the policy instruments of this cue dictionary instead of the bundled Rothwell–Zegveld one "
-            + "(lines of type, tool and cue separated by tabs; see docs/datasets.md).",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Tag measures with the policy instruments of this cue dictionary instead of the bundled Rothwell–Zegveld one "
+                + "(lines of type, tool and cue separated by tabs; see docs/datasets.md).",
+            valueName: "file"))
     var instruments: String?
 
-    @Flag(help: "csv: for Excel: start each table with a UTF-8 byte order mark, and put ' before text Excel would run as a formula (=, +, -, @).")
+    @Flag(
+        help:
+            "csv: for Excel: start each table with a UTF-8 byte order mark, and put ' before text Excel would run as a formula (=, +, -, @)."
+    )
     var excel = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Documents extracted in parallel (default: the number of active processors).", valueName: "n"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Documents extracted in parallel (default: the number of active processors).", valueName: "n"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp(
-        "Take only files matching this glob in folders (repeatable; by default every file is taken). "
-            + "A glob with / matches the path under the folder given, one without the file name; case-insensitive.",
-        valueName: "glob"))
+    @Option(
+        help: ArgumentHelp(
+            "Take only files matching this glob in folders (repeatable; by default every file is taken). "
+                + "A glob with / matches the path under the folder given, one without the file name; case-insensitive.",
+            valueName: "glob"))
     var include: [String] = []
 
     @Option(help: ArgumentHelp("Leave out files and folders matching this glob (repeatable).", valueName: "glob"))
@@ -143,7 +152,9 @@ struct ExtractCommand: ParsableCommand {
         case (.csv, nil):
             throw ValidationError("--format csv writes a folder of tables; give it with -o.")
         case (.json, let path?), (.csv, let path?):
-            if case .file = InputFile.kind(of: path) { throw ValidationError("\(path) is a file; -o needs a folder for \(effectiveFormat).") }
+            if case .file = InputFile.kind(of: path) {
+                throw ValidationError("\(path) is a file; -o needs a folder for \(effectiveFormat).")
+            }
         case (.jsonl, let path?):
             if case .directory = InputFile.kind(of: path) { throw ValidationError("\(path) is a folder; -o needs a file for jsonl.") }
         default:
@@ -154,8 +165,9 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let writesToTerminal = output == nil && ProgressReporter.standardOutputIsTerminal
-        let progress = ProgressReporter(showsBar: ProgressReporter.standardErrorIsTerminal && !writesToTerminal,
-                                        quiet: quiet)
+        let progress = ProgressReporter(
+            showsBar: ProgressReporter.standardErrorIsTerminal && !writesToTerminal,
+            quiet: quiet)
         // The dictionary first: a bad one stops the run before any output is touched.
         var dictionary = InstrumentDictionary.bundled
         if let instruments {
@@ -192,15 +204,17 @@ struct ExtractCommand: ParsableCommand {
                 if progress.showsBar { Self.countInBackground(walker, paths, progress) }
                 try pipeline.run { [paths] enqueue in
                     var ids = DocumentIDs()
-                    walker.walk(paths, visit: { found in
-                        let id = ids.assign(relativePath: found.relativePath, path: found.path)
-                        switch found.kind {
-                        case .file:
-                            enqueue(id, found.path, .file(format: nil))
-                        case .problem(let reason):
-                            enqueue(id, found.path, .failure(DocumentFailure(path: found.path, kind: .unreadable, reason: reason)))
-                        }
-                    }, warn: progress.warn)
+                    walker.walk(
+                        paths,
+                        visit: { found in
+                            let id = ids.assign(relativePath: found.relativePath, path: found.path)
+                            switch found.kind {
+                            case .file:
+                                enqueue(id, found.path, .file(format: nil))
+                            case .problem(let reason):
+                                enqueue(id, found.path, .failure(DocumentFailure(path: found.path, kind: .unreadable, reason: reason)))
+                            }
+                        }, warn: progress.warn)
                 }
             }
         } catch let error as BatchError {
@@ -222,8 +236,9 @@ struct ExtractCommand: ParsableCommand {
         case (.jsonl, let file?):
             let resuming = skipExisting && FileSystem.exists(file)
             let done = resuming ? try ResumeReader.jsonLines(at: file) : []
-            return JSONStreamSink(output: try OutputFile.open(file, append: resuming), pretty: false,
-                                  flushEachRecord: stdin, done: done)
+            return JSONStreamSink(
+                output: try OutputFile.open(file, append: resuming), pretty: false,
+                flushEachRecord: stdin, done: done)
         case (.jsonl, nil):
             return JSONStreamSink(output: .standardOutput(), pretty: false, flushEachRecord: stdin)
         case (.csv, let folder?):
@@ -246,10 +261,12 @@ struct ExtractCommand: ParsableCommand {
     private static func countInBackground(_ walker: FileWalker, _ paths: [String], _ progress: ProgressReporter) {
         Thread {
             var documents = 0, bytes = 0
-            walker.walk(paths, visit: { found in
-                documents += 1
-                if case .file(let size) = found.kind { bytes += size }
-            }, warn: { _ in })
+            walker.walk(
+                paths,
+                visit: { found in
+                    documents += 1
+                    if case .file(let size) = found.kind { bytes += size }
+                }, warn: { _ in })
             progress.setTotal(documents: documents, bytes: bytes)
         }.start()
     }

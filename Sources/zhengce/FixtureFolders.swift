@@ -13,7 +13,8 @@ enum FixtureFolders {
         case .file: problem = "is a file, not a folder"
         case .problem(let reason): problem = reason == "no such file" ? "no such folder" : reason
         }
-        throw ValidationError("""
+        throw ValidationError(
+            """
             \(option) \(path): \(problem). check and eval compare with the fixtures of the zhengce \
             repository (Fixtures/expected, Fixtures/gold): run them from the repository's root, or \
             give \(option) FOLDER.

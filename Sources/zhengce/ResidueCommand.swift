@@ -10,19 +10,19 @@ struct ResidueCommand: ParsableCommand {
         commandName: "residue",
         abstract: "List the numbers no item covers and no rule turned down, by frequency.",
         discussion: """
-        Extracts every document under PATH (files, or folders walked in byte order of paths, as `extract` walks them) and \
-        collects each run of digits or Chinese numerals in its text that lies in no \
-        amount, count, percentage, reference, organisation, diagnostic, section or \
-        measure marker, and that no named negative rule turned down (`zhengce explain` \
-        lists those as near misses). Runs are grouped by their shape (digits as 9, \
-        Chinese digits as 七) with two characters on each side, and the groups are \
-        counted over all documents: on documents without gold, the top of this list is \
-        where the rules miss. A lone 一 is left out unless --keep-lone-one is given.
+            Extracts every document under PATH (files, or folders walked in byte order of paths, as `extract` walks them) and \
+            collects each run of digits or Chinese numerals in its text that lies in no \
+            amount, count, percentage, reference, organisation, diagnostic, section or \
+            measure marker, and that no named negative rule turned down (`zhengce explain` \
+            lists those as near misses). Runs are grouped by their shape (digits as 9, \
+            Chinese digits as 七) with two characters on each side, and the groups are \
+            counted over all documents: on documents without gold, the top of this list is \
+            where the rules miss. A lone 一 is left out unless --keep-lone-one is given.
 
-        Examples:
-          zhengce residue ../shared/bulk
-          zhengce residue docs/ --top 100 --examples 3
-        """
+            Examples:
+              zhengce residue ../shared/bulk
+              zhengce residue docs/ --top 100 --examples 3
+            """
     )
 
     @Argument(help: "Documents or folders of documents.")

@@ -34,15 +34,15 @@ struct TextCommand: ParsableCommand {
         commandName: "text",
         abstract: "Print the cleaned text the matchers read.",
         discussion: """
-        Shows what normalisation did: markup stripped, full-width digits and brackets \
-        folded, spaces between Chinese characters dropped, lines broken inside a sentence \
-        joined, page numbers removed. With --map, each line is followed by the original \
-        code-point span it came from. With --original, the text every span indexes: for a \
-        PDF (through pdftotext), DOCX or OFD, the text read out of it.
+            Shows what normalisation did: markup stripped, full-width digits and brackets \
+            folded, spaces between Chinese characters dropped, lines broken inside a sentence \
+            joined, page numbers removed. With --map, each line is followed by the original \
+            code-point span it came from. With --original, the text every span indexes: for a \
+            PDF (through pdftotext), DOCX or OFD, the text read out of it.
 
-        Example:
-          zhengce text Corpus/002_d9585925bc72a482.txt
-        """
+            Example:
+              zhengce text Corpus/002_d9585925bc72a482.txt
+            """
     )
 
     @OptionGroup var options: SingleFileOptions
@@ -50,7 +50,10 @@ struct TextCommand: ParsableCommand {
     @Flag(help: "After each line, print the original span it maps to.")
     var map = false
 
-    @Flag(help: "Print the original text every span indexes instead: the decoded file, or the text read out of a PDF (pages ended by form feeds), DOCX or OFD.")
+    @Flag(
+        help:
+            "Print the original text every span indexes instead: the decoded file, or the text read out of a PDF (pages ended by form feeds), DOCX or OFD."
+    )
     var original = false
 
     func run() throws {
@@ -80,13 +83,13 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Print the sentences and words of a document, with original spans.",
         discussion: """
-        Sentences come from ICU's sentence rules over the cleaned text, words from ICU's \
-        dictionary word breaker; each word is tagged with ICU's kind (ideographic, number, \
-        letter). Spans are code points into the original file.
+            Sentences come from ICU's sentence rules over the cleaned text, words from ICU's \
+            dictionary word breaker; each word is tagged with ICU's kind (ideographic, number, \
+            letter). Spans are code points into the original file.
 
-        Example:
-          zhengce segment Corpus/001_3844e15ad01e42f4.txt --words
-        """
+            Example:
+              zhengce segment Corpus/001_3844e15ad01e42f4.txt --words
+            """
     )
 
     @OptionGroup var options: SingleFileOptions

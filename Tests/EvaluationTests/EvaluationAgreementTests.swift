@@ -94,8 +94,10 @@ struct EvaluationAgreementTests {
     /// Python's own float formatting for many values, against ours.
     @Test func floatsAreRoundedAndPrintedAsPythonDoes() throws {
         var random = SeededGenerator(seed: 7)
-        var values: [Double] = [0, 1, 0.5, 0.00625, 0.125, 0.375, 0.99995, 0.00005, 0.000049999, 2.0 / 3, 1.0 / 7, 0.85714,
-                                1e-5, 1e-4, 1e16, 9.1e15, 123456789.125, 0.1, 0.2 + 0.1, Double.leastNonzeroMagnitude, 1.7976931348623157e308]
+        var values: [Double] = [
+            0, 1, 0.5, 0.00625, 0.125, 0.375, 0.99995, 0.00005, 0.000049999, 2.0 / 3, 1.0 / 7, 0.85714,
+            1e-5, 1e-4, 1e16, 9.1e15, 123456789.125, 0.1, 0.2 + 0.1, Double.leastNonzeroMagnitude, 1.7976931348623157e308,
+        ]
         for _ in 0..<300 {
             let tp = Int.random(in: 0...400, using: &random), other = Int.random(in: 0...400, using: &random)
             var tally = Tally()
@@ -104,32 +106,37 @@ struct EvaluationAgreementTests {
         }
         let bits = values.map { String($0.bitPattern) }.joined(separator: " ")
         let script = """
-        import struct, sys
-        for b in sys.stdin.read().split():
-            x = struct.unpack('<d', int(b).to_bytes(8, 'little'))[0]
-            small = 0 <= x < 2**40
-            print(repr(x), repr(round(x, 4)) if small else '-', f'{round(x, 4):.3f}' if small else '-', f'{x:.3f}' if small else '-')
-        """
+            import struct, sys
+            for b in sys.stdin.read().split():
+                x = struct.unpack('<d', int(b).to_bytes(8, 'little'))[0]
+                small = 0 <= x < 2**40
+                print(repr(x), repr(round(x, 4)) if small else '-', f'{round(x, 4):.3f}' if small else '-', f'{x:.3f}' if small else '-')
+            """
         let lines = try ReferenceScorer.runPython(["-c", script], input: bits).split(separator: "\n")
         #expect(lines.count == values.count)
         for (x, line) in zip(values, lines) {
             let small = x >= 0 && x < 0x1p40
-            let ours = [PythonFloat.repr(x),
-                        small ? PythonFloat.repr(PythonFloat.rounded(x, places: 4)) : "-",
-                        small ? PythonFloat.fixed(PythonFloat.rounded(x, places: 4), places: 3) : "-",
-                        small ? PythonFloat.fixed(x, places: 3) : "-"].joined(separator: " ")
+            let ours = [
+                PythonFloat.repr(x),
+                small ? PythonFloat.repr(PythonFloat.rounded(x, places: 4)) : "-",
+                small ? PythonFloat.fixed(PythonFloat.rounded(x, places: 4), places: 3) : "-",
+                small ? PythonFloat.fixed(x, places: 3) : "-",
+            ].joined(separator: " ")
             #expect(ours == String(line), "\(x)")
         }
     }
 
     /// Python's `repr` of strings with quotes, escapes and non-printable characters.
     @Test func stringsAreQuotedAsPythonDoes() throws {
-        let samples = ["高层次人才", "it's", "say \"hi\"", "both ' and \"", "back\\slash", "255\n\n万元", "tab\there",
-                       "\u{3000}ideographic space", "nbsp\u{A0}", "\u{200B}zero width", "\u{7F}\u{85}", "emoji 😀", "\u{E000}private",
-                       "\u{2028}", "é"]
+        let samples = [
+            "高层次人才", "it's", "say \"hi\"", "both ' and \"", "back\\slash", "255\n\n万元", "tab\there",
+            "\u{3000}ideographic space", "nbsp\u{A0}", "\u{200B}zero width", "\u{7F}\u{85}", "emoji 😀", "\u{E000}private",
+            "\u{2028}", "é",
+        ]
         let input = samples.map { JSONRendering.quoted($0) }.joined(separator: "\n")
-        let printed = try ReferenceScorer.runPython(["-c", "import json, sys\nfor l in sys.stdin.read().split('\\n'): print(repr(json.loads(l)))"],
-                                                    input: input)
+        let printed = try ReferenceScorer.runPython(
+            ["-c", "import json, sys\nfor l in sys.stdin.read().split('\\n'): print(repr(json.loads(l)))"],
+            input: input)
         let expected = printed.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(samples.map(PythonFloat.reprString) == expected)
     }
@@ -144,143 +151,182 @@ struct EvaluationAgreementTests {
 /// files found by stem.
 enum HandMadeCases {
     static let gold: [(String, String)] = [
-        ("edge.gold.json", #"""
-        {"document": "edge.txt",
-         "metadata": {"title": "关于 印发《办法》的通知", "documentNumber": "某发〔2020〕1号", "issuers": ["甲", "乙"],
-                      "recipients": [], "date": "", "extra": 1},
-         "measures": [{"number": "1", "title": "实施工程。", "lead": ["市人社局", "市人社局，"], "cooperating": []},
-                      {"number": "2", "title": "二", "lead": ["市财政局"], "cooperating": ["各区、县级市"]},
-                      {"number": "2", "title": "二again", "lead": [], "cooperating": null},
-                      {"title": "no number", "lead": "市委"}],
-         "amounts": [
-           {"text": "1万元", "start": 0, "end": 3, "min": 10000, "max": 10000, "approximate": false, "redacted": false, "per": ["人", "年"]},
-           {"text": "1万元", "start": 10, "end": 13, "min": 10000, "max": 10000, "per": []},
-           {"text": "x万元", "start": 20, "end": 23, "min": null, "max": null, "redacted": true},
-           {"text": "100万元", "start": 30, "end": 35, "min": 1000000, "max": 1000000},
-           {"text": "1元", "start": 40, "end": 42, "min": 1, "max": 1},
-           {"text": "it's \"q\"", "start": 50, "end": 55, "min": 5, "max": null},
-           {"text": "a\u3000b\n", "start": 60, "end": 65, "min": 7.5, "max": 7.5, "approximate": 1},
-           {"text": "no span", "min": 8, "max": 8}
-         ],
-         "counts": [
-           {"text": "115名", "start": 100, "end": 104, "min": 115, "max": 115, "classifier": "名", "subject": "“高层次”人才"},
-           {"text": "3次", "start": 110, "end": 112, "min": 3, "max": 3, "classifier": "次", "subject": null},
-           {"text": "5个", "start": 120, "end": 122, "min": 5, "max": 5, "classifier": "", "subject": "团队"},
-           {"text": "6家", "start": 130, "end": 132, "min": 6, "max": 6, "classifier": "家", "subject": "企业"}
-         ],
-         "percentages": [{"text": "46.5%", "start": 200, "end": 205, "min": 46.5, "max": 46.5},
-                         {"text": "20%—30%", "span": [210, 217], "min": 20, "max": 30}],
-         "organizations": ["市人社局", "", null, "县委党校，", "市 财政局", 5],
-         "references": ["办法", "通知"]}
-        """#),
-        ("plain.gold.json", #"""
-        {"document": "plain.txt", "measures": null, "metadata": null,
-         "amounts": [{"text": "2万元", "start": 1, "end": 4, "min": 20000, "max": 20000}],
-         "counts": [], "percentages": [], "organizations": [], "references": []}
-        """#),
-        ("stem.gold.json", #"""
-        {"document": "stem.txt", "measures": [], "amounts": [], "counts": [{"text": "2名", "start": 0, "end": 2, "min": 2, "max": 2, "classifier": "名"}],
-         "organizations": ["市委"], "references": []}
-        """#),
-        ("empty.gold.json", #"""
-        {"document": "empty.txt", "amounts": [{"text": "3元", "start": 0, "end": 2, "min": 3, "max": 3}], "organizations": ["甲"]}
-        """#),
-        ("newer.gold.json", #"""
-        {"document": "newer.txt",
-         "metadata": {"title": "t", "docType": "通知", "policyType": "办法", "effectiveDate": null,
-                      "expiryDate": "2026-01-01", "region": {"code": "310000", "name": "上海市", "level": "province"}},
-         "measures": [{"number": "2.1", "title": "第一项 工作", "lead": ["甲"], "cooperating": []},
-                      {"number": "2.2", "title": "第二项", "lead": [], "cooperating": ["乙"]},
-                      {"number": "3", "title": "第三项", "lead": ["丙"]},
-                      {"number": "4", "title": "无处可寻"}],
-         "amounts": [
-           {"text": "5万元", "start": 0, "end": 3, "min": 50000, "max": 50000, "purpose": "“设备”购置"},
-           {"text": "6万元", "start": 10, "end": 13, "min": 60000, "max": 60000, "purpose": null},
-           {"text": "7万元", "start": 20, "end": 23, "min": 70000, "max": 70000},
-           {"text": "8万元", "start": 30, "end": 33, "min": 80000, "max": 80000, "purpose": "培训"}
-         ],
-         "deadlines": [
-           {"text": "2025年底前", "start": 40, "end": 46, "date": "2025-12-31"},
-           {"text": "6月底前", "start": 50, "end": 54, "date": "2025-06-30"},
-           {"text": "适时", "start": 60, "end": 62, "date": null}
-         ],
-         "counts": [], "percentages": [], "organizations": [], "references": []}
-        """#),
-        ("older.gold.json", #"""
-        {"document": "older.txt", "metadata": {"title": "t"}, "measures": [],
-         "amounts": [{"text": "1元", "start": 0, "end": 2, "min": 1, "max": 1, "purpose": "x"}]}
-        """#),
-        ("missing.gold.json", #"""
-        {"document": "missing.txt", "measures": [{"number": "1", "title": "t", "lead": ["a", "b"], "cooperating": ["c"]}],
-         "amounts": [{"text": "1元", "start": 0, "end": 2, "min": 1, "max": 1}], "metadata": {"title": "t"}}
-        """#),
+        (
+            "edge.gold.json",
+            #"""
+            {"document": "edge.txt",
+             "metadata": {"title": "关于 印发《办法》的通知", "documentNumber": "某发〔2020〕1号", "issuers": ["甲", "乙"],
+                          "recipients": [], "date": "", "extra": 1},
+             "measures": [{"number": "1", "title": "实施工程。", "lead": ["市人社局", "市人社局，"], "cooperating": []},
+                          {"number": "2", "title": "二", "lead": ["市财政局"], "cooperating": ["各区、县级市"]},
+                          {"number": "2", "title": "二again", "lead": [], "cooperating": null},
+                          {"title": "no number", "lead": "市委"}],
+             "amounts": [
+               {"text": "1万元", "start": 0, "end": 3, "min": 10000, "max": 10000, "approximate": false, "redacted": false, "per": ["人", "年"]},
+               {"text": "1万元", "start": 10, "end": 13, "min": 10000, "max": 10000, "per": []},
+               {"text": "x万元", "start": 20, "end": 23, "min": null, "max": null, "redacted": true},
+               {"text": "100万元", "start": 30, "end": 35, "min": 1000000, "max": 1000000},
+               {"text": "1元", "start": 40, "end": 42, "min": 1, "max": 1},
+               {"text": "it's \"q\"", "start": 50, "end": 55, "min": 5, "max": null},
+               {"text": "a\u3000b\n", "start": 60, "end": 65, "min": 7.5, "max": 7.5, "approximate": 1},
+               {"text": "no span", "min": 8, "max": 8}
+             ],
+             "counts": [
+               {"text": "115名", "start": 100, "end": 104, "min": 115, "max": 115, "classifier": "名", "subject": "“高层次”人才"},
+               {"text": "3次", "start": 110, "end": 112, "min": 3, "max": 3, "classifier": "次", "subject": null},
+               {"text": "5个", "start": 120, "end": 122, "min": 5, "max": 5, "classifier": "", "subject": "团队"},
+               {"text": "6家", "start": 130, "end": 132, "min": 6, "max": 6, "classifier": "家", "subject": "企业"}
+             ],
+             "percentages": [{"text": "46.5%", "start": 200, "end": 205, "min": 46.5, "max": 46.5},
+                             {"text": "20%—30%", "span": [210, 217], "min": 20, "max": 30}],
+             "organizations": ["市人社局", "", null, "县委党校，", "市 财政局", 5],
+             "references": ["办法", "通知"]}
+            """#
+        ),
+        (
+            "plain.gold.json",
+            #"""
+            {"document": "plain.txt", "measures": null, "metadata": null,
+             "amounts": [{"text": "2万元", "start": 1, "end": 4, "min": 20000, "max": 20000}],
+             "counts": [], "percentages": [], "organizations": [], "references": []}
+            """#
+        ),
+        (
+            "stem.gold.json",
+            #"""
+            {"document": "stem.txt", "measures": [], "amounts": [], "counts": [{"text": "2名", "start": 0, "end": 2, "min": 2, "max": 2, "classifier": "名"}],
+             "organizations": ["市委"], "references": []}
+            """#
+        ),
+        (
+            "empty.gold.json",
+            #"""
+            {"document": "empty.txt", "amounts": [{"text": "3元", "start": 0, "end": 2, "min": 3, "max": 3}], "organizations": ["甲"]}
+            """#
+        ),
+        (
+            "newer.gold.json",
+            #"""
+            {"document": "newer.txt",
+             "metadata": {"title": "t", "docType": "通知", "policyType": "办法", "effectiveDate": null,
+                          "expiryDate": "2026-01-01", "region": {"code": "310000", "name": "上海市", "level": "province"}},
+             "measures": [{"number": "2.1", "title": "第一项 工作", "lead": ["甲"], "cooperating": []},
+                          {"number": "2.2", "title": "第二项", "lead": [], "cooperating": ["乙"]},
+                          {"number": "3", "title": "第三项", "lead": ["丙"]},
+                          {"number": "4", "title": "无处可寻"}],
+             "amounts": [
+               {"text": "5万元", "start": 0, "end": 3, "min": 50000, "max": 50000, "purpose": "“设备”购置"},
+               {"text": "6万元", "start": 10, "end": 13, "min": 60000, "max": 60000, "purpose": null},
+               {"text": "7万元", "start": 20, "end": 23, "min": 70000, "max": 70000},
+               {"text": "8万元", "start": 30, "end": 33, "min": 80000, "max": 80000, "purpose": "培训"}
+             ],
+             "deadlines": [
+               {"text": "2025年底前", "start": 40, "end": 46, "date": "2025-12-31"},
+               {"text": "6月底前", "start": 50, "end": 54, "date": "2025-06-30"},
+               {"text": "适时", "start": 60, "end": 62, "date": null}
+             ],
+             "counts": [], "percentages": [], "organizations": [], "references": []}
+            """#
+        ),
+        (
+            "older.gold.json",
+            #"""
+            {"document": "older.txt", "metadata": {"title": "t"}, "measures": [],
+             "amounts": [{"text": "1元", "start": 0, "end": 2, "min": 1, "max": 1, "purpose": "x"}]}
+            """#
+        ),
+        (
+            "missing.gold.json",
+            #"""
+            {"document": "missing.txt", "measures": [{"number": "1", "title": "t", "lead": ["a", "b"], "cooperating": ["c"]}],
+             "amounts": [{"text": "1元", "start": 0, "end": 2, "min": 1, "max": 1}], "metadata": {"title": "t"}}
+            """#
+        ),
     ]
 
     static let predictions: [(String, String)] = [
-        ("a-edge.json", #"""
-        {"source": {"path": "some/where/edge.txt"},
-         "metadata": {"title": "关于印发《办法》的通知。", "documentNumber": 5, "issuers": "甲乙", "date": "2020-01-01"},
-         "measures": [{"number": 1, "title": "实施工程", "lead": ["市人社局"], "cooperating": ["x"]},
-                      {"number": "3", "title": "三"}, {"number": "3", "title": "三 later"},
-                      {"number": "2", "title": "二。", "lead": "市财政局", "cooperating": ["各区、县级市"]},
-                      {"title": "no number either", "lead": ["市委"]}],
-         "amounts": [
-           {"text": "1万元", "span": {"start": 10, "end": 13}, "min": "10000", "max": 1E4, "per": ["人"]},
-           {"text": "1万元", "span": [0, 3], "min": 10000.0, "max": " 1_0000 ", "approximate": "yes", "per": "人年"},
-           {"text": "x万元", "start": 21, "end": 22, "min": null, "redacted": 1},
-           {"text": "100万元", "span": {"start": 30, "end": 35}, "min": 1000001, "max": 1000002},
-           {"text": "1元", "start": 41, "end": 41, "min": 1.000001, "max": "1.0000011"},
-           {"text": "it's \"q\"", "min": 5, "max": false},
-           {"text": "a\u3000b\n", "span": {"start": 64, "end": 70}, "min": 7.5000075, "max": 7.5, "approximate": true},
-           {"text": "no span", "span": {"end": 3}, "min": "８", "max": 8},
-           {"text": "extra", "span": {"start": 500, "end": 503}, "min": true, "max": [1]}
-         ],
-         "counts": [
-           {"text": "115名", "span": {"start": 100, "end": 104}, "min": 115, "max": 115, "classifier": "名", "subject": "高层次人才"},
-           {"text": "3次", "span": {"start": 110, "end": 112}, "min": 3, "max": 3, "classifier": "次", "subject": ""},
-           {"text": "5个", "span": {"start": 120, "end": 122}, "min": 5, "max": 5, "subject": "创新团队"},
-           {"text": "6家", "span": {"start": 130, "end": 132}, "min": 6, "max": 6, "classifier": "家", "subject": "“企”"}
-         ],
-         "percentages": [{"text": "46.5%", "span": {"start": 200, "end": 205}, "min": 46.5, "max": 46.5000001},
-                         {"text": "20—30%", "span": {"start": 211, "end": 214}, "min": 20, "max": 30}],
-         "organizations": [{"title": "", "name": "市人社局"}, {"name": null}, "县委 党校", 5, ["list"], {"title": "市财政局。"}],
-         "references": [{"title": "办法"}, {"title": "通知"}, "《别的》"]}
-        """#),
-        ("plain.json", #"""
-        {"document": "plain.txt", "measures": [{"number": "1", "title": "not scored"}], "metadata": {"title": "x"},
-         "amounts": [{"text": "2万元", "start": 1, "end": 4, "min": 20000, "max": 20000}]}
-        """#),
-        ("stem.json", #"""
-        {"counts": [{"text": "2名", "start": 0, "end": 2, "min": 2, "max": 2, "classifier": "名"}], "organizations": [{"name": "市委"}]}
-        """#),
-        ("newer.json", #"""
-        {"source": {"path": "newer.txt"},
-         "metadata": {"title": "t", "docType": "通知 ", "policyType": "意见", "effectiveDate": null, "expiryDate": null,
-                      "region": {"code": "310000", "name": "上海", "level": "province"}},
-         "measures": [{"number": "1", "title": "第一项工作。", "lead": ["甲"], "cooperating": []},
-                      {"number": "2.2", "title": "第二项（改）", "lead": [], "cooperating": ["乙", "丁"]},
-                      {"number": "2.2", "title": "第三项", "lead": ["丙"]},
-                      {"number": "9", "title": "多出来的"}],
-         "amounts": [
-           {"text": "5万元", "span": {"start": 0, "end": 3}, "min": 50000, "max": 50000, "purpose": "设备购置"},
-           {"text": "6万元", "span": {"start": 10, "end": 13}, "min": 60000, "max": 60000, "purpose": "奖励"},
-           {"text": "7万元", "span": {"start": 20, "end": 23}, "min": 70000, "max": 70000, "purpose": "奖励"},
-           {"text": "8万元", "span": {"start": 30, "end": 33}, "min": 80000, "max": 80000}
-         ],
-         "deadlines": [
-           {"text": "年底前", "span": {"start": 42, "end": 46}, "date": "2025-12-31"},
-           {"text": "适时", "span": {"start": 60, "end": 62}, "date": null},
-           {"text": "9月", "span": {"start": 70, "end": 72}, "date": "2025-09-30"}
-         ]}
-        """#),
-        ("older.json", #"""
-        {"source": {"path": "older.txt"}, "metadata": {"title": "t", "docType": "通知", "region": "上海"},
-         "amounts": [{"text": "1元", "span": [0, 2], "min": 1, "max": 1}],
-         "deadlines": [{"text": "年底", "span": [5, 7], "date": "2025-12-31"}]}
-        """#),
+        (
+            "a-edge.json",
+            #"""
+            {"source": {"path": "some/where/edge.txt"},
+             "metadata": {"title": "关于印发《办法》的通知。", "documentNumber": 5, "issuers": "甲乙", "date": "2020-01-01"},
+             "measures": [{"number": 1, "title": "实施工程", "lead": ["市人社局"], "cooperating": ["x"]},
+                          {"number": "3", "title": "三"}, {"number": "3", "title": "三 later"},
+                          {"number": "2", "title": "二。", "lead": "市财政局", "cooperating": ["各区、县级市"]},
+                          {"title": "no number either", "lead": ["市委"]}],
+             "amounts": [
+               {"text": "1万元", "span": {"start": 10, "end": 13}, "min": "10000", "max": 1E4, "per": ["人"]},
+               {"text": "1万元", "span": [0, 3], "min": 10000.0, "max": " 1_0000 ", "approximate": "yes", "per": "人年"},
+               {"text": "x万元", "start": 21, "end": 22, "min": null, "redacted": 1},
+               {"text": "100万元", "span": {"start": 30, "end": 35}, "min": 1000001, "max": 1000002},
+               {"text": "1元", "start": 41, "end": 41, "min": 1.000001, "max": "1.0000011"},
+               {"text": "it's \"q\"", "min": 5, "max": false},
+               {"text": "a\u3000b\n", "span": {"start": 64, "end": 70}, "min": 7.5000075, "max": 7.5, "approximate": true},
+               {"text": "no span", "span": {"end": 3}, "min": "８", "max": 8},
+               {"text": "extra", "span": {"start": 500, "end": 503}, "min": true, "max": [1]}
+             ],
+             "counts": [
+               {"text": "115名", "span": {"start": 100, "end": 104}, "min": 115, "max": 115, "classifier": "名", "subject": "高层次人才"},
+               {"text": "3次", "span": {"start": 110, "end": 112}, "min": 3, "max": 3, "classifier": "次", "subject": ""},
+               {"text": "5个", "span": {"start": 120, "end": 122}, "min": 5, "max": 5, "subject": "创新团队"},
+               {"text": "6家", "span": {"start": 130, "end": 132}, "min": 6, "max": 6, "classifier": "家", "subject": "“企”"}
+             ],
+             "percentages": [{"text": "46.5%", "span": {"start": 200, "end": 205}, "min": 46.5, "max": 46.5000001},
+                             {"text": "20—30%", "span": {"start": 211, "end": 214}, "min": 20, "max": 30}],
+             "organizations": [{"title": "", "name": "市人社局"}, {"name": null}, "县委 党校", 5, ["list"], {"title": "市财政局。"}],
+             "references": [{"title": "办法"}, {"title": "通知"}, "《别的》"]}
+            """#
+        ),
+        (
+            "plain.json",
+            #"""
+            {"document": "plain.txt", "measures": [{"number": "1", "title": "not scored"}], "metadata": {"title": "x"},
+             "amounts": [{"text": "2万元", "start": 1, "end": 4, "min": 20000, "max": 20000}]}
+            """#
+        ),
+        (
+            "stem.json",
+            #"""
+            {"counts": [{"text": "2名", "start": 0, "end": 2, "min": 2, "max": 2, "classifier": "名"}], "organizations": [{"name": "市委"}]}
+            """#
+        ),
+        (
+            "newer.json",
+            #"""
+            {"source": {"path": "newer.txt"},
+             "metadata": {"title": "t", "docType": "通知 ", "policyType": "意见", "effectiveDate": null, "expiryDate": null,
+                          "region": {"code": "310000", "name": "上海", "level": "province"}},
+             "measures": [{"number": "1", "title": "第一项工作。", "lead": ["甲"], "cooperating": []},
+                          {"number": "2.2", "title": "第二项（改）", "lead": [], "cooperating": ["乙", "丁"]},
+                          {"number": "2.2", "title": "第三项", "lead": ["丙"]},
+                          {"number": "9", "title": "多出来的"}],
+             "amounts": [
+               {"text": "5万元", "span": {"start": 0, "end": 3}, "min": 50000, "max": 50000, "purpose": "设备购置"},
+               {"text": "6万元", "span": {"start": 10, "end": 13}, "min": 60000, "max": 60000, "purpose": "奖励"},
+               {"text": "7万元", "span": {"start": 20, "end": 23}, "min": 70000, "max": 70000, "purpose": "奖励"},
+               {"text": "8万元", "span": {"start": 30, "end": 33}, "min": 80000, "max": 80000}
+             ],
+             "deadlines": [
+               {"text": "年底前", "span": {"start": 42, "end": 46}, "date": "2025-12-31"},
+               {"text": "适时", "span": {"start": 60, "end": 62}, "date": null},
+               {"text": "9月", "span": {"start": 70, "end": 72}, "date": "2025-09-30"}
+             ]}
+            """#
+        ),
+        (
+            "older.json",
+            #"""
+            {"source": {"path": "older.txt"}, "metadata": {"title": "t", "docType": "通知", "region": "上海"},
+             "amounts": [{"text": "1元", "span": [0, 2], "min": 1, "max": 1}],
+             "deadlines": [{"text": "年底", "span": [5, 7], "date": "2025-12-31"}]}
+            """#
+        ),
         ("empty.json", "{}"),
-        ("z-late.json", #"""
-        {"source": {"name": "stem.txt"}, "counts": []}
-        """#),
+        (
+            "z-late.json",
+            #"""
+            {"source": {"name": "stem.txt"}, "counts": []}
+            """#
+        ),
     ]
 }

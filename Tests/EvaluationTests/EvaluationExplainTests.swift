@@ -12,10 +12,14 @@ struct EvaluationExplainTests {
     private func fixture() -> (ExtractionResult, [Rejection], [Unicode.Scalar]) {
         let original = Array(marked.text.unicodeScalars)
         let (reference, count, amount, once) = (Span(marked.spans[0]), Span(marked.spans[1]), Span(marked.spans[2]), Span(marked.spans[3]))
-        var result = ExtractionResult(source: Source(path: "t.txt", sha256: "", encoding: "UTF-8", format: "plain", characters: original.count))
+        var result = ExtractionResult(
+            source: Source(path: "t.txt", sha256: "", encoding: "UTF-8", format: "plain", characters: original.count))
         result.amounts = [Amount(text: marked.slice(amount.range), span: amount, min: 20000, max: 50000, per: ["人"], rule: "amount.range")]
-        result.counts = [Count(text: marked.slice(count.range), span: count, min: 115, max: 115, classifier: "名",
-                               subject: "高层次人才", rule: "count.classifier")]
+        result.counts = [
+            Count(
+                text: marked.slice(count.range), span: count, min: 115, max: 115, classifier: "名",
+                subject: "高层次人才", rule: "count.classifier")
+        ]
         result.references = [Reference(title: "办法", action: "印发", spans: [reference], rule: "reference.brackets")]
         result.diagnostics = [Diagnostic(severity: .note, message: "whole document", span: nil, rule: "doc.note")]
         let rejections = [Rejection(text: marked.slice(once.range), span: once, rule: "count.fused-numeral", reason: "一次性 is an adjective")]
@@ -44,10 +48,11 @@ struct EvaluationExplainTests {
         let (result, rejections, original) = fixture()
         let entries = Explanation.entries(result, rejections: rejections, original: original)
         let listing = Explanation.render(Explanation.entries(entries, near: 34, window: 0), original: original)
-        #expect(listing == """
-        33..<35  rejected  count.fused-numeral  “一次”  一次性 is an adjective
-            …名各给予2—5万元奖励，⟦一次⟧性发放。
+        #expect(
+            listing == """
+                33..<35  rejected  count.fused-numeral  “一次”  一次性 is an adjective
+                    …名各给予2—5万元奖励，⟦一次⟧性发放。
 
-        """)
+                """)
     }
 }

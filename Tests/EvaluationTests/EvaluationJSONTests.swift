@@ -39,20 +39,21 @@ struct EvaluationJSONTests {
     @Test func renderingIsPythonsJsonDumps() throws {
         let value = try JSONValue.parse(#"{"a": [1, 2.50, {"b": null}], "c": {}, "d": [], "e": "万\n\"\u0001"}"#)
         #expect(JSONRendering.compact(value) == #"{"a": [1, 2.50, {"b": null}], "c": {}, "d": [], "e": "万\n\"\u0001"}"#)
-        #expect(JSONRendering.indented(value) == """
-        {
-          "a": [
-            1,
-            2.50,
-            {
-              "b": null
-            }
-          ],
-          "c": {},
-          "d": [],
-          "e": "万\\n\\"\\u0001"
-        }
-        """)
+        #expect(
+            JSONRendering.indented(value) == """
+                {
+                  "a": [
+                    1,
+                    2.50,
+                    {
+                      "b": null
+                    }
+                  ],
+                  "c": {},
+                  "d": [],
+                  "e": "万\\n\\"\\u0001"
+                }
+                """)
     }
 
     @Test func writtenJSONReadsBackTheSame() throws {

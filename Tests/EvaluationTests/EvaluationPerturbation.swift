@@ -61,12 +61,17 @@ struct Perturbation {
             case 5: item["per"] = .string("人")
             case 6, 7:
                 let subject = item["subject"]?.stringValue ?? "人才"
-                item["subject"] = pick([.null, .string("“\(subject)”"), .string("x"), .string(String(subject.prefix(2))),
-                                        .string(subject + "队伍"), .string("")])
+                item["subject"] = pick([
+                    .null, .string("“\(subject)”"), .string("x"), .string(String(subject.prefix(2))),
+                    .string(subject + "队伍"), .string(""),
+                ])
             case 8: item["min"] = scaled(item["min"], by: Decimal(string: "1.0000005")!)
             case 9: item["min"] = scaled(item["min"], by: Decimal(string: "1.000002")!)
             case 10: item["min"] = item["min"].flatMap { $0.numberValue.map { .string($0.text) } } ?? .string("abc")
-            case 11: item["min"] = item["min"].flatMap { $0.numberValue.map { .number(JSONNumber(text: $0.text + ($0.isInteger ? ".0" : "0"))) } } ?? .bool(true)
+            case 11:
+                item["min"] =
+                    item["min"].flatMap { $0.numberValue.map { .number(JSONNumber(text: $0.text + ($0.isInteger ? ".0" : "0"))) } }
+                    ?? .bool(true)
             case 12: item["redacted"] = pick([.integer(1), .string("no"), .integer(0), .null])
             case 13: item["classifier"] = pick([.null, .string(""), .string("人次")])
             case 14: item["span"] = .object(JSONObject(["start": .integer(0), "end": .integer(1)]))
@@ -91,10 +96,14 @@ struct Perturbation {
             if chance(0.1) { measure["title"] = .string("x") }
             if chance(0.2), let lead = measure["lead"]?.arrayValue { measure["lead"] = .array(Array(lead.dropFirst())) }
             if chance(0.2) { measure["cooperating"] = .array((measure["cooperating"]?.arrayValue ?? []) + [.string("某局")]) }
-            if chance(0.05), let number = measure["number"]?.stringValue, let integer = Int(number) { measure["number"] = .integer(integer) }
+            if chance(0.05), let number = measure["number"]?.stringValue, let integer = Int(number) {
+                measure["number"] = .integer(integer)
+            }
             out.append(.object(measure))
         }
-        if chance(0.3) { out.append(.object(JSONObject(["number": .string("99"), "title": .string("多出的"), "lead": .array([.string("甲局")])]))) }
+        if chance(0.3) {
+            out.append(.object(JSONObject(["number": .string("99"), "title": .string("多出的"), "lead": .array([.string("甲局")])])))
+        }
         if chance(0.2), let first = out.first { out.append(first) }
         return out
     }
@@ -111,8 +120,11 @@ struct Perturbation {
         var out: [JSONValue] = []
         for value in gold where !chance(0.2) {
             let name = value.pythonStr
-            out.append(pick([value, .object(JSONObject([key: value])), .object(JSONObject(["title": .string(""), "name": value])),
-                             .string(" \(name)，"), .null]))
+            out.append(
+                pick([
+                    value, .object(JSONObject([key: value])), .object(JSONObject(["title": .string(""), "name": value])),
+                    .string(" \(name)，"), .null,
+                ]))
         }
         if chance(0.7) { out.append(.string(extra)) }
         return out

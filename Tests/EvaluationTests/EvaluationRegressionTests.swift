@@ -47,8 +47,9 @@ struct EvaluationRegressionTests {
         let corpus = dev.appendingPathComponent("corpus")
         let documents = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
         #expect(documents.count >= 8)
-        let card = try Self.scorecard(documents.map { corpus.appendingPathComponent($0) },
-                                      recordedUnder: "Fixtures/dev/corpus/", gold: dev.appendingPathComponent("gold"))
+        let card = try Self.scorecard(
+            documents.map { corpus.appendingPathComponent($0) },
+            recordedUnder: "Fixtures/dev/corpus/", gold: dev.appendingPathComponent("gold"))
         #expect(card.missingDocuments.isEmpty)
         let drops = try Ratchet(file: dev.appendingPathComponent("ratchet.json").path).drops(in: card)
         #expect(drops.isEmpty, "\(drops.map(\.description).joined(separator: "\n"))")
@@ -124,8 +125,11 @@ struct EvaluationRatchetTests {
     private func card(found: Int, of total: Int) -> Scorecard {
         var items: [JSONValue] = [], predicted: [JSONValue] = []
         for index in 0..<total {
-            let item = JSONValue.object(JSONObject(["start": .integer(index * 10), "end": .integer(index * 10 + 2),
-                                                    "min": .integer(index + 1), "max": .integer(index + 1)]))
+            let item = JSONValue.object(
+                JSONObject([
+                    "start": .integer(index * 10), "end": .integer(index * 10 + 2),
+                    "min": .integer(index + 1), "max": .integer(index + 1),
+                ]))
             items.append(item)
             if index < found { predicted.append(item) }
         }

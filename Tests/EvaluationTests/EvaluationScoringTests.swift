@@ -29,32 +29,39 @@ struct EvaluationScoringTests {
     }
 
     @Test func pairingIsGreedyInGoldOrderOnKeyAndOverlappingSpan() throws {
-        let gold = try items("""
-        [{"text": "a", "start": 0, "end": 3, "min": 1, "max": 1},
-         {"text": "b", "start": 10, "end": 13, "min": 1, "max": 1},
-         {"text": "c", "min": 2, "max": 2}]
-        """)
-        let predicted = try items("""
-        [{"text": "b'", "span": {"start": 11, "end": 12}, "min": 1, "max": 1},
-         {"text": "a'", "span": [2, 5], "min": 1, "max": 1},
-         {"text": "c'", "span": {"start": 90, "end": 91}, "min": 2, "max": 2},
-         {"text": "d'", "span": {"start": 0, "end": 3}, "min": 3, "max": 3}]
-        """)
+        let gold = try items(
+            """
+            [{"text": "a", "start": 0, "end": 3, "min": 1, "max": 1},
+             {"text": "b", "start": 10, "end": 13, "min": 1, "max": 1},
+             {"text": "c", "min": 2, "max": 2}]
+            """)
+        let predicted = try items(
+            """
+            [{"text": "b'", "span": {"start": 11, "end": 12}, "min": 1, "max": 1},
+             {"text": "a'", "span": [2, 5], "min": 1, "max": 1},
+             {"text": "c'", "span": {"start": 90, "end": 91}, "min": 2, "max": 2},
+             {"text": "d'", "span": {"start": 0, "end": 3}, "min": 3, "max": 3}]
+            """)
         let result = ItemPairing.pair(gold: gold, predicted: predicted, sameKey: ItemPairing.sameAmount)
-        #expect(result.pairs.map { "\(gold[$0.gold]["text"]!.pythonStr)=\(predicted[$0.predicted]["text"]!.pythonStr)" } == ["a=a'", "b=b'", "c=c'"])
+        #expect(
+            result.pairs.map { "\(gold[$0.gold]["text"]!.pythonStr)=\(predicted[$0.predicted]["text"]!.pythonStr)" } == [
+                "a=a'", "b=b'", "c=c'",
+            ])
         #expect(result.missed.isEmpty)
         #expect(result.extra == [3])
     }
 
     @Test func measuresPairByNumberThenByTitleAmongTheUnpaired() throws {
-        let gold = try items("""
-        [{"number": "一", "title": "加强组织领导"}, {"number": "二", "title": "强化资金保障"},
-         {"number": "三", "title": "做好宣传引导"}]
-        """)
-        let predicted = try items("""
-        [{"number": "（二）", "title": "强化资金保障"}, {"number": "一", "title": "加强组织领导"},
-         {"number": "四", "title": "其他事项"}]
-        """)
+        let gold = try items(
+            """
+            [{"number": "一", "title": "加强组织领导"}, {"number": "二", "title": "强化资金保障"},
+             {"number": "三", "title": "做好宣传引导"}]
+            """)
+        let predicted = try items(
+            """
+            [{"number": "（二）", "title": "强化资金保障"}, {"number": "一", "title": "加强组织领导"},
+             {"number": "四", "title": "其他事项"}]
+            """)
         let result = ItemPairing.pairMeasures(gold: gold, predicted: predicted)
         #expect(result.pairs.map { [$0.gold, $0.predicted] } == [[0, 1], [1, 0]])
         #expect(result.missed == [2])
@@ -62,13 +69,15 @@ struct EvaluationScoringTests {
     }
 
     @Test func listsPairAsTheScorerScoresThem() throws {
-        let gold = try object("""
-        {"amounts": [{"min": 5, "max": 5, "start": 0, "end": 3}], "measures": null}
-        """)
-        let record = try object("""
-        {"amounts": [{"min": 5, "max": 5, "span": {"start": 1, "end": 4}}], "deadlines": [{"date": "2030-12-31"}],
-         "measures": [{"number": "一", "title": "加强组织领导"}]}
-        """)
+        let gold = try object(
+            """
+            {"amounts": [{"min": 5, "max": 5, "start": 0, "end": 3}], "measures": null}
+            """)
+        let record = try object(
+            """
+            {"amounts": [{"min": 5, "max": 5, "span": {"start": 1, "end": 4}}], "deadlines": [{"date": "2030-12-31"}],
+             "measures": [{"number": "一", "title": "加强组织领导"}]}
+            """)
         // Deadlines came later: scored only where the gold has them; measures null: not scored.
         let lists = ItemPairing.pairLists(gold: gold, prediction: record)
         #expect(lists.map(\.field) == ["amounts", "counts", "percentages"])
@@ -108,25 +117,27 @@ struct EvaluationScoringTests {
     }
 
     @Test func aDocumentIsScoredGroupByGroup() throws {
-        let gold = try object("""
-        {"document": "d.txt",
-         "metadata": {"title": "通知", "documentNumber": "", "issuers": ["甲", "乙"], "recipients": [], "date": null},
-         "measures": [{"number": "1", "title": "第一条。", "lead": ["市人社局"], "cooperating": ["市财政局"]},
-                      {"number": "2", "title": "第二条", "lead": ["市教体局"], "cooperating": []}],
-         "amounts": [{"text": "2万元", "start": 5, "end": 8, "min": 20000, "max": 20000, "approximate": false, "per": ["人"]}],
-         "counts": [{"text": "3名", "start": 20, "end": 22, "min": 3, "max": 3, "classifier": "名", "subject": "人才"}],
-         "percentages": [],
-         "organizations": ["市人社局", "市财政局"], "references": ["办法"]}
-        """)
-        let prediction = try object("""
-        {"metadata": {"title": "通知。", "issuers": ["甲"]},
-         "measures": [{"number": "1", "title": "第一条", "lead": ["市人社局"], "cooperating": []},
-                      {"number": "3", "title": "第三条"}],
-         "amounts": [{"text": "2万元", "span": {"start": 5, "end": 8}, "min": 20000, "max": 20000, "approximate": true, "per": ["人"]}],
-         "counts": [{"text": "3名", "span": {"start": 20, "end": 22}, "min": 3, "max": 3, "classifier": "名", "subject": "高层次人才"},
-                    {"text": "4个", "span": {"start": 30, "end": 32}, "min": 4, "max": 4, "classifier": "个"}],
-         "organizations": [{"name": "市人社局"}, {"name": "市委"}], "references": [{"title": "办法"}]}
-        """)
+        let gold = try object(
+            """
+            {"document": "d.txt",
+             "metadata": {"title": "通知", "documentNumber": "", "issuers": ["甲", "乙"], "recipients": [], "date": null},
+             "measures": [{"number": "1", "title": "第一条。", "lead": ["市人社局"], "cooperating": ["市财政局"]},
+                          {"number": "2", "title": "第二条", "lead": ["市教体局"], "cooperating": []}],
+             "amounts": [{"text": "2万元", "start": 5, "end": 8, "min": 20000, "max": 20000, "approximate": false, "per": ["人"]}],
+             "counts": [{"text": "3名", "start": 20, "end": 22, "min": 3, "max": 3, "classifier": "名", "subject": "人才"}],
+             "percentages": [],
+             "organizations": ["市人社局", "市财政局"], "references": ["办法"]}
+            """)
+        let prediction = try object(
+            """
+            {"metadata": {"title": "通知。", "issuers": ["甲"]},
+             "measures": [{"number": "1", "title": "第一条", "lead": ["市人社局"], "cooperating": []},
+                          {"number": "3", "title": "第三条"}],
+             "amounts": [{"text": "2万元", "span": {"start": 5, "end": 8}, "min": 20000, "max": 20000, "approximate": true, "per": ["人"]}],
+             "counts": [{"text": "3名", "span": {"start": 20, "end": 22}, "min": 3, "max": 3, "classifier": "名", "subject": "高层次人才"},
+                        {"text": "4个", "span": {"start": 30, "end": 32}, "min": 4, "max": 4, "classifier": "个"}],
+             "organizations": [{"name": "市人社局"}, {"name": "市委"}], "references": [{"title": "办法"}]}
+            """)
         let score = DocumentScorer().score(gold: gold, prediction: prediction)
         func tally(_ group: FieldGroup) -> [Int] {
             [score.tallies[group]!.truePositives, score.tallies[group]!.falsePositives, score.tallies[group]!.falseNegatives]
@@ -142,16 +153,17 @@ struct EvaluationScoringTests {
         #expect(score.agreements[.countsSubject] == Agreement(right: 1, total: 1))
         #expect(score.agreements[.measuresTitle] == Agreement(right: 1, total: 1))
         #expect(score.agreements[.metadata] == Agreement(right: 1, total: 2))  // title right, issuers wrong; empty fields skipped
-        #expect(score.findings.map(\.line) == [
-            "  amounts.approximate wrong: '2万元': gold False, got True",
-            "  counts extra: '4个'@30 {'min': 4, 'max': 4, 'classifier': '个'}",
-            "  measures missed: measure 2 第二条",
-            "  measures extra: measure 3 第三条",
-            "  responsibility missed: measure 1 cooperating: 市财政局",
-            "  metadata wrong: issuers: gold ['甲', '乙'], got ['甲']",
-            "  organizations missed: 市财政局",
-            "  organizations extra: 市委",
-        ])  // a missed measure's departments count as missed but get no line of their own
+        #expect(
+            score.findings.map(\.line) == [
+                "  amounts.approximate wrong: '2万元': gold False, got True",
+                "  counts extra: '4个'@30 {'min': 4, 'max': 4, 'classifier': '个'}",
+                "  measures missed: measure 2 第二条",
+                "  measures extra: measure 3 第三条",
+                "  responsibility missed: measure 1 cooperating: 市财政局",
+                "  metadata wrong: issuers: gold ['甲', '乙'], got ['甲']",
+                "  organizations missed: 市财政局",
+                "  organizations extra: 市委",
+            ])  // a missed measure's departments count as missed but get no line of their own
     }
 
     @Test func goldMeasuresNullAreNotScored() throws {
@@ -180,8 +192,9 @@ struct EvaluationScoringTests {
         set.add(try object(#"{"id": 6}"#), fileStem: "one")  // a stem never displaces a source name
         set.add(try object(#"{"source": {"path": "", "name": "six.md"}, "id": 7}"#))
         func id(_ name: String) -> String? { set.prediction(for: name)?["id"]?.pythonStr }
-        #expect([id("one.txt"), id("two.txt"), id("three.txt"), id("four.txt"), id("five.txt"), id("six.md"), id("seven.txt")]
-            == ["1", "2", "3", "4", "5", "7", nil])
+        #expect(
+            [id("one.txt"), id("two.txt"), id("three.txt"), id("four.txt"), id("five.txt"), id("six.md"), id("seven.txt")]
+                == ["1", "2", "3", "4", "5", "7", nil])
     }
 
     @Test func pythonPathHelpersMatchOsPath() {

@@ -34,8 +34,9 @@ struct CitationRunTests {
             let text = (0..<Int.random(in: 1...80, using: &random)).map { _ in pieces.randomElement(using: &random)! }
             var runs = CitationRuns()
             for index in text.indices where text[index] == "《" {
-                #expect(ReferenceMatcher.runStart(index, in: text, runs: &runs) == Self.walkedRunStart(index, in: text),
-                        "\(String(String.UnicodeScalarView(text))) at \(index)")
+                #expect(
+                    ReferenceMatcher.runStart(index, in: text, runs: &runs) == Self.walkedRunStart(index, in: text),
+                    "\(String(String.UnicodeScalarView(text))) at \(index)")
             }
         }
     }

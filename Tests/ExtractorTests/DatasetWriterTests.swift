@@ -17,8 +17,10 @@ struct DatasetWriterTests {
             for table in DatasetTable.allCases {
                 var expected: [UInt8] = []
                 for row in rows[table] { CSVFormat.append(row, to: &expected, forSpreadsheets: forSpreadsheets) }
-                #expect(bytes[table] == expected, "\(record.documentId) \(table) excel: \(forSpreadsheets)\nwritten:  \(String(decoding: bytes[table], as: UTF8.self).prefix(300))\nexpected: \(String(decoding: expected, as: UTF8.self).prefix(300))",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    bytes[table] == expected,
+                    "\(record.documentId) \(table) excel: \(forSpreadsheets)\nwritten:  \(String(decoding: bytes[table], as: UTF8.self).prefix(300))\nexpected: \(String(decoding: expected, as: UTF8.self).prefix(300))",
+                    sourceLocation: sourceLocation)
                 #expect(rows[table].allSatisfy { $0.count == table.columns.count })
             }
         }
@@ -31,11 +33,16 @@ struct DatasetWriterTests {
     @Test func everyFieldFilledWithAndWithoutPages() {
         var result = FilledResult.value
         result.metadata?.region = Region(code: "640200", name: "石嘴山市", level: "city", rule: "region.issuer")
-        result.measures[0].instruments = [InstrumentTag(type: "supply", tool: "资金, 投入", cue: "=补贴", span: Span(start: 22, end: 24),
-                                                        rule: "instrument.cue")]
+        result.measures[0].instruments = [
+            InstrumentTag(
+                type: "supply", tool: "资金, 投入", cue: "=补贴", span: Span(start: 22, end: 24),
+                rule: "instrument.cue")
+        ]
         result.deadlines = [Deadline(text: "2025年\"底\"前", span: Span(start: 85, end: 92), date: "2025-12-31", rule: "deadline.year-end")]
-        result.amounts.append(Amount(text: "-5元", span: Span(start: 54, end: 58), min: Decimal(string: "-0.05"),
-                                     max: Decimal(string: "1e30"), per: ["人", "年"], purpose: "+奖励", rule: "amount.test"))
+        result.amounts.append(
+            Amount(
+                text: "-5元", span: Span(start: 54, end: 58), min: Decimal(string: "-0.05"),
+                max: Decimal(string: "1e30"), per: ["人", "年"], purpose: "+奖励", rule: "amount.test"))
         result.references.append(Reference(title: "@无", spans: [], rule: "reference.test"))
         for pages in [nil, [0, 50, 100]] as [[Int]?] {
             result.source.pageStarts = pages

@@ -106,8 +106,10 @@ struct DeadlineAndInstrumentTests {
         """
 
     @Test func measuresThatGrantMoneySetTargetsOrOrderTrainingAreTagged() throws {
-        let result = try DocumentExtractor().extract(TextDocument(text: Self.notice), source: Source(
-            path: "notice.txt", sha256: "", encoding: "UTF-8", format: "plain", characters: Self.notice.unicodeScalars.count))
+        let result = try DocumentExtractor().extract(
+            TextDocument(text: Self.notice),
+            source: Source(
+                path: "notice.txt", sha256: "", encoding: "UTF-8", format: "plain", characters: Self.notice.unicodeScalars.count))
         #expect(result.measures.count == 3)
         let tools = result.measures.map { Set($0.instruments.map(\.tool)) }
         #expect(tools.count == 3)
@@ -131,8 +133,10 @@ struct DeadlineAndInstrumentTests {
         defer { try? FileManager.default.removeItem(at: file) }
         try "# a coder's own scheme\n青年政策\t就业扶持\t青年\n青年政策\t现金\t@amount\n".write(to: file, atomically: true, encoding: .utf8)
         let dictionary = try InstrumentDictionary(contentsOf: file.path)
-        let result = try DocumentExtractor(instruments: dictionary).extract(TextDocument(text: Self.notice), source: Source(
-            path: "notice.txt", sha256: "", encoding: "UTF-8", format: "plain", characters: Self.notice.unicodeScalars.count))
+        let result = try DocumentExtractor(instruments: dictionary).extract(
+            TextDocument(text: Self.notice),
+            source: Source(
+                path: "notice.txt", sha256: "", encoding: "UTF-8", format: "plain", characters: Self.notice.unicodeScalars.count))
         let tags = result.measures.flatMap(\.instruments)
         #expect(!tags.isEmpty)
         #expect(Set(tags.map(\.type)) == ["青年政策"])

@@ -6,7 +6,8 @@ import Testing
 @Suite("Division table")
 struct DivisionTableTests {
     @Test func readsTheLinesOfATable() {
-        let tsv = "# 注释\tline\n110000\t北京市\tprovince\t\r\n\n110100\t市辖区\tcity\t110000\textra\r\n110101\t东城区\tcounty\t110100\n"
+        let tsv =
+            "# 注释\tline\n110000\t北京市\tprovince\t\r\n\n110100\t市辖区\tcity\t110000\textra\r\n110101\t东城区\tcounty\t110100\n"
             + "short\tline\n450000\t广西壮族自治区\tprovince\t"
         let table = DivisionTable(tsv: tsv)
         #expect(table.divisions.map(\.code) == ["110000", "110100", "110101", "450000"])

@@ -19,8 +19,9 @@ struct JSONLeafTests {
     }
 
     @Test func optionalsAreValuesOrNull() throws {
-        #expect(try JSONFormat.encode(Optionals(text: "市", number: 3, value: Decimal(string: "2.50")), pretty: false)
-            == "{\"text\":\"市\",\"number\":3,\"value\":2.5}")
+        #expect(
+            try JSONFormat.encode(Optionals(text: "市", number: 3, value: Decimal(string: "2.50")), pretty: false)
+                == "{\"text\":\"市\",\"number\":3,\"value\":2.5}")
         #expect(try JSONFormat.encode(Optionals(), pretty: false) == "{\"text\":null,\"number\":null,\"value\":null}")
         #expect(try JSONFormat.encode([String?.none, "x"], pretty: false) == "[null,\"x\"]")
     }

@@ -7,8 +7,10 @@ import Testing
 /// each span still exactly its text in the original.
 @Suite("Line breaks, end to end")
 struct LineBreakExtractionTests {
-    static let lines = ["---", "title: \"关于支持人才发展的通知\"", "date: 2022-02-10", "---",
-                        "# 一、支持政策", "对新引进的博士给予50万元安家补贴。", "", "# 二、保障措施", "每年引进人才200名以上。", ""]
+    static let lines = [
+        "---", "title: \"关于支持人才发展的通知\"", "date: 2022-02-10", "---",
+        "# 一、支持政策", "对新引进的博士给予50万元安家补贴。", "", "# 二、保障措施", "每年引进人才200名以上。", "",
+    ]
 
     private func extract(_ eol: String) throws -> ExtractionResult {
         let text = Self.lines.joined(separator: eol)

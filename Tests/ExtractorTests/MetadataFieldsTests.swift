@@ -8,8 +8,10 @@ import Testing
 struct MetadataFieldsTests {
     static let fields = MetadataFields()
 
-    static func complete(title: String?, issuers: [String] = [], number: String? = nil, date: String? = "2021-03-05",
-                         genre: String = "normative", text: String = "") -> (Metadata, [Diagnostic]) {
+    static func complete(
+        title: String?, issuers: [String] = [], number: String? = nil, date: String? = "2021-03-05",
+        genre: String = "normative", text: String = ""
+    ) -> (Metadata, [Diagnostic]) {
         let metadata = Metadata(title: title, documentNumber: number, issuers: issuers, date: date)
         let (completed, diagnostics) = fields.complete(metadata, genre: genre, text: Array(text.unicodeScalars))
         return (completed!, diagnostics)
@@ -41,19 +43,23 @@ struct MetadataFieldsTests {
         #expect(notice.docType == "通知")
     }
 
-    @Test(arguments: [
-        ("七、本通知自2022年1月15日起施行，有效期5年。", "2022-01-15", "2027-01-14"),
-        ("第三十二条 本办法自印发之日起施行，有效期3年。", "2021-03-05", "2024-03-04"),
-        ("4．本实施细则自印发之日起实施，有效期至2026年10月30日。", "2021-03-05", "2026-10-30"),
-        ("本通知自2021年1月1日起施行，有效期两年。", "2021-01-01", "2022-12-31"),
-        ("本通知自2024年3月1日起执行，有效期6个月。", "2024-03-01", "2024-08-31"),
-        ("本条例已经审议通过，现予公布，自2019年1月1日起施行。", "2019-01-01", nil),
-        ("本通知有效期至2025年12月31日。", nil, "2025-12-31"),
-    ] as [(String, String?, String?)])
+    @Test(
+        arguments: [
+            ("七、本通知自2022年1月15日起施行，有效期5年。", "2022-01-15", "2027-01-14"),
+            ("第三十二条 本办法自印发之日起施行，有效期3年。", "2021-03-05", "2024-03-04"),
+            ("4．本实施细则自印发之日起实施，有效期至2026年10月30日。", "2021-03-05", "2026-10-30"),
+            ("本通知自2021年1月1日起施行，有效期两年。", "2021-01-01", "2022-12-31"),
+            ("本通知自2024年3月1日起执行，有效期6个月。", "2024-03-01", "2024-08-31"),
+            ("本条例已经审议通过，现予公布，自2019年1月1日起施行。", "2019-01-01", nil),
+            ("本通知有效期至2025年12月31日。", nil, "2025-12-31"),
+        ] as [(String, String?, String?)])
     func validityClauses(clause: String, effective: String?, expiry: String?) {
-        let title = clause.contains("细则") ? "关于印发《江城市补贴实施细则》的通知"
-            : clause.contains("条例") ? "江城市河道管理条例"
-            : clause.contains("办法") ? "关于印发《江城市人才公寓管理办法》的通知" : "江城市人民政府关于调整补助标准的通知"
+        let title =
+            clause.contains("细则")
+            ? "关于印发《江城市补贴实施细则》的通知"
+            : clause.contains("条例")
+                ? "江城市河道管理条例"
+                : clause.contains("办法") ? "关于印发《江城市人才公寓管理办法》的通知" : "江城市人民政府关于调整补助标准的通知"
         let (metadata, _) = Self.complete(title: title, text: "一、总则\n" + clause + "\n")
         #expect(metadata.effectiveDate == effective)
         #expect(metadata.expiryDate == expiry)
@@ -76,21 +82,23 @@ struct MetadataFieldsTests {
         "第十四条 本办法自发布之日起施行，有效期至2020年7月10日止。",
     ])
     func clausesThatAreNotTheDocuments(clause: String) {
-        let (metadata, _) = Self.complete(title: "江城市交通委员会关于延长《江城市渡口管理办法》有效期的通知",
-                                          text: clause + "\n")
+        let (metadata, _) = Self.complete(
+            title: "江城市交通委员会关于延长《江城市渡口管理办法》有效期的通知",
+            text: clause + "\n")
         #expect(metadata.effectiveDate == nil)
         #expect(metadata.expiryDate == nil)
     }
 
-    @Test(arguments: [
-        (["上海市奉贤区人民政府办公室"], "310120", "county"),
-        (["中共石嘴山市委办公室", "石嘴山市人民政府办公室"], "640200", "city"),
-        (["广东省人力资源和社会保障厅"], "440000", "province"),
-        (["广州市天河区教育局"], "440106", "county"),
-        (["国务院办公厅"], nil, "national"),
-        (["人力资源社会保障部", "财政部"], nil, "national"),
-        (["国家税务总局上海市税务局"], "310000", "province"),
-    ] as [([String], String?, String)])
+    @Test(
+        arguments: [
+            (["上海市奉贤区人民政府办公室"], "310120", "county"),
+            (["中共石嘴山市委办公室", "石嘴山市人民政府办公室"], "640200", "city"),
+            (["广东省人力资源和社会保障厅"], "440000", "province"),
+            (["广州市天河区教育局"], "440106", "county"),
+            (["国务院办公厅"], nil, "national"),
+            (["人力资源社会保障部", "财政部"], nil, "national"),
+            (["国家税务总局上海市税务局"], "310000", "province"),
+        ] as [([String], String?, String)])
     func regionsFromIssuers(issuers: [String], code: String?, level: String) throws {
         let (metadata, _) = Self.complete(title: "关于做好申报工作的通知", issuers: issuers)
         let region = try #require(metadata.region)
@@ -121,8 +129,9 @@ struct MetadataFieldsTests {
         #expect(diagnostics.map(\.rule) == ["region.ambiguous"])
         let (withNumber, _) = Self.complete(title: "关于做好申报工作的通知", issuers: ["朝阳区人民政府"], number: "京朝政发〔2021〕1号")
         #expect(withNumber.region?.code == "110105")
-        let (withText, none) = Self.complete(title: "关于做好申报工作的通知", issuers: ["朝阳区人民政府"],
-                                             text: "为推动吉林省长春市经济发展，现通知如下。")
+        let (withText, none) = Self.complete(
+            title: "关于做好申报工作的通知", issuers: ["朝阳区人民政府"],
+            text: "为推动吉林省长春市经济发展，现通知如下。")
         #expect(withText.region?.code == "220104")
         #expect(none.isEmpty)
     }

@@ -14,7 +14,8 @@ struct OrganizationFastPathTests {
         var texts = Repository.corpus.map { url in
             StructureHarness.context(String(decoding: Repository.bytes(url), as: UTF8.self)).text.scalars
         }
-        let mixed = "𠀀市人社局𪚥牵头，县财政要统筹😀三年安排；xx县委组织部、团县委、中共石嘴山市委办公室、国务院、南川省财政厅\n"
+        let mixed =
+            "𠀀市人社局𪚥牵头，县财政要统筹😀三年安排；xx县委组织部、团县委、中共石嘴山市委办公室、国务院、南川省财政厅\n"
             + "各县（市、区）人民政府，市直各部门：市委督查室、区财政全额贴息。一二三〇十百千万0123456789委"
         texts.append(StructureHarness.context(mixed).text.scalars)
         return texts
@@ -61,7 +62,8 @@ struct OrganizationFastPathTests {
             }
             if ending || vocabulary.nationalBodies.matchEnding(text, before: end) != nil { #expect(bodyEnds.contains(end)) }
             if end < text.count, vocabulary.stems.matchEnding(text, before: end) != nil,
-               OrganizationMatcher.actsAsSubject(from: end, in: text, vocabulary: vocabulary) {
+                OrganizationMatcher.actsAsSubject(from: end, in: text, vocabulary: vocabulary)
+            {
                 #expect(abbreviationEnds.contains(end))
             }
         }

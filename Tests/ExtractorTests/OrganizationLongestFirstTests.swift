@@ -71,7 +71,10 @@ struct OrganizationMergeTests {
             }
         }
         var names = random("name")
-        if seed % 5 != 0 { names = names.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element) }
+        if seed % 5 != 0 {
+            names = names.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(
+                \.element)
+        }
         let units = random("unit")
         let sorted = (names + units).sorted { $0.range.lowerBound < $1.range.lowerBound }
         #expect(OrganizationMatcher.merging(names, units) == sorted)

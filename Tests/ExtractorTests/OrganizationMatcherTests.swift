@@ -49,7 +49,8 @@ struct OrganizationMatcherTests {
     }
 
     @Test func definiteUnitsOfResponsibilityNotesCountAndVagueOnesDoNot() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             关于印发人才措施的通知
 
             一、主要任务
@@ -64,7 +65,8 @@ struct OrganizationMatcherTests {
     }
 
     @Test func officesNamedInALabelledNoteCountAndRecipientClassesDoNot() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             关于印发人才措施的通知
 
             各区县人社局、财政局，市直有关单位：

@@ -83,7 +83,8 @@ struct PolicyTextGenerator {
 
     /// A number as documents write it: `20`, `3.68`, `1,200`, `2—5`, now and then very long.
     private static func digits(using random: inout SeededGenerator) -> String {
-        let count = Int.random(in: 0..<50, using: &random) == 0 ? Int.random(in: 20...60, using: &random) : Int.random(in: 1...4, using: &random)
+        let count =
+            Int.random(in: 0..<50, using: &random) == 0 ? Int.random(in: 20...60, using: &random) : Int.random(in: 1...4, using: &random)
         var text = String((0..<count).map { _ in "0123456789".randomElement(using: &random)! })
         switch Int.random(in: 0..<6, using: &random) {
         case 0: text += "." + String((0..<Int.random(in: 1...3, using: &random)).map { _ in "0123456789".randomElement(using: &random)! })

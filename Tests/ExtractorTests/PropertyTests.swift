@@ -32,7 +32,8 @@ struct PropertyTests {
             let problems = check.problems(bytes: Array(pieces.joined()))
             guard !problems.isEmpty else { continue }
             let small = Self.shrink(pieces, check: check)
-            Issue.record("""
+            Issue.record(
+                """
                 seed \(seed), case \(index): \(problems.count) broken promise(s), first: \(problems[0])
                 smallest failing input: \(Self.describe(small))
                 with: \(check.problems(bytes: small).prefix(3).joined(separator: "\n"))
@@ -54,8 +55,10 @@ struct PropertyTests {
         // A hand-broken result: a span past the end, a text that is not the
         // slice, min above max, a redacted value, a measure number used twice.
         let document = TextDocument(text: "给予50万元奖补")
-        var result = ExtractionResult(source: Source(path: "x", sha256: String(repeating: "0", count: 64), encoding: "UTF-8",
-                                                     format: "plain", characters: document.original.count))
+        var result = ExtractionResult(
+            source: Source(
+                path: "x", sha256: String(repeating: "0", count: 64), encoding: "UTF-8",
+                format: "plain", characters: document.original.count))
         #expect(ResultInvariants.violations(of: result, document: document).isEmpty)
         result.amounts = [
             Amount(text: "50万元", span: Span(start: 2, end: 6), min: 500_000, max: 500_000, rule: "test"),
@@ -64,8 +67,10 @@ struct PropertyTests {
             Amount(text: "50万元", span: Span(start: 2, end: 6), min: 600_000, max: 500_000, rule: "test"),
             Amount(text: "50万元", span: Span(start: 2, end: 6), min: 500_000, max: nil, redacted: true, rule: "test"),
         ]
-        result.measures = [Measure(number: "1", title: "a", span: Span(start: 0, end: 8), rule: "test"),
-                           Measure(number: "1", title: "b", span: Span(start: 0, end: 8), rule: "test")]
+        result.measures = [
+            Measure(number: "1", title: "a", span: Span(start: 0, end: 8), rule: "test"),
+            Measure(number: "1", title: "b", span: Span(start: 0, end: 8), rule: "test"),
+        ]
         let problems = ResultInvariants.violations(of: result, document: document)
         #expect(problems.count == 5, "\(problems)")
     }

@@ -19,9 +19,12 @@ struct QuantitiesCaseTests {
         let marked = MarkedText(quantityCase.text)
         let found = matchQuantities(marked.text)
         let items = Self.items(found)
-        #expect(marked.spans.count == quantityCase.expected.count, "the case marks \(marked.spans.count) spans but expects \(quantityCase.expected.count)")
-        #expect(items.map(\.span) == marked.spans.map(Span.init),
-                "found \(items.map { "\($0.kind) \($0.text.debugDescription)" })")
+        #expect(
+            marked.spans.count == quantityCase.expected.count,
+            "the case marks \(marked.spans.count) spans but expects \(quantityCase.expected.count)")
+        #expect(
+            items.map(\.span) == marked.spans.map(Span.init),
+            "found \(items.map { "\($0.kind) \($0.text.debugDescription)" })")
         guard items.count == quantityCase.expected.count else { return }
         for (item, expected) in zip(items, quantityCase.expected) {
             let where_ = item.text.debugDescription
@@ -63,16 +66,19 @@ struct QuantitiesCaseTests {
 
     static func items(_ found: QuantityMatches) -> [Item] {
         let amounts = found.amounts.map {
-            Item(kind: "amount", text: $0.text, span: $0.span, min: $0.min, max: $0.max, approximate: $0.approximate,
-                 redacted: $0.redacted, per: $0.per, purpose: $0.purpose, rule: $0.rule)
+            Item(
+                kind: "amount", text: $0.text, span: $0.span, min: $0.min, max: $0.max, approximate: $0.approximate,
+                redacted: $0.redacted, per: $0.per, purpose: $0.purpose, rule: $0.rule)
         }
         let counts = found.counts.map {
-            Item(kind: "count", text: $0.text, span: $0.span, min: $0.min, max: $0.max, approximate: $0.approximate,
-                 redacted: $0.redacted, classifier: $0.classifier, subject: $0.subject, rule: $0.rule)
+            Item(
+                kind: "count", text: $0.text, span: $0.span, min: $0.min, max: $0.max, approximate: $0.approximate,
+                redacted: $0.redacted, classifier: $0.classifier, subject: $0.subject, rule: $0.rule)
         }
         let percentages = found.percentages.map {
-            Item(kind: "percent", text: $0.text, span: $0.span, min: $0.min, max: $0.max, approximate: $0.approximate,
-                 redacted: $0.redacted, points: $0.points, rule: $0.rule)
+            Item(
+                kind: "percent", text: $0.text, span: $0.span, min: $0.min, max: $0.max, approximate: $0.approximate,
+                redacted: $0.redacted, points: $0.points, rule: $0.rule)
         }
         return (amounts + counts + percentages).sorted { $0.span < $1.span }
     }

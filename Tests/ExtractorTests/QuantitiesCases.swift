@@ -59,8 +59,9 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
 
     static func caseObjects(_ url: URL) -> [[String: Any]] {
         guard let data = try? Data(contentsOf: url),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let cases = root["cases"] as? [[String: Any]] else {
+            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let cases = root["cases"] as? [[String: Any]]
+        else {
             fatalError("unreadable case file \(url.lastPathComponent)")
         }
         return cases

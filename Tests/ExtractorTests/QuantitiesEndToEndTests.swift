@@ -16,14 +16,14 @@ struct QuantitiesEndToEndTests {
     /// them in `text`, and every span indexes the original.
     @Test func pdfBreaksStayInTheOriginalSlice() throws {
         let original = """
-        中卫市市级层面支持特色人才项目17个，补助资金255
+            中卫市市级层面支持特色人才项目17个，补助资金255
 
-        万元；为全县人才提供价值两万
+            万元；为全县人才提供价值两万
 
-        余元的物资，每个 30 万元，分别按照每人2万元、1万元、0.5万元给予奖励，占比不低于80%，培养后备名师50
+            余元的物资，每个 30 万元，分别按照每人2万元、1万元、0.5万元给予奖励，占比不低于80%，培养后备名师50
 
-        名。
-        """
+            名。
+            """
         let document = TextDocument(text: original, format: .plain)
         let extractor = try DocumentExtractor()
         let (result, _) = try extractor.explain(document, source: Self.source(document))
@@ -48,7 +48,8 @@ struct QuantitiesEndToEndTests {
         let (result, rejections) = try extractor.explain(document, source: Self.source(document))
         #expect(result.amounts.isEmpty && result.counts.isEmpty && result.percentages.isEmpty)
         let rules = Set(rejections.map(\.rule))
-        #expect(rules.isSuperset(of: ["amount.document-number", "count.fused-numeral", "count.ordinal", "count.physical", "count.duration"]))
+        #expect(
+            rules.isSuperset(of: ["amount.document-number", "count.fused-numeral", "count.ordinal", "count.physical", "count.duration"]))
         let plain = try extractor.extract(document, source: Self.source(document))
         #expect(plain.counts.isEmpty)
     }
@@ -70,7 +71,8 @@ struct QuantitiesEndToEndTests {
         for url in Repository.corpus {
             let goldURL = Repository.root.appendingPathComponent("Fixtures/gold/\(url.lastPathComponent).gold.json")
             guard let data = try? Data(contentsOf: goldURL),
-                  let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+                let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { continue }
             let result = try extractor.extract(fileAt: url.path)
             let predicted: [String: [(Span, Decimal?, Decimal?, Bool, String?)]] = [
                 "amounts": result.amounts.map { ($0.span, $0.min, $0.max, $0.redacted, nil) },

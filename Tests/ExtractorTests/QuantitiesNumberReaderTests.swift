@@ -14,10 +14,11 @@ struct NumberCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { text }
 
     static let all: [NumberCase] = QuantityCase.caseObjects(QuantityCase.casesFolder.appendingPathComponent("numbers.json")).map { object in
-        NumberCase(text: object["text"] as? String ?? "",
-                   value: (object["value"] as? String).flatMap { Decimal(string: $0) },
-                   redacted: object["redacted"] as? Bool ?? false, malformed: object["malformed"] as? Bool ?? false,
-                   none: object["none"] as? Bool ?? false, length: object["length"] as? Int)
+        NumberCase(
+            text: object["text"] as? String ?? "",
+            value: (object["value"] as? String).flatMap { Decimal(string: $0) },
+            redacted: object["redacted"] as? Bool ?? false, malformed: object["malformed"] as? Bool ?? false,
+            none: object["none"] as? Bool ?? false, length: object["length"] as? Int)
     }
 }
 
@@ -67,7 +68,8 @@ struct QuantitiesNumberReaderTests {
 
     @Test func bareOneIsMarked() {
         guard case .number(let one)? = NumberReader.read(Array("一批".unicodeScalars), at: 0),
-              case .number(let eleven)? = NumberReader.read(Array("十一".unicodeScalars), at: 0) else {
+            case .number(let eleven)? = NumberReader.read(Array("十一".unicodeScalars), at: 0)
+        else {
             Issue.record("no number")
             return
         }

@@ -23,8 +23,11 @@ struct ReferenceMatcherTests {
     @Test func strayPDFSpacesAndBreaksAreRepairedButARealSpaceIsKept() {
         let text = "出 台《人 才 引 进 手 续 限 时 办 结 制 度》，细化《中阳县人才引进、服务、管理\n\n办法》。《石嘴山市实施人才强市战略 推动转型发展高质量发展的实施意见》"
         let found = ReferenceMatcher().match(StructureHarness.context(text))
-        #expect(found.map(\.title) == ["人才引进手续限时办结制度", "中阳县人才引进、服务、管理办法",
-                                       "石嘴山市实施人才强市战略 推动转型发展高质量发展的实施意见"])
+        #expect(
+            found.map(\.title) == [
+                "人才引进手续限时办结制度", "中阳县人才引进、服务、管理办法",
+                "石嘴山市实施人才强市战略 推动转型发展高质量发展的实施意见",
+            ])
         #expect(found.first?.action == "出台")
     }
 

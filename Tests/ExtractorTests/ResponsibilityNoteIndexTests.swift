@@ -10,9 +10,11 @@ struct ResponsibilityNoteIndexTests {
     /// Pieces of label soup: labels that overlap (`主要责任单位` holds `责任单位`),
     /// colons with and without spaces, list and sentence punctuation, brackets,
     /// line breaks and other `标签：` words.
-    static let soup = ["主要责任单位：", "责任单位：", "牵头单位 ：", "配合单位:", "协同部门：", "主要责任单位", "责任单位", "牵头单位", "配合单位", "参与部门", "单位", "：", "：", ":", " ", " ：",
-                       "；", "。", "\n", "\n", "（", "）", "(", ")", "【", "】", "市人社局", "市财政局", "各县区", "人民政府",
-                       "（牵头）", "牵头", "、", "、", "，", "完成时限：", "2025年", "一、", "（二）", "3.", "加强人才工作", "由"]
+    static let soup = [
+        "主要责任单位：", "责任单位：", "牵头单位 ：", "配合单位:", "协同部门：", "主要责任单位", "责任单位", "牵头单位", "配合单位", "参与部门", "单位", "：", "：", ":", " ", " ：",
+        "；", "。", "\n", "\n", "（", "）", "(", ")", "【", "】", "市人社局", "市财政局", "各县区", "人民政府",
+        "（牵头）", "牵头", "、", "、", "，", "完成时限：", "2025年", "一、", "（二）", "3.", "加强人才工作", "由",
+    ]
 
     static func soupText(seed: UInt64, pieces: Int) -> String {
         var generator = SeededGenerator(seed: seed)

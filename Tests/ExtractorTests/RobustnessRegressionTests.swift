@@ -11,15 +11,18 @@ import Testing
 struct RobustnessRegressionTests {
     /// The saved inputs, by file name.
     static let inputs: [String] = {
-        guard let folder = Bundle.module.url(forResource: "robustness", withExtension: nil, subdirectory: "Cases")
-            ?? Bundle.module.url(forResource: "Cases/robustness", withExtension: nil) else { return [] }
+        guard
+            let folder = Bundle.module.url(forResource: "robustness", withExtension: nil, subdirectory: "Cases")
+                ?? Bundle.module.url(forResource: "Cases/robustness", withExtension: nil)
+        else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
     }()
 
     static func bytes(_ name: String) throws -> [UInt8] {
-        let folder = try #require(Bundle.module.url(forResource: "robustness", withExtension: nil, subdirectory: "Cases")
-            ?? Bundle.module.url(forResource: "Cases/robustness", withExtension: nil))
+        let folder = try #require(
+            Bundle.module.url(forResource: "robustness", withExtension: nil, subdirectory: "Cases")
+                ?? Bundle.module.url(forResource: "Cases/robustness", withExtension: nil))
         return Array(try Data(contentsOf: folder.appendingPathComponent(name)))
     }
 

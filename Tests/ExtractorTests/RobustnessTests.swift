@@ -61,7 +61,9 @@ struct RobustnessTests {
             (1...1_000).map { _ in "\n一、部分\n（一）措施。给予5万元。（市人社局牵头负责）\n（二）措施。（市财政局牵头负责）" }.joined()
         },
         Case(name: "15,000 named bodies", format: .plain) { String(repeating: "市人社局、市委组织部、县委党校，", count: 5_000) },
-        Case(name: "20,000 nested 《", format: .plain) { String(repeating: "《", count: 20_000) + "办法" + String(repeating: "》", count: 20_000) },
+        Case(name: "20,000 nested 《", format: .plain) {
+            String(repeating: "《", count: 20_000) + "办法" + String(repeating: "》", count: 20_000)
+        },
         Case(name: "20,000 unclosed brackets", format: .plain) { String(repeating: "（〔“《【", count: 20_000) },
         Case(name: "a 20,000-department responsibility note", format: .plain) {
             "1.实施人才工程。（" + String(repeating: "市人社局、", count: 20_000) + "市财政局牵头负责）"
@@ -88,18 +90,21 @@ struct RobustnessTests {
 
     /// A number longer than any value can hold must not give a wrong value:
     /// it is skipped or reported without one, never rounded, truncated or cut short.
-    @Test("an overlong number gives no value", arguments: [
-        "给予" + String(repeating: "9", count: 10_000) + "万元",
-        "引进人才" + String(repeating: "9", count: 10_000) + "名",
-        "占比" + String(repeating: "9", count: 10_000) + "%",
-        "给予" + String(repeating: "9", count: 200) + "元",
-        "给予" + String(repeating: "九", count: 30) + "元",  // once wrapped round UInt64 to 5076944270305263615
-        "给予二十五点" + String(repeating: "五", count: 300) + "万元",  // once NaN
-        "百分之二十五点" + String(repeating: "五", count: 300),  // once NaN
-    ])
+    @Test(
+        "an overlong number gives no value",
+        arguments: [
+            "给予" + String(repeating: "9", count: 10_000) + "万元",
+            "引进人才" + String(repeating: "9", count: 10_000) + "名",
+            "占比" + String(repeating: "9", count: 10_000) + "%",
+            "给予" + String(repeating: "9", count: 200) + "元",
+            "给予" + String(repeating: "九", count: 30) + "元",  // once wrapped round UInt64 to 5076944270305263615
+            "给予二十五点" + String(repeating: "五", count: 300) + "万元",  // once NaN
+            "百分之二十五点" + String(repeating: "五", count: 300),  // once NaN
+        ])
     func overlongNumber(_ text: String) throws {
         let result = try DocumentExtractor().extract(bytes: Array(text.utf8), path: "long.txt")
-        let values = result.amounts.flatMap { [$0.min, $0.max] } + result.counts.flatMap { [$0.min, $0.max] }
+        let values =
+            result.amounts.flatMap { [$0.min, $0.max] } + result.counts.flatMap { [$0.min, $0.max] }
             + result.percentages.flatMap { [$0.min, $0.max] }
         #expect(values.compactMap { $0 }.isEmpty, "values: \(values)")
     }

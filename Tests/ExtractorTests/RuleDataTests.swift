@@ -18,7 +18,8 @@ struct RuleDataTests {
     }
 
     @Test func tabsAndUnicodeSpacesAreTrimmedInnerOnesKept() {
-        #expect(entries("\t 名 \t\n\u{3000}人次\u{3000}\n\u{A0}个\u{2009}\n\u{1680}项\u{202F}\u{205F}\n县 （市）") == ["名", "人次", "个", "项", "县 （市）"])
+        #expect(
+            entries("\t 名 \t\n\u{3000}人次\u{3000}\n\u{A0}个\u{2009}\n\u{1680}项\u{202F}\u{205F}\n县 （市）") == ["名", "人次", "个", "项", "县 （市）"])
     }
 
     @Test func aLineOfSpacesOrAnEmptyFileGivesNothing() {
@@ -63,7 +64,8 @@ struct EmbeddedRuleDataTests {
         #expect(disk.count > 10)
         #expect(Set(EmbeddedRuleData.files.keys) == Set(disk.keys))
         for (name, bytes) in disk {
-            let embedded = RuleData.data(String(name[..<name.lastIndex(of: ".")!]), extension: String(name[name.index(after: name.lastIndex(of: ".")!)...]))
+            let embedded = RuleData.data(
+                String(name[..<name.lastIndex(of: ".")!]), extension: String(name[name.index(after: name.lastIndex(of: ".")!)...]))
             #expect(embedded.map(Array.init) == bytes, "\(name)")
         }
     }

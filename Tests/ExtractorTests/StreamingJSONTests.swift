@@ -9,25 +9,33 @@ import TestSupport
 @Suite("Streaming JSON")
 struct StreamingJSONTests {
     /// Both encoders' bytes, compact and pretty.
-    private static func expectSame<T: Encodable>(_ value: T, _ comment: @autoclosure () -> String = "",
-                                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private static func expectSame<T: Encodable>(
+        _ value: T, _ comment: @autoclosure () -> String = "",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for pretty in [false, true] {
             let reference = try OrderedJSONEncoder(pretty: pretty).encode(value)
             let streamed = try StreamingJSONEncoder(pretty: pretty).encode(value)
-            #expect(streamed == reference, "\(comment()) pretty: \(pretty)\nstreamed:  \(String(decoding: streamed, as: UTF8.self).prefix(400))\nreference: \(String(decoding: reference, as: UTF8.self).prefix(400))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                streamed == reference,
+                "\(comment()) pretty: \(pretty)\nstreamed:  \(String(decoding: streamed, as: UTF8.self).prefix(400))\nreference: \(String(decoding: reference, as: UTF8.self).prefix(400))",
+                sourceLocation: sourceLocation)
         }
     }
 
     /// The registry-driven writer's bytes (``JSONWriter``, what batches
     /// write) and the reference encoder's, compact and pretty.
-    private static func expectWriterSame<T: Encodable & JSONMembers>(_ value: T, _ comment: @autoclosure () -> String = "",
-                                                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private static func expectWriterSame<T: Encodable & JSONMembers>(
+        _ value: T, _ comment: @autoclosure () -> String = "",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for pretty in [false, true] {
             let reference = try OrderedJSONEncoder(pretty: pretty).encode(value)
             let written = JSONWriter.bytes(value, pretty: pretty)
-            #expect(written == reference, "\(comment()) pretty: \(pretty)\nwritten:   \(String(decoding: written ?? [], as: UTF8.self).prefix(400))\nreference: \(String(decoding: reference, as: UTF8.self).prefix(400))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                written == reference,
+                "\(comment()) pretty: \(pretty)\nwritten:   \(String(decoding: written ?? [], as: UTF8.self).prefix(400))\nreference: \(String(decoding: reference, as: UTF8.self).prefix(400))",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -87,12 +95,20 @@ struct StreamingJSONTests {
         result.metadata?.effectiveDate = "2020-10-01"; result.metadata?.expiryDate = "2025-09-30"
         result.metadata?.region = Region(code: "640200", name: "石嘴山市", level: "city", rule: "region.issuer")
         result.measures[0].kind = .article
-        result.measures[0].instruments = [InstrumentTag(type: "supply", tool: "资金投入", cue: "补贴", span: Span(start: 22, end: 24),
-                                                        rule: "instrument.cue")]
-        result.deadlines = [Deadline(text: "2025年底前", span: Span(start: 85, end: 92), date: "2025-12-31", measure: "3.1",
-                                     rule: "deadline.year-end")]
-        result.amounts.append(Amount(text: "-0.05元", span: Span(start: 54, end: 58), min: Decimal(string: "-0.05"),
-                                     max: Decimal(string: "1e30"), rule: "amount.test"))
+        result.measures[0].instruments = [
+            InstrumentTag(
+                type: "supply", tool: "资金投入", cue: "补贴", span: Span(start: 22, end: 24),
+                rule: "instrument.cue")
+        ]
+        result.deadlines = [
+            Deadline(
+                text: "2025年底前", span: Span(start: 85, end: 92), date: "2025-12-31", measure: "3.1",
+                rule: "deadline.year-end")
+        ]
+        result.amounts.append(
+            Amount(
+                text: "-0.05元", span: Span(start: 54, end: 58), min: Decimal(string: "-0.05"),
+                max: Decimal(string: "1e30"), rule: "amount.test"))
         for pages in [nil, [0, 50, 100]] as [[Int]?] {
             result.source.pageStarts = pages
             try Self.expectWriterSame(result)
@@ -261,8 +277,10 @@ struct StreamingJSONTests {
         for _ in 0..<200_000 {
             var word: UInt64 = 0, expected = false
             for position in 0..<8 {
-                let byte = Int.random(in: 0..<3, using: &random) == 0 ? UInt8.random(in: 0...255, using: &random)
-                                                                         : interesting.randomElement(using: &random)!
+                let byte =
+                    Int.random(in: 0..<3, using: &random) == 0
+                    ? UInt8.random(in: 0...255, using: &random)
+                    : interesting.randomElement(using: &random)!
                 word |= UInt64(byte) << (8 * position)
                 expected = expected || byte < 0x20 || byte == 0x22 || byte == 0x5C
             }
@@ -273,9 +291,11 @@ struct StreamingJSONTests {
 
     @Test func decimalsAreWrittenAsTheirDescription() throws {
         var random = SeededGenerator(seed: 11)
-        var values: [Decimal] = ["0", "-0", "0.0", "2.50", "100", "1e3", "-1e-3", "0.000", "12345678901234567890", "123456789012345678901",
-                                 "18446744073709551615", "18446744073709551616", "1e40", "1e41", "1e-40", "1e-41", "5e127", "-0.5"]
-            .compactMap { Decimal(string: $0) }
+        var values: [Decimal] = [
+            "0", "-0", "0.0", "2.50", "100", "1e3", "-1e-3", "0.000", "12345678901234567890", "123456789012345678901",
+            "18446744073709551615", "18446744073709551616", "1e40", "1e41", "1e-40", "1e-41", "5e127", "-0.5",
+        ]
+        .compactMap { Decimal(string: $0) }
         for _ in 0..<20_000 {
             let digits = Int.random(in: 1...22, using: &random)
             let significand = String((0..<digits).map { _ in "0123456789".randomElement(using: &random)! })

@@ -8,7 +8,8 @@ import Testing
 @Suite("Structure metadata headers")
 struct StructureMetadataHeaderTests {
     @Test func aMarkdownPageReadsTheDocumentsOwnHeadBelowItsHeaderTable() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             # 关于做好2031年江城市河道保洁工作的函
 
             索取号
@@ -40,7 +41,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aTitleSetAgainIsNoPartOfTheRecipients() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             # 江城市交通局 江城市财政局关于做好道路养护工作的通知
 
             江城市交通局 江城市财政局关于做好道路养护工作的通知
@@ -62,7 +64,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func issuersAtTheTitlesHeadAreSplitAtSpaces() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江医保规字〔2031〕3号
             江城市医疗保障局 江城市财政局 江城市卫生健康委员会关于调整门诊报销比例的通知
             各区医疗保障局，各定点医疗机构：
@@ -75,7 +78,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func signatureNamesSeparatedByNoBreakSpacesAreTrimmed() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市民政局 江城市财政局关于提高低保标准的通知
             各区民政局、财政局：
             现将有关事项通知如下：
@@ -88,7 +92,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func anOrganPassingOnAnotherBodysDocumentIsTheIssuer() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城区人民政府办公室转发区财政局区农业农村委关于规范农田补贴资金管理意见的通知
             江府办发〔2031〕9号
             各镇人民政府、街道办事处：
@@ -100,7 +105,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func theCentralGovernmentIssuesATitleRunIntoItsNumber() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             国务院关于加快发展海洋牧场的意见国发〔2031〕14号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：　　海洋牧场是现代渔业的重要方向。现提出以下意见。一、总体要求。到2035年建成示范区50个。二、主要任务。加快建设深远海养殖平台。
             """)
         let metadata = try #require(result.metadata)
@@ -111,7 +117,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aBulletinRunIntoItsNumberKeepsTheGenreWordInItsTitle() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             国务院办公厅关于部分城市推进海洋牧场建设典型经验的通报国办函〔2031〕21号
 
             各省、自治区、直辖市人民政府，国务院各部委、各直属机构：各地认真贯彻落实海洋牧场建设部署，取得积极成效。现将有关典型经验通报如下。
@@ -124,7 +131,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aTitleGoesOnOverALineThatEndsItAgain() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江人社规字〔2031〕2号
             江城市人力资源和社会保障局 江城市公安局
             关于印发江城市引进人才入户管理办法
@@ -139,7 +147,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func anOrderTakesTheRegulationItPromulgatesAsItsTitle() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人民政府令
             第46号
             　　《江城市老年人优待办法》已经2031年1月8日市政府第12次常务会议通过，现予公布，自2031年5月1日起施行。
@@ -158,7 +167,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aRegulationSaysInABracketWhichOrderPromulgatedIt() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             中华人民共和国海岛保护条例
             　　（2031年7月27日中华人民共和国国务院令第801号公布）
             第一章　总则
@@ -173,7 +183,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aDateLineIsNoPartOfTheTitleBelowIt() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             2031年1月29日
             江城市养犬管理办法
             第一条 为规范养犬行为，制定本办法。
@@ -183,7 +194,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aSignerNamedAtTheTitlesHeadSignsWhateverItsEnding() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江残联规字〔2031〕2号
             江城市残疾人联合会关于印发江城市辅助器具适配办法的通知
             各区残联：
@@ -199,7 +211,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aNewsRecordsFirstLineIsItsHeadlineThoughItExclaims() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             下月起，这笔补贴直接发放至个人！
             　　好消息来了！江城市生育保险政策迎来新变化。2031年12月1日起生育津贴由职工本人申请，直接发放至个人。
             　　办理方式
@@ -211,7 +224,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aHeadlineWithItsPostingDateRunOntoItsEnd() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             筑牢节前安全防线，区房管局开展安全大检查时间：2031-05-13
             为进一步加强安全生产工作，区房管局部署开展了安全生产大检查，全面排查风险隐患。
             """)
@@ -220,7 +234,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aFrontMatterTitleIsNotTakenOverByABodyHeading() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             ---
             title: 江城市人才公寓配租问答
             date: 2031-02-10
@@ -232,7 +247,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aPageOnOneLineIsDatedByItsSignatureInThatLine() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             国务院办公厅关于加强海洋牧场监管的通知国办发〔2031〕56号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：　　近年来，海洋牧场建设取得一定成效。现就有关事项通知如下：一、加强监管。二、落实责任。国　务　院　办　公　厅　　　　　　2031年11月12日　　（此件公开发布）
             """)
         #expect(result.metadata?.date == "2031-11-12")
@@ -240,7 +256,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aDateLineMayCarryARemarkInBrackets() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             国务院关于同意设立江城海洋牧场示范区的批复
             国函〔2031〕12号
             江城省人民政府：
@@ -255,7 +272,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aTitleBegunOnTheLineBeforeAHeadRunIntoOneLine() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             国务院关于印发国家海洋牧场
 
             “十五五”规划的通知国发〔2031〕37号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
@@ -268,14 +286,16 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aBracketedDateAfterTheNumberOfAHeadRunIntoOneLine() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             国务院关于进一步加强海岛保护工作的决定国发〔2031〕65号（二〇三一年十二月五日）　　保护海岛生态是一项长期任务。现作出如下决定：一、加强规划。二、严格执法。
             """)
         #expect(result.metadata?.date == "2031-12-05")
     }
 
     @Test func aCommentaryMentioningADocumentLaterHasNoIssuers() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             热评丨让好人才遇见好职位时间：2031-06-03
             毕业季即将到来，人们期待好职位和好人才的双向奔赴。上个月17日，江城市人力资源和社会保障局印发《关于做好2031年高校毕业生就业工作的通知》，明确了多项举措。
             """)
@@ -284,7 +304,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aHeaderTableWithItsKeysAloneOnTheirLines() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市水务局关于河道保洁的问答
             索取号
             1234567890/2031-00017
@@ -304,7 +325,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aNumberCitedInTheFirstSentenceIsNotTheDocumentsOwn() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市医疗保险服务中心关于开展2032年度城乡居民医保集中参保缴费工作的通告
             　　为做好参保工作，根据《江城省人民政府办公厅关于健全参保长效机制的意见》（江府办发〔2031〕38号）等有关规定，现就有关事项通告如下：
             　　一、参保对象。本市户籍居民。
@@ -317,7 +339,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func aSitesTagBeforeTheTitleIsLeftOut() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             （转载）江城市人民政府办公厅关于印发江城市公共租赁住房管理办法的通知
             　　江府办规〔2031〕13号
             　　江城市人民政府办公厅关于印发江城市公共租赁住房管理办法的通知
@@ -332,7 +355,8 @@ struct StructureMetadataHeaderTests {
     }
 
     @Test func recipientsEndAtTheirColonWhenTheBodyRunsOn() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             国务院办公厅关于海洋牧场执法有关事项的通知国办函〔2031〕18号
 
             各省、自治区、直辖市人民政府，国务院各部委、各直属机构：《海洋牧场执法事项目录》已经国务院同意。现就有关事项通知如下：一、加强执法。二、落实责任。国务院办公厅     2031年2月28日     （此件公开发布）

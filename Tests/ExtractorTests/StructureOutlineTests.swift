@@ -150,7 +150,8 @@ struct StructureOutlineTests {
     /// annex a sentence mentions (`见附件1`) opens nothing.
     @Test func listsInAnAnnexRunIntoOneLongLineAreNoMeasures() throws {
         let filler = String(repeating: "各区要结合实际抓好落实，确保取得实效。", count: 12)
-        let text = "江城市人民政府关于加强应急管理的意见 现提出如下意见：分级标准见附件1。"
+        let text =
+            "江城市人民政府关于加强应急管理的意见 现提出如下意见：分级标准见附件1。"
             + "（一）健全指挥体系。" + filler + "（二）强化监测预警。" + filler + "（三）做好应急保障。" + filler
             + "附件：1.突发事件分级标准2.应急物资储备表"
             + "附件1突发事件分级标准：（一）特别重大事件。造成10人以上死亡的。（二）重大事件。造成3人以上死亡的。"
@@ -192,7 +193,8 @@ struct StructureOutlineTests {
 
     @Test func markersRunIntoOneLongLineAreItems() throws {
         let filler = String(repeating: "坚持创新引领，推动高质量发展。", count: 20)
-        let text = "江城市人民政府关于加快发展的实施意见 为加快发展，提出如下意见。" + filler
+        let text =
+            "江城市人民政府关于加快发展的实施意见 为加快发展，提出如下意见。" + filler
             + "（一）加强组织领导。" + filler + "（二）强化资金保障。" + filler + "（三）优化营商环境。" + filler
         let result = try StructureHarness.extract(text)
         #expect(result.measures.map(\.number) == ["1", "2", "3"])
@@ -203,7 +205,8 @@ struct StructureOutlineTests {
     /// its first sub-item (`二、支持内容（一）…`), the later ones follow sentence ends.
     @Test func subItemsRunOnAfterAPartTitleInOneLongLineAreItems() throws {
         let filler = String(repeating: "对符合条件的企业给予支持，推动产业集聚发展。", count: 12)
-        let text = "江城区关于推动机器人产业发展的若干意见 为推动产业发展，制定本意见。"
+        let text =
+            "江城区关于推动机器人产业发展的若干意见 为推动产业发展，制定本意见。"
             + "一、适用对象本意见适用于在本区登记注册的企业。"
             + "二、支持内容（一）支持平台建设。" + filler + "（二）引导产业集聚。" + filler + "（三）鼓励协同创新。" + filler
             + "三、附则（一）本意见由区科委负责解释。（二）本意见自2031年1月1日起施行。"
@@ -217,7 +220,8 @@ struct StructureOutlineTests {
     /// title run into its first item, and `1.` items run into a sub-part's title.
     @Test func numberingRunningOnAcrossPartsInOneLongLine() throws {
         let filler = String(repeating: "各区要结合实际抓好落实，确保取得实效。", count: 10)
-        let text = "江城市人民政府关于优化营商环境的意见 现提出如下意见："
+        let text =
+            "江城市人民政府关于优化营商环境的意见 现提出如下意见："
             + "一、完善机制（一）主要目标。1.审批更加便利。" + filler + "2.服务更加高效。" + filler
             + "（二）健全协调机制。" + filler
             + "二、强化保障（三）加大资金投入。" + filler + "（四）加强督促检查。" + filler
@@ -231,7 +235,8 @@ struct StructureOutlineTests {
     /// next marker follows the note's closing bracket, not a sentence end.
     @Test func markersAfterANoteClosingTheLastSentenceInOneLongLine() throws {
         let filler = String(repeating: "优化审批流程，压缩办理时限，提升服务效能。", count: 15)
-        let text = "江城市人民政府关于优化营商环境的实施意见 现提出以下意见。"
+        let text =
+            "江城市人民政府关于优化营商环境的实施意见 现提出以下意见。"
             + "一、提升投资便利度（一）优化审批流程。" + filler + "（市发展改革委负责）"
             + "（二）提升审批效率。" + filler + "（市住房城乡建设委、市规划资源局按职责分工负责）"
             + "二、降低准入门槛（三）简化准入手续。" + filler + "（市市场监管局负责）"
@@ -245,7 +250,8 @@ struct StructureOutlineTests {
     /// after a heading's title, nor, after one, followed by its next number.
     @Test func bracketedNumberRunIntoASentenceOfALongLineStaysText() throws {
         let filler = String(repeating: "对符合条件的企业给予支持，推动产业集聚发展。", count: 12)
-        let text = "江城区关于推动机器人产业发展的若干意见 为推动产业发展，制定本意见。"
+        let text =
+            "江城区关于推动机器人产业发展的若干意见 为推动产业发展，制定本意见。"
             + "一、支持内容" + filler + "对符合条件（1）的企业给予奖励。" + filler
             + "二、保障措施（一）本意见由区科委负责解释。" + filler
             + "三、附则本意见自2031年1月1日起施行。" + filler
@@ -294,7 +300,8 @@ struct StructureOutlineTests {
     }
 
     @Test func articlesRunIntoOneLine() throws {
-        let text = "江城市人才公寓管理办法 第一章总则第一条为规范人才公寓管理，制定本办法。第二条本办法适用于本市人才公寓，见第五条。第三条市住建局负责统筹管理。第二章附则第四条本办法自印发之日起施行。"
+        let text =
+            "江城市人才公寓管理办法 第一章总则第一条为规范人才公寓管理，制定本办法。第二条本办法适用于本市人才公寓，见第五条。第三条市住建局负责统筹管理。第二章附则第四条本办法自印发之日起施行。"
             + String(repeating: "本办法由市住建局负责解释，", count: 60)
         let result = try StructureHarness.extract(text)
         #expect(result.measures.map(\.number) == ["1", "2", "3", "4"])

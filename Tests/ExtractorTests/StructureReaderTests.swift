@@ -60,13 +60,17 @@ struct StructureReaderTests {
         let result = try StructureHarness.extract(Self.notice)
         #expect(result.measures.map(\.number) == ["1", "2", "3", "4"])
         #expect(result.measures.map(\.title) == ["实施顶尖人才引进计划", "支持企业引才", "建设人才公寓", "完善子女入学政策"])
-        #expect(result.measures.map(\.lead) == [["市委组织部", "市人社局", "市财政局"], ["市人社局", "各区、县级市人民政府"],
-                                                ["市住建局"], ["市教育局"]])
+        #expect(
+            result.measures.map(\.lead) == [
+                ["市委组织部", "市人社局", "市财政局"], ["市人社局", "各区、县级市人民政府"],
+                ["市住建局"], ["市教育局"],
+            ])
         #expect(result.measures.map(\.cooperating) == [[], [], ["市自然资源和规划局", "市财政局"], []])
     }
 
     @Test func measureSpanRunsFromMarkerToTheEndOfItsNote() throws {
-        let marked = MarkedText("""
+        let marked = MarkedText(
+            """
             关于印发人才措施的通知
 
             ⟦1.深化改革。对符合条件的单位实行备案制管理。（市
@@ -82,7 +86,8 @@ struct StructureReaderTests {
     }
 
     @Test func numberingThatRestartsUnderEachPartTakesThePartNumber() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             中共青山县委办公室 青山县人民政府办公室
             关于印发《青山县乡村人才振兴行动方案》的通知
 
@@ -118,7 +123,8 @@ struct StructureReaderTests {
     }
 
     @Test func documentWithoutMeasuresIsAReport() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
              增强农村实用人才支撑力
 
             跑出乡村全面振兴加速度
@@ -137,16 +143,20 @@ struct StructureReaderTests {
             """)
         #expect(result.genre == "report")
         #expect(result.measures.isEmpty)
-        #expect(result.sections.map(\.title) == ["增强农村实用人才支撑力 跑出乡村全面振兴加速度",
-                                                 "分类评价识才，让在乡人才“有名有实”",
-                                                 "内外协同引才，让在外人才“返乡兴乡”",
-                                                 "聚力建设人才创新引领示范区"])
+        #expect(
+            result.sections.map(\.title) == [
+                "增强农村实用人才支撑力 跑出乡村全面振兴加速度",
+                "分类评价识才，让在乡人才“有名有实”",
+                "内外协同引才，让在外人才“返乡兴乡”",
+                "聚力建设人才创新引领示范区",
+            ])
         #expect(result.sections.map(\.marker) == ["", "一、", "二、", ""])
         #expect(result.metadata == nil)
     }
 
     @Test func markdownPostHasItsHeadlineAndDate() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             ---
             title: "江城人才工作新闻"
             date: 2023-05-06 09:00:00 +0800
@@ -172,7 +182,8 @@ struct StructureReaderTests {
     }
 
     @Test func htmlPageHasItsTitleWithoutTheSiteName() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             <html><head><title>江城市召开人才工作会议_江城新闻网</title></head>
             <body>
             <p>发布时间：2023年7月1日</p>
@@ -203,7 +214,8 @@ struct StructureReaderTests {
 @Suite("Structure variants")
 struct StructureVariantTests {
     @Test func noteRightAfterTheTitleLeavesTheItemWhole() throws {
-        let marked = MarkedText("""
+        let marked = MarkedText(
+            """
             江城市人才发展行动方案
 
             ⟦1.实施引才计划。（责任单位：市人社局）每年引进人才100名。⟧
@@ -216,7 +228,8 @@ struct StructureVariantTests {
     }
 
     @Test func noteClosingTheLastSubItemBelongsToTheItem() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人才发展行动方案
 
             （一）实施引才计划。具体措施如下：
@@ -241,7 +254,8 @@ struct StructureVariantTests {
     }
 
     @Test func clauseWithoutARoleWordTakesTheRoleOfTheNext() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人才发展若干措施
 
             1.强化组织保障。建立协调机制。（市委组织部，市人社局牵头负责，市财政局配合）
@@ -253,7 +267,8 @@ struct StructureVariantTests {
     }
 
     @Test func departmentsOutsideTheLexiconAreReadFromTheirLevel() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市优化营商环境若干措施
 
             1.优化审批服务。压缩审批时限。（市营商环境局牵头负责，市数据资源局配合）
@@ -273,7 +288,8 @@ struct StructureVariantTests {
 @Suite("Structure headers")
 struct StructureHeaderTests {
     @Test func leadInEndingWithAColonIsNoRecipientList() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人民政府关于进一步加强人才工作的通知
 
             为贯彻落实中央人才工作会议精神，现就有关事项通知如下：
@@ -293,7 +309,8 @@ struct StructureHeaderTests {
     }
 
     @Test func jointOrganLineAndSignatureOnOneLine() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             中共江城市委员会 江城市人民政府 文件
 
             江发〔2021〕3号
@@ -321,7 +338,8 @@ struct StructureHeaderTests {
     }
 
     @Test func titleWithABracketedTail() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人才发展行动计划（2021—2025年）
 
             1.引进人才。（市人社局负责）
@@ -337,7 +355,8 @@ struct StructureHeaderTests {
 @Suite("Structure wrapped headings")
 struct StructureWrappedHeadingTests {
     @Test func titleWrappedBeforeItsFullStopContinuesOnTheNextLine() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人才发展若干措施
 
             1. 实施产业人才“助力工程”，支持重点企业引进急需紧
@@ -355,7 +374,8 @@ struct StructureWrappedHeadingTests {
     }
 
     @Test func markerAloneOnItsLineTakesTheNextLineAsTitle() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人才发展行动方案
 
             （一）
@@ -384,7 +404,8 @@ struct StructureFindingTests {
     }
 
     @Test func measureWithoutANoteAmongNotedOnesIsReported() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人才发展若干措施
 
             1.引进人才。给予补贴。（市人社局负责）
@@ -403,7 +424,8 @@ struct StructureFindingTests {
 @Suite("Structure note lines")
 struct StructureNoteLineTests {
     @Test func unitListEndsWithItsOriginalLine() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人才发展若干措施
 
             一、引进人才
@@ -424,7 +446,8 @@ struct StructureNoteLineTests {
 @Suite("Structure news")
 struct StructureNewsTests {
     @Test func plainReportOpeningWithItsHeadline() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市召开人才工作会议
 
             记者 王某 通讯员 李某
@@ -446,7 +469,8 @@ struct StructureNewsTests {
 @Suite("Structure signatures")
 struct StructureSignatureTests {
     @Test func signatureAndDateOnOneLine() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人民政府关于加快人才发展的意见
 
             各区人民政府，市政府各部门：

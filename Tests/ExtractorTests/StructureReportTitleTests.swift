@@ -6,7 +6,8 @@ import Testing
 @Suite("Structure report titles")
 struct StructureReportTitleTests {
     @Test func summaryTakesItsFirstLineAsTitleAndItsSignatureAndDate() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             河湾县2022年人才工作总结
 
             2022年，县人社局在县委、县政府领导下，扎
@@ -37,7 +38,8 @@ struct StructureReportTitleTests {
     }
 
     @Test func speechTitleLeavesTheSpeakerOut() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             在全县乡村人才振兴推进会上的讲话（提纲）
 
             县长　林某某
@@ -63,7 +65,8 @@ struct StructureReportTitleTests {
     }
 
     @Test func numberedReportReadsLikeANotice() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             江城市人力资源和社会保障局文件
 
             江人社发〔2023〕8号
@@ -94,7 +97,8 @@ struct StructureReportTitleTests {
     }
 
     @Test func sentenceMentioningAReportIsNoTitle() throws {
-        let result = try StructureHarness.extract("""
+        let result = try StructureHarness.extract(
+            """
             县人社局日前发布人才发展年度报告。报告显示，全县人才总量稳步增长。
 
             报告提出，要持续优化人才发展环境，推动人才向基层流动。

@@ -18,7 +18,8 @@ enum StructureHarness {
     /// The cases of `Cases/structure/<name>.json`.
     static func cases<T: Decodable>(_ name: String, as type: T.Type) -> T {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Cases/structure"),
-              let data = try? Data(contentsOf: url) else {
+            let data = try? Data(contentsOf: url)
+        else {
             fatalError("missing test cases Cases/structure/\(name).json")
         }
         do {

@@ -9,10 +9,14 @@ import TextTools
 @Suite("Word index")
 struct WordIndexTests {
     /// Words sharing ends and neighbours, one-scalar words, and a scalar beyond the plane.
-    static let words: [[Unicode.Scalar]] = ["市", "县", "区", "新区", "开发区", "经济开发区", "高新区", "自治区", "区县", "市县",
-                                            "人社", "人社局", "社局", "局", "𠀀区", "区𠀀", "ab", "b", "aab"].map { Array($0.unicodeScalars) }
-    static let alphabet: [Unicode.Scalar] = ["市", "县", "区", "新", "开", "发", "经", "济", "高", "自", "治", "人", "社", "局",
-                                             "𠀀", "a", "b", "。"]
+    static let words: [[Unicode.Scalar]] = [
+        "市", "县", "区", "新区", "开发区", "经济开发区", "高新区", "自治区", "区县", "市县",
+        "人社", "人社局", "社局", "局", "𠀀区", "区𠀀", "ab", "b", "aab",
+    ].map { Array($0.unicodeScalars) }
+    static let alphabet: [Unicode.Scalar] = [
+        "市", "县", "区", "新", "开", "发", "经", "济", "高", "自", "治", "人", "社", "局",
+        "𠀀", "a", "b", "。",
+    ]
 
     /// The longest word at `start` ending by `limit`, read word by word.
     static func plainForwards(_ text: [Unicode.Scalar], from start: Int, limit: Int) -> Int? {

@@ -84,7 +84,10 @@ struct DOCXReaderTests {
         #expect(DOCXNumbering.render(value, format: "chineseCounting") == expected)
     }
 
-    @Test(arguments: [(3, "decimalEnclosedCircle", "③"), (28, "lowerLetter", "bb"), (14, "upperRoman", "XIV"), (2, "ideographTraditional", "乙"), (7, "decimalZero", "07")])
+    @Test(arguments: [
+        (3, "decimalEnclosedCircle", "③"), (28, "lowerLetter", "bb"), (14, "upperRoman", "XIV"), (2, "ideographTraditional", "乙"),
+        (7, "decimalZero", "07"),
+    ])
     func otherListNumbers(value: Int, format: String, expected: String) {
         #expect(DOCXNumbering.render(value, format: format) == expected)
     }
@@ -145,8 +148,9 @@ struct PDFReaderTests {
         #expect(read.text.hasSuffix("\u{0C}"))
     }
 
-    @Test(.enabled(if: FormatFixtures.hasPDFToText, Comment(rawValue: FormatFixtures.noPDFToText)),
-          arguments: [("scan.pdf", FormatError.Kind.noTextLayer, "run OCR"), ("locked.pdf", .encrypted, "password")])
+    @Test(
+        .enabled(if: FormatFixtures.hasPDFToText, Comment(rawValue: FormatFixtures.noPDFToText)),
+        arguments: [("scan.pdf", FormatError.Kind.noTextLayer, "run OCR"), ("locked.pdf", .encrypted, "password")])
     func unreadablePDFsSayWhy(name: String, kind: FormatError.Kind, hint: String) {
         let error = #expect(throws: FormatError.self) { try DocumentReader.read(FormatFixtures.bytes(name), path: name) }
         #expect(error?.kind == kind)
@@ -162,8 +166,9 @@ struct PDFReaderTests {
 
     @Test func withoutPDFToTextAPDFSaysHowToInstallIt() {
         let error = #expect(throws: FormatError.self) {
-            try DocumentReader.read(Array("%PDF-1.4\n".utf8), path: "a.pdf",
-                                    environment: ["ZHENGCE_PDFTOTEXT": "/nonexistent/pdftotext", "PATH": "/usr/bin"])
+            try DocumentReader.read(
+                Array("%PDF-1.4\n".utf8), path: "a.pdf",
+                environment: ["ZHENGCE_PDFTOTEXT": "/nonexistent/pdftotext", "PATH": "/usr/bin"])
         }
         #expect(error?.kind == .converterMissing)
         #expect(error?.reason.contains("poppler-utils") == true)

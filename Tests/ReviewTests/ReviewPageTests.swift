@@ -55,9 +55,12 @@ struct ShownText {
 /// A record holding one list of items of `kind`, one per marked span.
 func record(_ marked: MarkedText, kind: String) -> JSONObject {
     let items: [JSONValue] = marked.spans.map { span in
-        .object(JSONObject(["text": .string(marked.slice(span)),
-                            "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)])),
-                            "rule": .string("made.up")]))
+        .object(
+            JSONObject([
+                "text": .string(marked.slice(span)),
+                "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)])),
+                "rule": .string("made.up"),
+            ]))
     }
     return JSONObject(["genre": .string("normative"), kind: .array(items)])
 }
@@ -65,21 +68,24 @@ func record(_ marked: MarkedText, kind: String) -> JSONObject {
 func rendered(_ text: String, _ record: JSONObject, gold: JSONObject? = nil) -> (html: String, items: [ReviewItem]) {
     let original = Array(text.unicodeScalars)
     let comparison = gold.map { GoldComparison(record: record, gold: $0, length: original.count) }
-    let page = DocumentPage(name: "doc.txt", original: original, record: record, comparison: comparison,
-                            palette: [:], recordHref: "doc.txt.json")
+    let page = DocumentPage(
+        name: "doc.txt", original: original, record: record, comparison: comparison,
+        palette: [:], recordHref: "doc.txt.json")
     return (TextRendering(original: original, items: page.items, palette: [:]).html(), page.items)
 }
 
 @Suite("Review pages")
 struct ReviewPageTests {
-    @Test("Every item is highlighted at its code points and shows its text", arguments: [
-        "给予⟦50万元⟧奖补",
-        "𠀀𠀁给予⟦50万元⟧奖补😀，另有⟦😀30万元⟧",
-        "⟦市人社局⟧牵头，⟦市财政局⟧配合⟦⟧",
-        "出台《⟦⟦市人社局⟧关于⟦人才⟧的办法⟧》",
-        "第一行\r\n给予⟦50\r\n万元⟧",
-        "⟦<script>document.body.dataset.pwned=1</script>⟧ & <!-- ]]> ⟦&amp;⟧",
-    ])
+    @Test(
+        "Every item is highlighted at its code points and shows its text",
+        arguments: [
+            "给予⟦50万元⟧奖补",
+            "𠀀𠀁给予⟦50万元⟧奖补😀，另有⟦😀30万元⟧",
+            "⟦市人社局⟧牵头，⟦市财政局⟧配合⟦⟧",
+            "出台《⟦⟦市人社局⟧关于⟦人才⟧的办法⟧》",
+            "第一行\r\n给予⟦50\r\n万元⟧",
+            "⟦<script>document.body.dataset.pwned=1</script>⟧ & <!-- ]]> ⟦&amp;⟧",
+        ])
     func highlights(_ marked: String) throws {
         let text = MarkedText(marked)
         // A kind no code knows: it shows up all the same.
@@ -99,17 +105,29 @@ struct ReviewPageTests {
         let text = MarkedText("前言。⟦（一）给予⟦50万元⟧奖补（市人社局牵头，市财政局配合）⟧后记。")
         let measure = text.spans[0], amount = text.spans[1]
         let record = JSONObject([
-            "measures": .array([.object(JSONObject([
-                "number": .string("1"), "title": .string("给予50万元奖补"),
-                "span": .object(JSONObject(["start": .integer(measure.lowerBound), "end": .integer(measure.upperBound)])),
-                "lead": .array([.string("市人社局")]), "cooperating": .array([.string("市财政局")]),
-                "instruments": .array([.object(JSONObject(["tool": .string("资金投入"),
-                    "span": .object(JSONObject(["start": .integer(amount.lowerBound - 2), "end": .integer(amount.lowerBound)]))]))]),
-            ]))]),
-            "amounts": .array([.object(JSONObject([
-                "text": .string("50万元"),
-                "span": .object(JSONObject(["start": .integer(amount.lowerBound), "end": .integer(amount.upperBound)])),
-            ]))]),
+            "measures": .array([
+                .object(
+                    JSONObject([
+                        "number": .string("1"), "title": .string("给予50万元奖补"),
+                        "span": .object(JSONObject(["start": .integer(measure.lowerBound), "end": .integer(measure.upperBound)])),
+                        "lead": .array([.string("市人社局")]), "cooperating": .array([.string("市财政局")]),
+                        "instruments": .array([
+                            .object(
+                                JSONObject([
+                                    "tool": .string("资金投入"),
+                                    "span": .object(
+                                        JSONObject(["start": .integer(amount.lowerBound - 2), "end": .integer(amount.lowerBound)])),
+                                ]))
+                        ]),
+                    ]))
+            ]),
+            "amounts": .array([
+                .object(
+                    JSONObject([
+                        "text": .string("50万元"),
+                        "span": .object(JSONObject(["start": .integer(amount.lowerBound), "end": .integer(amount.upperBound)])),
+                    ]))
+            ]),
         ])
         let (html, items) = rendered(text.text, record)
         let shown = ShownText(html)
@@ -141,10 +159,15 @@ struct ReviewPageTests {
     func hostilePage() {
         let text = MarkedText("</script><script>document.body.dataset.pwned=1</script>\n一、⟦<img src=x onerror=alert(1)>⟧\n给予⟦50万元⟧")
         var record = record(text, kind: "amounts")
-        record["metadata"] = .object(JSONObject(["title": .string("<script>alert(2)</script>"),
-                                                 "region": .object(JSONObject(["name": .string("<b>x</b>")]))]))
-        let page = DocumentPage(name: "<evil>.txt", original: Array(text.text.unicodeScalars), record: record,
-                                comparison: nil, palette: [:], recordHref: "x.json").html()
+        record["metadata"] = .object(
+            JSONObject([
+                "title": .string("<script>alert(2)</script>"),
+                "region": .object(JSONObject(["name": .string("<b>x</b>")])),
+            ]))
+        let page = DocumentPage(
+            name: "<evil>.txt", original: Array(text.text.unicodeScalars), record: record,
+            comparison: nil, palette: [:], recordHref: "x.json"
+        ).html()
         // Only the page's own two scripts: the linked one and the item data.
         #expect(page.components(separatedBy: "<script").count - 1 == 2)
         #expect(page.components(separatedBy: "</script").count - 1 == 2)
@@ -158,19 +181,29 @@ struct ReviewPageTests {
     func goldVerdicts() throws {
         let text = MarkedText("给予⟦50万元⟧奖补，另给予⟦30万元⟧补贴，比例⟦20%⟧。")
         func item(_ span: Range<Int>, _ value: Int) -> JSONValue {
-            .object(JSONObject(["text": .string(text.slice(span)), "start": .integer(span.lowerBound), "end": .integer(span.upperBound),
-                                "min": .integer(value), "max": .integer(value), "redacted": .bool(false)]))
+            .object(
+                JSONObject([
+                    "text": .string(text.slice(span)), "start": .integer(span.lowerBound), "end": .integer(span.upperBound),
+                    "min": .integer(value), "max": .integer(value), "redacted": .bool(false),
+                ]))
         }
         func predicted(_ span: Range<Int>, _ value: Int) -> JSONValue {
-            .object(JSONObject(["text": .string(text.slice(span)),
-                                "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)])),
-                                "min": .integer(value), "max": .integer(value), "redacted": .bool(false)]))
+            .object(
+                JSONObject([
+                    "text": .string(text.slice(span)),
+                    "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)])),
+                    "min": .integer(value), "max": .integer(value), "redacted": .bool(false),
+                ]))
         }
-        let record = JSONObject(["amounts": .array([predicted(text.spans[0], 500000)]),
-                                 "percentages": .array([predicted(text.spans[2], 20)])])
-        let gold = JSONObject(["document": .string("doc.txt"), "measures": .null,
-                               "amounts": .array([item(text.spans[0], 500000), item(text.spans[1], 300000)]),
-                               "percentages": .array([])])
+        let record = JSONObject([
+            "amounts": .array([predicted(text.spans[0], 500000)]),
+            "percentages": .array([predicted(text.spans[2], 20)]),
+        ])
+        let gold = JSONObject([
+            "document": .string("doc.txt"), "measures": .null,
+            "amounts": .array([item(text.spans[0], 500000), item(text.spans[1], 300000)]),
+            "percentages": .array([]),
+        ])
         let (html, items) = rendered(text.text, record, gold: gold)
         let verdicts = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.verdict) })
         #expect(verdicts == ["amounts-0": .matched, "percentages-0": .extra, "gold-amounts-1": .missed])
@@ -180,21 +213,34 @@ struct ReviewPageTests {
         #expect(html.contains("class=\"hl k0 extra\" data-ids=\"percentages-0\""))
     }
 
-    @Test("Deadlines pair on their date with overlapping spans", arguments: [
-        ("2025-12-31", "2025-12-31", ReviewItem.Verdict.matched),
-        ("2025-12-31", "2025", ReviewItem.Verdict.extra),
-    ])
+    @Test(
+        "Deadlines pair on their date with overlapping spans",
+        arguments: [
+            ("2025-12-31", "2025-12-31", ReviewItem.Verdict.matched),
+            ("2025-12-31", "2025", ReviewItem.Verdict.extra),
+        ])
     func deadlineVerdicts(_ goldDate: String, _ predictedDate: String, _ verdict: ReviewItem.Verdict) {
         let text = MarkedText("在⟦2025年底前⟧完成。")
         let span = text.spans[0]
-        let record = JSONObject(["deadlines": .array([.object(JSONObject([
-            "text": .string(text.slice(span)), "date": .string(predictedDate),
-            "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)])),
-        ]))])])
-        let gold = JSONObject(["measures": .null, "deadlines": .array([.object(JSONObject([
-            "text": .string(text.slice(span)), "date": .string(goldDate),
-            "start": .integer(span.lowerBound), "end": .integer(span.upperBound),
-        ]))])])
+        let record = JSONObject([
+            "deadlines": .array([
+                .object(
+                    JSONObject([
+                        "text": .string(text.slice(span)), "date": .string(predictedDate),
+                        "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)])),
+                    ]))
+            ])
+        ])
+        let gold = JSONObject([
+            "measures": .null,
+            "deadlines": .array([
+                .object(
+                    JSONObject([
+                        "text": .string(text.slice(span)), "date": .string(goldDate),
+                        "start": .integer(span.lowerBound), "end": .integer(span.upperBound),
+                    ]))
+            ]),
+        ])
         let (_, items) = rendered(text.text, record, gold: gold)
         #expect(items.first { $0.id == "deadlines-0" }?.verdict == verdict)
         #expect(items.contains { $0.id == "gold-deadlines-0" } == (verdict == .extra))
@@ -205,12 +251,15 @@ struct ReviewPageTests {
         let text = MarkedText("给予⟦50万元⟧奖补，⟦一次性⟧发放。")
         let record = record(MarkedText("给予⟦50万元⟧奖补，一次性发放。"), kind: "amounts")
         func nearMiss(_ span: Range<Int>) -> JSONObject {
-            JSONObject(["text": .string(text.slice(span)), "rule": .string("made.up.negative"), "reason": .string("not a count"),
-                        "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)]))])
+            JSONObject([
+                "text": .string(text.slice(span)), "rule": .string("made.up.negative"), "reason": .string("not a count"),
+                "span": .object(JSONObject(["start": .integer(span.lowerBound), "end": .integer(span.upperBound)])),
+            ])
         }
         let palette = ["amounts": 2, DocumentPage.nearMissKind: 9]
-        let page = DocumentPage(name: "doc.txt", original: Array(text.text.unicodeScalars), record: record, comparison: nil,
-                                palette: palette, nearMisses: [nearMiss(text.spans[1]), nearMiss(text.spans[0])], recordHref: "x.json")
+        let page = DocumentPage(
+            name: "doc.txt", original: Array(text.text.unicodeScalars), record: record, comparison: nil,
+            palette: palette, nearMisses: [nearMiss(text.spans[1]), nearMiss(text.spans[0])], recordHref: "x.json")
         let html = page.html()
         #expect(html.contains("<body class=\"document hide-k9\">"))
         #expect(html.contains("<input type=\"checkbox\" data-kind=\"k9\"> near misses"))
@@ -232,12 +281,17 @@ struct ReviewPageTests {
     @Test("A paired item carries the gold's values where they differ, for the panel")
     func goldDifferences() {
         let span = JSONObject(["start": .integer(2), "end": .integer(6)])
-        let predicted = JSONObject(["text": .string("50万元"), "span": .object(span), "min": .integer(500000), "max": .integer(500000),
-                                    "per": .array([]), "purpose": .null, "rule": .string("made.up")])
-        let gold = JSONObject(["text": .string("50万元"), "start": .integer(2), "end": .integer(6), "min": .integer(500000),
-                               "max": .integer(500000), "per": .array([.string("人")]), "purpose": .string("奖补"), "redacted": .bool(false)])
-        let comparison = GoldComparison(record: JSONObject(["amounts": .array([.object(predicted)])]),
-                                        gold: JSONObject(["measures": .null, "amounts": .array([.object(gold)])]), length: 10)
+        let predicted = JSONObject([
+            "text": .string("50万元"), "span": .object(span), "min": .integer(500000), "max": .integer(500000),
+            "per": .array([]), "purpose": .null, "rule": .string("made.up"),
+        ])
+        let gold = JSONObject([
+            "text": .string("50万元"), "start": .integer(2), "end": .integer(6), "min": .integer(500000),
+            "max": .integer(500000), "per": .array([.string("人")]), "purpose": .string("奖补"), "redacted": .bool(false),
+        ])
+        let comparison = GoldComparison(
+            record: JSONObject(["amounts": .array([.object(predicted)])]),
+            gold: JSONObject(["measures": .null, "amounts": .array([.object(gold)])]), length: 10)
         let differences = comparison.goldDifferences["amounts-0"] ?? []
         #expect(differences.map(\.key) == ["per", "purpose", "redacted"])
         #expect(differences.map(\.value) == ["人", "奖补", "false"])
@@ -253,9 +307,10 @@ struct ReviewPageTests {
             record[kind] = .array([.object(JSONObject(kind == "organizations" ? ["spans": .array([span])] : ["span": span]))])
         }
         let original = Array(text.unicodeScalars)
-        let page = DocumentPage(name: "doc.txt", original: original, record: record, comparison: nil,
-                                palette: Dictionary(uniqueKeysWithValues: ReviewSite.usualKinds.enumerated().map { ($1, $0) }),
-                                recordHref: "x.json")
+        let page = DocumentPage(
+            name: "doc.txt", original: original, record: record, comparison: nil,
+            palette: Dictionary(uniqueKeysWithValues: ReviewSite.usualKinds.enumerated().map { ($1, $0) }),
+            recordHref: "x.json")
         let html = TextRendering(original: original, items: page.items, palette: page.palette).html()
         let shown = ShownText(html)
         for (index, kind) in kinds.enumerated() {
@@ -264,14 +319,16 @@ struct ReviewPageTests {
         #expect(Set(kinds.compactMap { page.palette[$0] }).count == kinds.count)
     }
 
-    @Test("Spans are read in every form the output and the gold use, and clamped to the text", arguments: [
-        ("{\"span\": {\"start\": 1, \"end\": 3}}", [1..<3]),
-        ("{\"span\": [2, 4]}", [2..<4]),
-        ("{\"spans\": [{\"start\": 0, \"end\": 1}, {\"start\": 5, \"end\": 9}]}", [0..<1, 5..<9]),
-        ("{\"start\": 3, \"end\": 99}", [3..<10]),
-        ("{\"span\": null}", []),
-        ("{\"span\": {\"start\": 4, \"end\": 2}}", []),
-    ])
+    @Test(
+        "Spans are read in every form the output and the gold use, and clamped to the text",
+        arguments: [
+            ("{\"span\": {\"start\": 1, \"end\": 3}}", [1..<3]),
+            ("{\"span\": [2, 4]}", [2..<4]),
+            ("{\"spans\": [{\"start\": 0, \"end\": 1}, {\"start\": 5, \"end\": 9}]}", [0..<1, 5..<9]),
+            ("{\"start\": 3, \"end\": 99}", [3..<10]),
+            ("{\"span\": null}", []),
+            ("{\"span\": {\"start\": 4, \"end\": 2}}", []),
+        ])
     func spanForms(_ json: String, _ expected: [Range<Int>]) throws {
         let object = try #require(try JSONValue.parse(json).objectValue)
         #expect(ItemCatalog.spans(of: object, length: 10) == expected)

@@ -53,8 +53,10 @@ struct DecodingTests {
 
     @Test func binaryIsAnError() {
         // The start of a PNG file: NUL bytes and control characters.
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52,
-                            0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5C, 0x72, 0xA8, 0x66]
+        let png: [UInt8] = [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52,
+            0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5C, 0x72, 0xA8, 0x66,
+        ]
         #expect {
             try TextDecoder.decode(png)
         } throws: { error in
@@ -107,10 +109,11 @@ struct DecodingTests {
         #expect(throws: DecodingError.self) { try TextDecoder.decode(Array("人才".utf8) + [0xFF]) }
     }
 
-    @Test(arguments: [
-        ([0xE4], true), ([0xE4, 0xBA], true), ([0xE4, 0xBA, 0xBA], false), ([0xF0, 0x90, 0x80], true),
-        ([0xC2], true), ([0xC1], false), ([0x80], false), ([0xE4, 0x41], false),
-    ] as [([UInt8], Bool)])
+    @Test(
+        arguments: [
+            ([0xE4], true), ([0xE4, 0xBA], true), ([0xE4, 0xBA, 0xBA], false), ([0xF0, 0x90, 0x80], true),
+            ([0xC2], true), ([0xC1], false), ([0x80], false), ([0xE4, 0x41], false),
+        ] as [([UInt8], Bool)])
     func cutUTF8Sequences(tail: [UInt8], cut: Bool) {
         #expect(TextDecoder.isCutUTF8(tail) == cut)
     }

@@ -6,7 +6,8 @@ import TextTools
 @Suite("Formats")
 struct MarkupTests {
     @Test func htmlTagsAreDroppedAndEntitiesDecoded() {
-        let html = "<html><head><title>为高质量发展注入“源头活水”</title><style>p{}</style></head>"
+        let html =
+            "<html><head><title>为高质量发展注入“源头活水”</title><style>p{}</style></head>"
             + "<body><p>第一段&amp;内容&#20154;&#x624D;</p><!-- 注释 --><p>第二段<br/>第三行</p>"
             + "<script>var a = '<p>';</script></body></html>"
         let document = TextDocument(text: html, path: "page.html")

@@ -59,9 +59,11 @@ struct NormalizerTests {
 
     @Test func wrappedPageTextIsJoinedAtItsOwnWidth() {
         // Lines wrapped at ~16 characters with blank lines between, as pasted from a PDF page.
-        let lines = ["千秋基业，人才为本。在新时代新", "征程中，我们面临着无数的机遇与挑", "战，“人才”无疑是推动国家和民族进",
-                     "步的最为关键的动力。2023 年，中阳", "县坚持以习近平新时代中国特色社会", "主义思想为指导，深入贯彻落实中央",
-                     "和省市人才工作会议精神，确保人才", "工作深入推进。", "聚焦“体现最好质效”", "开好引才良方"]
+        let lines = [
+            "千秋基业，人才为本。在新时代新", "征程中，我们面临着无数的机遇与挑", "战，“人才”无疑是推动国家和民族进",
+            "步的最为关键的动力。2023 年，中阳", "县坚持以习近平新时代中国特色社会", "主义思想为指导，深入贯彻落实中央",
+            "和省市人才工作会议精神，确保人才", "工作深入推进。", "聚焦“体现最好质效”", "开好引才良方",
+        ]
         let result = normalized(lines.joined(separator: "\n\n"))
         #expect(result.hasPrefix("千秋基业，人才为本。在新时代新征程中，我们面临着无数的机遇与挑战，"))
         #expect(result.contains("2023年，中阳县坚持"))

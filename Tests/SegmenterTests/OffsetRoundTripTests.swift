@@ -51,7 +51,9 @@ struct OffsetRoundTripTests {
             // What the original slice holds besides the normalised characters is only dropped material.
             let kept = original.filter { covered[$0] }.map { WidthFolding.fold(document.original[$0]) }
             for offset in original where !covered[offset] {
-                #expect(dropped[offset], "\(url.lastPathComponent): original \(offset) \(document.original[offset]) is neither normalised nor droppable")
+                #expect(
+                    dropped[offset],
+                    "\(url.lastPathComponent): original \(offset) \(document.original[offset]) is neither normalised nor droppable")
             }
             // And the normalised characters appear in the same order.
             let normalised = text.scalars[range].filter { $0 != "\n" && $0 != " " }
@@ -70,7 +72,8 @@ struct OffsetRoundTripTests {
             for line in document.originalLines {
                 let content = document.original[line].filter { !$0.properties.isWhitespace }
                 if content.count >= 3, content.count <= 8, "-—–".unicodeScalars.contains(content.first!),
-                   content.dropFirst().dropLast().allSatisfy({ ("0"..."9").contains($0) || $0 == " " }) {
+                    content.dropFirst().dropLast().allSatisfy({ ("0"..."9").contains($0) || $0 == " " })
+                {
                     for offset in line { dropped[offset] = true }
                 }
             }

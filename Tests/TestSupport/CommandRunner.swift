@@ -32,15 +32,19 @@ public enum CommandRunner {
 
     /// Runs `zhengce arguments…`, feeding `input` on standard input.
     @discardableResult
-    public static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil,
-                           limit: Duration? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    public static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL? = nil,
+        limit: Duration? = nil, environment: [String: String] = [:]
+    ) throws -> Outcome {
         try run(executable, arguments, input: input.map { Array($0.utf8) }, in: directory, limit: limit, environment: environment)
     }
 
     /// Runs `zhengce arguments…`, feeding `input` bytes (any bytes) on standard input.
     @discardableResult
-    public static func run(_ arguments: [String], inputBytes input: [UInt8], in directory: URL? = nil,
-                           limit: Duration? = nil) throws -> Outcome {
+    public static func run(
+        _ arguments: [String], inputBytes input: [UInt8], in directory: URL? = nil,
+        limit: Duration? = nil
+    ) throws -> Outcome {
         try run(executable, arguments, input: input, in: directory, limit: limit)
     }
 
@@ -48,8 +52,10 @@ public enum CommandRunner {
     /// input and `environment` added to this process's; past `limit` it is
     /// stopped, so a hang is a failed test rather than a stuck run.
     @discardableResult
-    public static func run(_ program: URL, _ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil,
-                           limit: Duration? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    public static func run(
+        _ program: URL, _ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil,
+        limit: Duration? = nil, environment: [String: String] = [:]
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
@@ -91,10 +97,11 @@ public enum CommandRunner {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-                       timedOut: timedOut, elapsed: clock.now - started)
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            timedOut: timedOut, elapsed: clock.now - started)
     }
 
     /// A new empty temporary folder.

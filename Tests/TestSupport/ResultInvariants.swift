@@ -18,15 +18,18 @@ public enum ResultInvariants {
             if !condition { problems.append(message()) }
         }
         func checkSpan(_ span: Span, _ what: @autoclosure () -> String) {
-            check(span.start >= 0 && span.start <= span.end && span.end <= length,
-                  "\(what()): span \(span) outside the original text of \(length) code points")
+            check(
+                span.start >= 0 && span.start <= span.end && span.end <= length,
+                "\(what()): span \(span) outside the original text of \(length) code points")
         }
         func checkSlice(_ text: String, _ span: Span, _ what: @autoclosure () -> String) {
             checkSpan(span, what())
             guard span.start >= 0, span.start <= span.end, span.end <= length else { return }
             check(!span.range.isEmpty, "\(what()): empty span \(span)")
-            check(text == document.originalText(span.range),
-                  "\(what()): text \(text.debugDescription) is not the original slice \(document.originalText(span.range).debugDescription) at \(span)")
+            check(
+                text == document.originalText(span.range),
+                "\(what()): text \(text.debugDescription) is not the original slice \(document.originalText(span.range).debugDescription) at \(span)"
+            )
         }
         func checkValues(_ min: Decimal?, _ max: Decimal?, redacted: Bool, _ what: @autoclosure () -> String) {
             for value in [min, max].compactMap({ $0 }) {
@@ -35,7 +38,11 @@ public enum ResultInvariants {
             if let min, let max, !min.isNaN, !max.isNaN {
                 check(min <= max, "\(what()): min \(min) > max \(max)")
             }
-            if redacted { check(min == nil && max == nil, "\(what()): redacted but has a value (\(String(describing: min)), \(String(describing: max)))") }
+            if redacted {
+                check(
+                    min == nil && max == nil, "\(what()): redacted but has a value (\(String(describing: min)), \(String(describing: max)))"
+                )
+            }
         }
 
         check(result.schemaVersion == ExtractionResult.currentSchemaVersion, "schemaVersion \(result.schemaVersion)")
@@ -45,8 +52,9 @@ public enum ResultInvariants {
         check(result.source.format == readAs, "source.format \(result.source.format) but read as \(readAs)")
         check(result.source.pageStarts == document.pageStarts, "source.pageStarts differ from the document's")
         if let starts = result.source.pageStarts {
-            check(starts.first == 0 && zip(starts, starts.dropFirst()).allSatisfy { $0 < $1 } && starts.last! <= length,
-                  "page starts \(starts.prefix(10)) not increasing from 0 within the text")
+            check(
+                starts.first == 0 && zip(starts, starts.dropFirst()).allSatisfy { $0 < $1 } && starts.last! <= length,
+                "page starts \(starts.prefix(10)) not increasing from 0 within the text")
         }
         check(result.source.encoding == document.encoding, "source.encoding \(result.source.encoding) but decoded as \(document.encoding)")
         check(["normative", "report"].contains(result.genre), "genre \(result.genre)")
@@ -149,7 +157,9 @@ public enum ResultInvariants {
         for index in 0..<text.count {
             let start = text.starts[index], end = text.ends[index]
             if start < previousStart || start > end || end > length {
-                problems.append("mapping: scalar \(index) \(text[index].debugDescription) maps to \(start)..<\(end) after \(previousStart), text of \(length)")
+                problems.append(
+                    "mapping: scalar \(index) \(text[index].debugDescription) maps to \(start)..<\(end) after \(previousStart), text of \(length)"
+                )
                 break
             }
             previousStart = start

@@ -36,29 +36,46 @@ struct BadInputTests {
 
     static let files: [BadFile] = [
         BadFile(name: "picture.txt", expected: .error("a PNG image is not a document")) { pngBytes() },
-        BadFile(name: "invalid-utf8.txt", expected: .error("cannot decode")) { Array("给予50万元".utf8) + [0xFF, 0xFE, 0xFF, 0xC3] + Array("奖补".utf8) },
+        BadFile(name: "invalid-utf8.txt", expected: .error("cannot decode")) {
+            Array("给予50万元".utf8) + [0xFF, 0xFE, 0xFF, 0xC3] + Array("奖补".utf8)
+        },
         BadFile(name: "truncated-gb18030.txt", expected: .resultOrError) {
             // "关于给予人才50万元奖补" in GB18030, repeated, cut inside its last character.
-            let text: [UInt8] = [0xB9, 0xD8, 0xD3, 0xDA, 0xB8, 0xF8, 0xD3, 0xE8, 0xC8, 0xCB, 0xB2, 0xC5, 0x35, 0x30, 0xCD, 0xF2,
-                                 0xD4, 0xAA, 0xBD, 0xB1, 0xB2, 0xB9, 0xA1, 0xA3]
+            let text: [UInt8] = [
+                0xB9, 0xD8, 0xD3, 0xDA, 0xB8, 0xF8, 0xD3, 0xE8, 0xC8, 0xCB, 0xB2, 0xC5, 0x35, 0x30, 0xCD, 0xF2,
+                0xD4, 0xAA, 0xBD, 0xB1, 0xB2, 0xB9, 0xA1, 0xA3,
+            ]
             return Array(Array(repeating: text, count: 20).joined().dropLast())
         },
-        BadFile(name: "nul-bytes.txt", expected: .resultOrError) { Array(Array(repeating: Array("给予50万元\u{0}奖补。".utf8), count: 20).joined()) },
+        BadFile(name: "nul-bytes.txt", expected: .resultOrError) {
+            Array(Array(repeating: Array("给予50万元\u{0}奖补。".utf8), count: 20).joined())
+        },
         BadFile(name: "only-nul.txt", expected: .error("not a text file")) { [UInt8](repeating: 0, count: 4096) },
-        BadFile(name: "odd-utf16.txt", expected: .resultOrError) { [0xFF, 0xFE] + Array("给予50万元".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + [0x41] },
+        BadFile(name: "odd-utf16.txt", expected: .resultOrError) {
+            [0xFF, 0xFE] + Array("给予50万元".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + [0x41]
+        },
         BadFile(name: "lone-surrogate-utf16.txt", expected: .resultOrError) { [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00] },
         BadFile(name: "bom-only.txt", expected: .resultOrError) { [0xEF, 0xBB, 0xBF] },
         BadFile(name: "control-characters.txt", expected: .error("not a text file")) { (0..<2000).map { UInt8(1 + $0 % 8) } },
         BadFile(name: "single-line-5mb.txt", expected: .result(), limit: .seconds(90)) {
-            Array(String(repeating: "我市坚持把人才作为创新之要、发展之源，突出政策引领，以改革创新实现人社事业大突破，多措并举推动人才工作，给予50万元奖补，",
-                         count: 28_000).utf8)
+            Array(
+                String(
+                    repeating: "我市坚持把人才作为创新之要、发展之源，突出政策引领，以改革创新实现人社事业大突破，多措并举推动人才工作，给予50万元奖补，",
+                    count: 28_000
+                ).utf8)
         },
         BadFile(name: "nested-divs.html", expected: .result()) {
             Array((String(repeating: "<div>", count: 100_000) + "给予50万元" + String(repeating: "</div>", count: 100_000)).utf8)
         },
-        BadFile(name: "long-number.txt", expected: .result(check: noValues)) { Array(("给予" + String(repeating: "9", count: 10_000) + "万元").utf8) },
-        BadFile(name: "long-numerals.txt", expected: .result(check: noValues)) { Array(("给予" + String(repeating: "万", count: 10_000) + "元").utf8) },
-        BadFile(name: "long-chinese-digits.txt", expected: .result(check: noValues)) { Array(("引进" + String(repeating: "九", count: 10_000) + "名").utf8) },
+        BadFile(name: "long-number.txt", expected: .result(check: noValues)) {
+            Array(("给予" + String(repeating: "9", count: 10_000) + "万元").utf8)
+        },
+        BadFile(name: "long-numerals.txt", expected: .result(check: noValues)) {
+            Array(("给予" + String(repeating: "万", count: 10_000) + "元").utf8)
+        },
+        BadFile(name: "long-chinese-digits.txt", expected: .result(check: noValues)) {
+            Array(("引进" + String(repeating: "九", count: 10_000) + "名").utf8)
+        },
         BadFile(name: "unclosed-links.md", expected: .result()) { Array(String(repeating: "[a](b", count: 40_000).utf8) },
         BadFile(name: "astral.txt", expected: .result()) { Array(String(repeating: "𠀀人才给予5万元。\n", count: 20_000).utf8) },
     ]
@@ -107,8 +124,10 @@ struct BadInputTests {
         let directory = folder.appendingPathComponent("folder.txt").path
         try manager.createDirectory(atPath: directory, withIntermediateDirectories: false)
 
-        for (path, reason) in [(loop, "too many levels of symbolic links"), (broken, "broken symbolic link"),
-                               (pipe, "not a regular file")] {
+        for (path, reason) in [
+            (loop, "too many levels of symbolic links"), (broken, "broken symbolic link"),
+            (pipe, "not a regular file"),
+        ] {
             let run = try CommandRunner.run(["extract", path, "--format", "jsonl"], limit: Self.limit)
             let timedOut = run.timedOut
             #expect(!timedOut, "\(path): still running after \(Self.limit)")
@@ -121,8 +140,9 @@ struct BadInputTests {
         #expect(text.stderr.contains(directory) && text.stderr.contains("is a directory"), "\(text.stderr)")
     }
 
-    @Test("an unreadable file is named with the reason",
-          .enabled(if: getuid() != 0, "running as root, which reads a chmod 000 file anyway: nothing to test"))
+    @Test(
+        "an unreadable file is named with the reason",
+        .enabled(if: getuid() != 0, "running as root, which reads a chmod 000 file anyway: nothing to test"))
     func permissionDenied() throws {
         let folder = try CommandRunner.temporaryFolder("bad-input")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -156,12 +176,15 @@ struct BadInputTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let manager = FileManager.default
         let good = ["a-good.txt": "给予50万元奖补。", "m-good.md": "# 标题\n\n引进人才500名以上。", "z-good.html": "<p>占比46.5%</p>"]
-        for (name, text) in good { #expect(manager.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(text.utf8))) }
+        for (name, text) in good {
+            #expect(manager.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(text.utf8)))
+        }
         // A folder named like a document is walked (it is empty), and is no document itself.
         var bad = ["b-empty.txt", "c-picture.txt", "d-invalid.txt", "e-loop.txt", "f-pipe.txt"]
         #expect(manager.createFile(atPath: folder.appendingPathComponent("b-empty.txt").path, contents: Data()))
         #expect(manager.createFile(atPath: folder.appendingPathComponent("c-picture.txt").path, contents: Data(Self.pngBytes())))
-        #expect(manager.createFile(atPath: folder.appendingPathComponent("d-invalid.txt").path, contents: Data([0xE4, 0xBA, 0xBA, 0xFF, 0xFF])))
+        #expect(
+            manager.createFile(atPath: folder.appendingPathComponent("d-invalid.txt").path, contents: Data([0xE4, 0xBA, 0xBA, 0xFF, 0xFF])))
         let loop = folder.appendingPathComponent("e-loop.txt").path
         try manager.createSymbolicLink(atPath: loop, withDestinationPath: loop)
         #expect(mkfifo(folder.appendingPathComponent("f-pipe.txt").path, 0o644) == 0)
@@ -177,8 +200,9 @@ struct BadInputTests {
         let results = lines.compactMap { try? JSONDecoder().decode(ExtractionResult.self, from: Data($0.utf8)) }
         let failures = lines.compactMap { try? JSONDecoder().decode(ErrorRecord.self, from: Data($0.utf8)) }
         #expect(lines.count == good.count + bad.count, "stdout: \(run.stdout.prefix(500))")
-        #expect(results.map { URL(fileURLWithPath: $0.source.path).lastPathComponent }.sorted() == good.keys.sorted(),
-                "stdout: \(run.stdout.prefix(500))")
+        #expect(
+            results.map { URL(fileURLWithPath: $0.source.path).lastPathComponent }.sorted() == good.keys.sorted(),
+            "stdout: \(run.stdout.prefix(500))")
         #expect(failures.map(\.documentId).sorted() == bad, "stdout: \(run.stdout.prefix(500))")
         let complaints = run.stderr.split(separator: "\n").map(String.init)
         for name in bad {
@@ -213,9 +237,11 @@ struct BadInputTests {
 
     /// A real PNG: signature, an IHDR chunk, and compressed-looking bytes.
     static func pngBytes() -> [UInt8] {
-        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
-                              0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00,
-                              0x08, 0x06, 0x00, 0x00, 0x00, 0x5C, 0x72, 0xA8, 0x66, 0x00, 0x00, 0x04, 0x00, 0x49, 0x44, 0x41, 0x54]
+        var bytes: [UInt8] = [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
+            0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00,
+            0x08, 0x06, 0x00, 0x00, 0x00, 0x5C, 0x72, 0xA8, 0x66, 0x00, 0x00, 0x04, 0x00, 0x49, 0x44, 0x41, 0x54,
+        ]
         var state: UInt32 = 12345
         for _ in 0..<1024 {
             state = state &* 1_103_515_245 &+ 12345
@@ -227,14 +253,17 @@ struct BadInputTests {
 
     /// No amount, count or percentage has a value: for numbers no value can hold.
     @Sendable static func noValues(_ result: ExtractionResult) -> [String] {
-        let values = result.amounts.flatMap { [$0.min, $0.max] } + result.counts.flatMap { [$0.min, $0.max] }
+        let values =
+            result.amounts.flatMap { [$0.min, $0.max] } + result.counts.flatMap { [$0.min, $0.max] }
             + result.percentages.flatMap { [$0.min, $0.max] }
         return values.compactMap { $0 }.map { "a value \($0) from a number too long to hold" }
     }
 
     /// What is wrong with a run that should have printed one sound record.
-    static func resultProblems(_ run: CommandRunner.Outcome, bytes: [UInt8], path: String,
-                               check: (ExtractionResult) -> [String]) -> [String] {
+    static func resultProblems(
+        _ run: CommandRunner.Outcome, bytes: [UInt8], path: String,
+        check: (ExtractionResult) -> [String]
+    ) -> [String] {
         let lines = run.stdout.split(separator: "\n")
         guard lines.count == 1 else { return ["\(lines.count) lines of output, not one"] }
         let result: ExtractionResult
@@ -262,8 +291,10 @@ struct BadInputTests {
 
     /// One error record naming the file and the reason on standard output,
     /// and a line `zhengce: PATH: REASON` on standard error.
-    static func expectClearError(_ run: CommandRunner.Outcome, path: String, reason: String,
-                                 sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectClearError(
+        _ run: CommandRunner.Outcome, path: String, reason: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1, "\(lines.count) records: \(run.stdout.prefix(300))", sourceLocation: sourceLocation)
         if let line = lines.first {
@@ -272,8 +303,9 @@ struct BadInputTests {
                 #expect(record.source.path == path, "record for \(record.source.path)", sourceLocation: sourceLocation)
                 #expect(!record.error.kind.isEmpty && !record.error.reason.isEmpty, "no reason given", sourceLocation: sourceLocation)
                 if !reason.isEmpty {
-                    #expect(record.error.reason.contains(reason), "\(record.error.reason) does not say \(reason)",
-                            sourceLocation: sourceLocation)
+                    #expect(
+                        record.error.reason.contains(reason), "\(record.error.reason) does not say \(reason)",
+                        sourceLocation: sourceLocation)
                 }
             } catch {
                 Issue.record("no error record: \(line.prefix(300)): \(error)", sourceLocation: sourceLocation)

@@ -28,7 +28,9 @@ struct BatchExtractTests {
             }
         }
         let failures = folder.expected.filter { $0.failure != nil && $0.failure != .empty }.count
-        #expect(run.stderr.contains("\(records.count) documents (\(records.count - failures - 1) extracted, 1 empty, \(failures) failed, 0 skipped)"))
+        #expect(
+            run.stderr.contains(
+                "\(records.count) documents (\(records.count - failures - 1) extracted, 1 empty, \(failures) failed, 0 skipped)"))
         #expect(run.stderr.contains("folder already walked"), "the symlink loop is reported")
         #expect(!run.stderr.contains("\r"), "no progress bar when stderr is not a terminal")
         #expect(records.first { $0.documentId == "bad/empty.txt" }?.failure?.reason == "empty file")
@@ -123,14 +125,21 @@ struct BatchExtractTests {
     @Test func includeAndExcludeChooseTheFiles() throws {
         let folder = try BatchFolder.make(copies: 10)
         defer { folder.remove() }
-        let run = try CommandRunner.run(["extract", folder.root.path, "--format", "jsonl",
-                                         "--include", "0*.TXT", "--exclude", "set-001", "--exclude", "bad/x.txt/*"])
+        let run = try CommandRunner.run([
+            "extract", folder.root.path, "--format", "jsonl",
+            "--include", "0*.TXT", "--exclude", "set-001", "--exclude", "bad/x.txt/*",
+        ])
         let ids = try Output.records(run.stdout).map(\.documentId)
-        #expect(ids == ["docs/set-000/000_3e4a7fe1f66d6319.txt", "docs/set-000/001_3844e15ad01e42f4.txt",
-                        "docs/set-000/002_d9585925bc72a482.txt", "docs/set-000/003_e6f53a7cf0d87430.txt",
-                        "docs/set-000/004_84f888014f4717b0.txt"])
-        let hidden = try CommandRunner.run(["extract", folder.root.appendingPathComponent("bad").path, "--format", "jsonl",
-                                            "--hidden", "--include", ".hidden.txt"])
+        #expect(
+            ids == [
+                "docs/set-000/000_3e4a7fe1f66d6319.txt", "docs/set-000/001_3844e15ad01e42f4.txt",
+                "docs/set-000/002_d9585925bc72a482.txt", "docs/set-000/003_e6f53a7cf0d87430.txt",
+                "docs/set-000/004_84f888014f4717b0.txt",
+            ])
+        let hidden = try CommandRunner.run([
+            "extract", folder.root.appendingPathComponent("bad").path, "--format", "jsonl",
+            "--hidden", "--include", ".hidden.txt",
+        ])
         #expect(try Output.records(hidden.stdout).map(\.documentId) == [".hidden.txt"])
     }
 
@@ -140,8 +149,10 @@ struct BatchExtractTests {
         for folder in [a, b] {
             try FileManager.default.copyItem(at: Repository.corpus[0], to: folder.appendingPathComponent("same.txt"))
         }
-        let run = try CommandRunner.run(["extract", a.path, b.path, a.appendingPathComponent("same.txt").path,
-                                         "--format", "jsonl"])
+        let run = try CommandRunner.run([
+            "extract", a.path, b.path, a.appendingPathComponent("same.txt").path,
+            "--format", "jsonl",
+        ])
         #expect(run.status == 0)
         let ids = try Output.records(run.stdout).map(\.documentId)
         let second = b.appendingPathComponent("same.txt").path, third = a.appendingPathComponent("same.txt").path
@@ -179,8 +190,10 @@ struct BatchExtractTests {
     @Test func helpDocumentsExitCodesAndIds() throws {
         let run = try CommandRunner.run(["extract", "--help"])
         #expect(run.status == 0)
-        for phrase in ["Exit status: 0", "1 when some failed", "2 on a usage error", "documentId", "--skip-existing",
-                       "--stdin", "responsibilities", "--excel"] {
+        for phrase in [
+            "Exit status: 0", "1 when some failed", "2 on a usage error", "documentId", "--skip-existing",
+            "--stdin", "responsibilities", "--excel",
+        ] {
             #expect(run.stdout.contains(phrase), "\(phrase)")
         }
     }

@@ -93,8 +93,9 @@ struct BatchFolder {
             ("bad/x.txt/inner.txt", nil),
         ]
         expected.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-        return BatchFolder(root: root, expected: expected, originals: originals,
-                           gb18030: ("bad/gb18030.txt", gbOriginal))
+        return BatchFolder(
+            root: root, expected: expected, originals: originals,
+            gb18030: ("bad/gb18030.txt", gbOriginal))
     }
 
     /// Removes the folder (restoring permissions first).

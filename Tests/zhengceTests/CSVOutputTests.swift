@@ -9,31 +9,31 @@ struct CSVOutputTests {
     /// Loads every table with Python's csv module, checks headers, joins each
     /// table to documents.csv on document_id, and prints a JSON summary.
     static let loader = #"""
-import csv, json, os, sys
-folder = sys.argv[1]
-encoding = sys.argv[2]
-tables = {}
-for name in sorted(os.listdir(folder)):
-    if not name.endswith(".csv"):
-        continue
-    with open(os.path.join(folder, name), encoding=encoding, newline="") as f:
-        tables[name[:-4]] = list(csv.DictReader(f))
-documents = {row["document_id"]: row for row in tables["documents"]}
-assert len(documents) == len(tables["documents"]), "document_id is unique in documents.csv"
-unjoined = {name: [r["document_id"] for r in rows if r["document_id"] not in documents]
-            for name, rows in tables.items()}
-errors = {r["document_id"]: r["reason"] for r in tables["errors"]}
-failed = sorted(i for i, d in documents.items() if d["status"] == "error")
-print(json.dumps({
-    "tables": sorted(tables),
-    "documents": [r["document_id"] for r in tables["documents"]],
-    "unjoined": {k: v for k, v in unjoined.items() if v},
-    "failed": failed,
-    "errors": sorted(errors),
-    "reasons_present": all(errors.values()),
-    "first_header": list(tables["documents"][0].keys())[0] if tables["documents"] else None,
-}))
-"""#
+        import csv, json, os, sys
+        folder = sys.argv[1]
+        encoding = sys.argv[2]
+        tables = {}
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".csv"):
+                continue
+            with open(os.path.join(folder, name), encoding=encoding, newline="") as f:
+                tables[name[:-4]] = list(csv.DictReader(f))
+        documents = {row["document_id"]: row for row in tables["documents"]}
+        assert len(documents) == len(tables["documents"]), "document_id is unique in documents.csv"
+        unjoined = {name: [r["document_id"] for r in rows if r["document_id"] not in documents]
+                    for name, rows in tables.items()}
+        errors = {r["document_id"]: r["reason"] for r in tables["errors"]}
+        failed = sorted(i for i, d in documents.items() if d["status"] == "error")
+        print(json.dumps({
+            "tables": sorted(tables),
+            "documents": [r["document_id"] for r in tables["documents"]],
+            "unjoined": {k: v for k, v in unjoined.items() if v},
+            "failed": failed,
+            "errors": sorted(errors),
+            "reasons_present": all(errors.values()),
+            "first_header": list(tables["documents"][0].keys())[0] if tables["documents"] else None,
+        }))
+        """#
 
     struct Loaded: Decodable {
         var tables: [String]
@@ -74,8 +74,10 @@ print(json.dumps({
     @Test func excelTablesStartWithAByteOrderMark() throws {
         let out = try CommandRunner.temporaryFolder("csv-excel")
         defer { try? FileManager.default.removeItem(at: out) }
-        let run = try CommandRunner.run(["extract", Repository.root.appendingPathComponent("Corpus").path,
-                                         "--format", "csv", "--excel", "-o", out.path])
+        let run = try CommandRunner.run([
+            "extract", Repository.root.appendingPathComponent("Corpus").path,
+            "--format", "csv", "--excel", "-o", out.path,
+        ])
         #expect(run.status == 0)
         for table in DatasetTable.allCases {
             let bytes = try Data(contentsOf: out.appendingPathComponent(table.fileName))

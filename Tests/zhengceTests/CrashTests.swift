@@ -20,8 +20,10 @@ struct CrashTests {
 
     static let crashOnB = ["ZHENGCE_TEST_CRASH_ON": "crashes", "SWIFT_BACKTRACE": "enable=no"]
 
-    @Test(arguments: [("jsonl", "out.jsonl", "out.jsonl.crashed.txt"), ("json", "out", "out/zhengce-crashed.txt"),
-                      ("csv", "out", "out/zhengce-crashed.txt")])
+    @Test(arguments: [
+        ("jsonl", "out.jsonl", "out.jsonl.crashed.txt"), ("json", "out", "out/zhengce-crashed.txt"),
+        ("csv", "out", "out/zhengce-crashed.txt"),
+    ])
     func aCrashNamesItsDocumentAndAResumedRunGoesOnWithoutIt(format: String, output: String, journal: String) throws {
         let input = try inputs(), work = try CommandRunner.temporaryFolder("crash-out")
         defer {
@@ -51,8 +53,9 @@ struct CrashTests {
             try? FileManager.default.removeItem(at: work)
         }
         let output = work.appendingPathComponent("out.jsonl").path
-        _ = try CommandRunner.run(["extract", input.path, "--format", "jsonl", "-o", output, "--jobs", "1"],
-                                  limit: .seconds(120), environment: Self.crashOnB)
+        _ = try CommandRunner.run(
+            ["extract", input.path, "--format", "jsonl", "-o", output, "--jobs", "1"],
+            limit: .seconds(120), environment: Self.crashOnB)
         #expect(FileManager.default.fileExists(atPath: output + ".crashed.txt"))
         // The bug fixed (no crash marker), a run without --skip-existing reads everything again.
         let fresh = try CommandRunner.run(["extract", input.path, "--format", "jsonl", "-o", output, "--jobs", "1"], limit: .seconds(120))

@@ -35,8 +35,11 @@ struct EvalCommandTests {
         #expect(fromDocuments.stdout.contains("\"missingDocuments\": []"))
 
         let name = Repository.corpus[0].lastPathComponent
-        let single = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", out.appendingPathComponent(name + ".json").path,
-                                            "--doc", String(name.prefix(3)), "--json"], in: root)
+        let single = try CommandRunner.run(
+            [
+                "eval", "--gold", "Fixtures/gold", out.appendingPathComponent(name + ".json").path,
+                "--doc", String(name.prefix(3)), "--json",
+            ], in: root)
         #expect(single.status == 0)
         #expect(single.stdout.contains("\"missingDocuments\": []"))
         let others = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", out.appendingPathComponent(name + ".json").path], in: root)
@@ -56,13 +59,15 @@ struct EvalCommandTests {
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("amounts f1 fell below the ratchet"))
 
-        let updated = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus", "--ratchet", ratchet.path, "--update-ratchet"], in: root)
+        let updated = try CommandRunner.run(
+            ["eval", "--gold", "Fixtures/gold", "Corpus", "--ratchet", ratchet.path, "--update-ratchet"], in: root)
         #expect(updated.status == 1)  // still below: updating never lowers a minimum
         let file = try String(contentsOf: ratchet, encoding: .utf8)
         #expect(file.contains(#""amounts": {"f1": 1.5}"#))
         #expect(file.contains(#""counts.subject": {"accuracy": "#))  // missing figures are added at today's value
 
-        let repository = try CommandRunner.run(["eval", "--gold", "Fixtures/gold", "Corpus", "--ratchet", "Fixtures/ratchet.json"], in: root)
+        let repository = try CommandRunner.run(
+            ["eval", "--gold", "Fixtures/gold", "Corpus", "--ratchet", "Fixtures/ratchet.json"], in: root)
         #expect(repository.status == 0, "\(repository.stderr)")
     }
 

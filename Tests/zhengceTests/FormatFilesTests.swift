@@ -8,7 +8,9 @@ import TestSupport
 @Suite("Format files")
 struct FormatFilesTests {
     static let fixtures = Repository.root.appendingPathComponent("Fixtures/formats")
-    static let hasPDFToText = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    static let hasPDFToText = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
     static let noPDFToText = Comment(rawValue: "pdftotext is not installed: run scripts/setup.sh (poppler-utils)")
 
     /// A corpus document as text, PDF and DOCX, with a .doc, a scanned PDF and a cut-off DOCX.
@@ -35,7 +37,8 @@ struct FormatFilesTests {
         // The same values from the text, the PDF and the DOCX.
         func values(_ id: String) throws -> [String] {
             let result = try #require(records.first { $0.documentId == id }?.result)
-            return (result.amounts.map { "amount \($0.min.map { "\($0)" } ?? "-") \($0.max.map { "\($0)" } ?? "-")" }
+            return
+                (result.amounts.map { "amount \($0.min.map { "\($0)" } ?? "-") \($0.max.map { "\($0)" } ?? "-")" }
                 + result.counts.map { "count \($0.min.map { "\($0)" } ?? "-") \($0.max.map { "\($0)" } ?? "-") \($0.classifier)" }
                 + result.percentages.map { "percent \($0.min.map { "\($0)" } ?? "-") \($0.max.map { "\($0)" } ?? "-")" }).sorted()
         }
@@ -43,7 +46,9 @@ struct FormatFilesTests {
         #expect(!fromText.isEmpty)
         #expect(try values(stem + ".pdf") == fromText)
         #expect(try values(stem + ".docx") == fromText)
-        let formats = records.compactMap { $0.result.map { [$0.source.path.split(separator: ".").last.map(String.init) ?? "", $0.source.format] } }
+        let formats = records.compactMap {
+            $0.result.map { [$0.source.path.split(separator: ".").last.map(String.init) ?? "", $0.source.format] }
+        }
         #expect(formats.contains(["pdf", "pdf"]) && formats.contains(["docx", "docx"]))
         #expect(formats.filter { $0[0] == "txt" }.allSatisfy { ["plain", "markdown", "html"].contains($0[1]) })
 
@@ -59,7 +64,9 @@ struct FormatFilesTests {
                         let start = try #require(((item["span"] ?? (item["spans"] as? [Any])?.first) as? [String: Any])?["start"] as? Int)
                         let starts = try #require(pageStarts)
                         #expect(page >= 1 && page <= starts.count)
-                        #expect(starts[page - 1] <= start && (page == starts.count || start < starts[page]), "\(key) at \(start) on page \(page)")
+                        #expect(
+                            starts[page - 1] <= start && (page == starts.count || start < starts[page]),
+                            "\(key) at \(start) on page \(page)")
                     } else {
                         #expect(item["page"] == nil, "\(format): no page without page breaks")
                     }
@@ -96,7 +103,8 @@ struct FormatFilesTests {
 
     @Test func withoutPDFToTextAPDFIsARecordSayingHowToInstallIt() throws {
         let pdf = Self.fixtures.appendingPathComponent("scan.pdf").path
-        let run = try CommandRunner.run(["extract", pdf, "--format", "jsonl"], environment: ["ZHENGCE_PDFTOTEXT": "/nonexistent/pdftotext"])
+        let run = try CommandRunner.run(
+            ["extract", pdf, "--format", "jsonl"], environment: ["ZHENGCE_PDFTOTEXT": "/nonexistent/pdftotext"])
         #expect(run.status == 1)
         let record = try Output.record(run.stdout)
         #expect(record.failure?.kind == .converterMissing)

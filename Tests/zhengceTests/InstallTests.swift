@@ -13,8 +13,9 @@ struct InstallTests {
         let prefix = try CommandRunner.temporaryFolder("prefix"), elsewhere = try CommandRunner.temporaryFolder("elsewhere")
         defer { try? FileManager.default.removeItem(at: prefix); try? FileManager.default.removeItem(at: elsewhere) }
         // The binary under test, installed as a user would (without rebuilding).
-        let install = try CommandRunner.run(root.appendingPathComponent("scripts/install.sh"),
-                                            ["--binary", CommandRunner.executable.path, prefix.path])
+        let install = try CommandRunner.run(
+            root.appendingPathComponent("scripts/install.sh"),
+            ["--binary", CommandRunner.executable.path, prefix.path])
         #expect(install.status == 0, "\(install.stderr)")
         let installed = prefix.appendingPathComponent("bin/zhengce")
         #expect(FileManager.default.isExecutableFile(atPath: installed.path))
@@ -28,10 +29,12 @@ struct InstallTests {
         #expect(expected.status == 0)
 
         // The copy, run from elsewhere with the build folders hidden.
-        let hidden = Set([root.appendingPathComponent(".build").path,
-                          CommandRunner.executable.resolvingSymlinksInPath().deletingLastPathComponent().path])
-            .filter { FileManager.default.fileExists(atPath: $0) }
-            .sorted { $0.count > $1.count }  // the deeper first: hiding .build hides what is under it
+        let hidden = Set([
+            root.appendingPathComponent(".build").path,
+            CommandRunner.executable.resolvingSymlinksInPath().deletingLastPathComponent().path,
+        ])
+        .filter { FileManager.default.fileExists(atPath: $0) }
+        .sorted { $0.count > $1.count }  // the deeper first: hiding .build hides what is under it
         if let run = try Self.runHidingFolders(hidden, copy, ["extract", document], in: elsewhere) {
             #expect(run.status == 0, "\(run.stderr.prefix(500))")
             #expect(run.stdout == expected.stdout, "the copy reads the same rules")
@@ -45,8 +48,10 @@ struct InstallTests {
     /// Runs `program` where each of `folders` is an empty tmpfs (a private
     /// mount namespace: nothing changes for the rest of the test run), or
     /// returns nil, saying why, when this machine cannot make one.
-    private static func runHidingFolders(_ folders: [String], _ program: URL, _ arguments: [String],
-                                         in directory: URL) throws -> CommandRunner.Outcome? {
+    private static func runHidingFolders(
+        _ folders: [String], _ program: URL, _ arguments: [String],
+        in directory: URL
+    ) throws -> CommandRunner.Outcome? {
         let unshare = URL(fileURLWithPath: "/usr/bin/unshare")
         guard FileManager.default.isExecutableFile(atPath: unshare.path) else {
             print("InstallTests: no /usr/bin/unshare to hide .build with; the copy runs with .build in place")
@@ -54,9 +59,13 @@ struct InstallTests {
         }
         // Exit 98: a hidden folder still shows (the test would prove nothing).
         let script = #"for d in $HIDE; do mount -t tmpfs tmpfs "$d" || exit 97; test -z "$(ls -A "$d")" || exit 98; done; exec "$@""#
-        let run = try CommandRunner.run(unshare, ["--user", "--map-root-user", "--mount", "sh", "-c", script, "sh",
-                                                  program.path] + arguments,
-                                        in: directory, environment: ["HIDE": folders.joined(separator: " ")])
+        let run = try CommandRunner.run(
+            unshare,
+            [
+                "--user", "--map-root-user", "--mount", "sh", "-c", script, "sh",
+                program.path,
+            ] + arguments,
+            in: directory, environment: ["HIDE": folders.joined(separator: " ")])
         if run.status == 97 || run.stderr.hasPrefix("unshare:") {
             print("InstallTests: cannot hide .build here (\(run.stderr.prefix(200))); the copy runs with .build in place")
             return nil

@@ -34,8 +34,11 @@ struct InstrumentsOptionTests {
         let bundled = try CommandRunner.run(["extract", "notice.txt"], in: folder)
         #expect(bundled.stdout.contains("\"type\": \"supply\""))
 
-        let tables = try CommandRunner.run(["extract", "notice.txt", "--instruments", "cues.tsv", "--format", "csv",
-                                            "-o", "tables"], in: folder)
+        let tables = try CommandRunner.run(
+            [
+                "extract", "notice.txt", "--instruments", "cues.tsv", "--format", "csv",
+                "-o", "tables",
+            ], in: folder)
         #expect(tables.status == 0, "\(tables.stderr)")
         let rows = try String(contentsOf: folder.appendingPathComponent("tables/instruments.csv"), encoding: .utf8)
         #expect(rows.contains(",青年政策,就业扶持,青年,"))

@@ -15,10 +15,12 @@ enum Browser {
 /// scripts/review-check.py: the text shown is the original code point for code
 /// point, each item sits at exactly its span, missed gold items at the gold's
 /// span, and a hostile document's scripts never run.
-@Suite("Review pages in Chromium", .serialized,
-       .enabled(if: Browser.python, "python3 is not installed: the browser test is skipped"),
-       .enabled(if: Browser.chromium != nil,
-                "chromium is not installed: the browser test is skipped (scripts/setup.sh installs it: apt-get install chromium)"))
+@Suite(
+    "Review pages in Chromium", .serialized,
+    .enabled(if: Browser.python, "python3 is not installed: the browser test is skipped"),
+    .enabled(
+        if: Browser.chromium != nil,
+        "chromium is not installed: the browser test is skipped (scripts/setup.sh installs it: apt-get install chromium)"))
 struct ReviewBrowserTests {
     static let checker = Repository.root.appendingPathComponent("scripts/review-check.py").path
     static let pwn = "document.documentElement.setAttribute('data-pwned','1')"
@@ -27,20 +29,26 @@ struct ReviewBrowserTests {
     /// characters before items (offsets are code points, JavaScript counts UTF-16)
     /// and CRLF line ends.
     static let hostile: [(name: String, text: String)] = [
-        ("hostile.txt", """
-        关于印发《<script>\(pwn)</script>办法》的通知\r
-        各有关单位：\r
-        一、</script><script>\(pwn)</script><!-- 总体要求\r
-        𠀀𠮷😀给予每人50万元奖补，引进<img src=x onerror="\(pwn)">人才20名，占比不低于30%。\r
-        （一）<b onmouseover="\(pwn)">加强领导</b>。给予𠀀2至5万元支持。（市人社局牵头，市财政局配合）\r
-        （二）]]></div></section></span>完善政策。到2025年底前完成。（市财政局负责）\r
-        """),
+        (
+            "hostile.txt",
+            """
+            关于印发《<script>\(pwn)</script>办法》的通知\r
+            各有关单位：\r
+            一、</script><script>\(pwn)</script><!-- 总体要求\r
+            𠀀𠮷😀给予每人50万元奖补，引进<img src=x onerror="\(pwn)">人才20名，占比不低于30%。\r
+            （一）<b onmouseover="\(pwn)">加强领导</b>。给予𠀀2至5万元支持。（市人社局牵头，市财政局配合）\r
+            （二）]]></div></section></span>完善政策。到2025年底前完成。（市财政局负责）\r
+            """
+        ),
         ("<b onmouseover=\"\(pwn)\">名单'.txt", "关于<i>名单</i>的通知\n给予每人3万元补贴。\n"),
-        ("hostile.html", """
-        <html><head><title></title><script>\(pwn)</script></head>
-        <body><h1>关于支持人才发展的若干措施</h1><p onclick="\(pwn)">一、对引进的😀高层次人才给予100万元安家补贴。</p>
-        <iframe srcdoc="<script>\(pwn)</script>"></iframe><svg onload="\(pwn)"></svg></body></html>
-        """),
+        (
+            "hostile.html",
+            """
+            <html><head><title></title><script>\(pwn)</script></head>
+            <body><h1>关于支持人才发展的若干措施</h1><p onclick="\(pwn)">一、对引进的😀高层次人才给予100万元安家补贴。</p>
+            <iframe srcdoc="<script>\(pwn)</script>"></iframe><svg onload="\(pwn)"></svg></body></html>
+            """
+        ),
     ]
 
     func makeSite(gold: Bool) throws -> (site: URL, folder: URL) {
@@ -57,9 +65,10 @@ struct ReviewBrowserTests {
     }
 
     func check(_ site: URL, gold: Bool) throws -> CommandRunner.Outcome {
-        try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
-                              ["python3", Self.checker, site.path, "--chromium", Browser.chromium!] + (gold ? ["--gold", "Fixtures/gold"] : []),
-                              in: Repository.root, limit: .seconds(600))
+        try CommandRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", Self.checker, site.path, "--chromium", Browser.chromium!] + (gold ? ["--gold", "Fixtures/gold"] : []),
+            in: Repository.root, limit: .seconds(600))
     }
 
     @Test("Corpus and hostile documents against the gold: every item in place, no document script runs")

@@ -14,41 +14,41 @@ struct SchemaTests {
     /// also checks what a schema cannot say: spans inside the text, start <= end.
     /// Prints one line per invalid record and exits 1 if there is any.
     static let validator = #"""
-import json, sys
-try:
-    import jsonschema
-except ImportError:
-    print("python3 has no jsonschema: run scripts/setup.sh (pip install jsonschema)")
-    sys.exit(3)
-schema = json.load(open(sys.argv[1], encoding="utf-8"))
-jsonschema.Draft202012Validator.check_schema(schema)
-validator = jsonschema.Draft202012Validator(schema)
-bad = 0
-count = 0
-def spans(node):
-    if isinstance(node, dict):
-        if set(node) == {"start", "end"}:
-            yield node
-        for value in node.values():
-            yield from spans(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from spans(value)
-for number, line in enumerate(open(sys.argv[2], encoding="utf-8"), 1):
-    if not line.strip():
-        continue
-    count += 1
-    record = json.loads(line)
-    problems = [e.message for e in validator.iter_errors(record)]
-    if "error" not in record and not problems:
-        length = record["source"]["characters"]
-        problems += [f"span {s} outside 0..{length}" for s in spans(record) if not 0 <= s["start"] <= s["end"] <= length]
-    if problems:
-        bad += 1
-        print(f"line {number} ({record.get('documentId')}): {problems[0]}")
-print(f"{count} records, {bad} invalid")
-sys.exit(1 if bad else 0)
-"""#
+        import json, sys
+        try:
+            import jsonschema
+        except ImportError:
+            print("python3 has no jsonschema: run scripts/setup.sh (pip install jsonschema)")
+            sys.exit(3)
+        schema = json.load(open(sys.argv[1], encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        bad = 0
+        count = 0
+        def spans(node):
+            if isinstance(node, dict):
+                if set(node) == {"start", "end"}:
+                    yield node
+                for value in node.values():
+                    yield from spans(value)
+            elif isinstance(node, list):
+                for value in node:
+                    yield from spans(value)
+        for number, line in enumerate(open(sys.argv[2], encoding="utf-8"), 1):
+            if not line.strip():
+                continue
+            count += 1
+            record = json.loads(line)
+            problems = [e.message for e in validator.iter_errors(record)]
+            if "error" not in record and not problems:
+                length = record["source"]["characters"]
+                problems += [f"span {s} outside 0..{length}" for s in spans(record) if not 0 <= s["start"] <= s["end"] <= length]
+            if problems:
+                bad += 1
+                print(f"line {number} ({record.get('documentId')}): {problems[0]}")
+        print(f"{count} records, {bad} invalid")
+        sys.exit(1 if bad else 0)
+        """#
 
     /// Validates JSON lines; returns the validator's outcome.
     static func validate(_ jsonLines: String) throws -> CommandRunner.Outcome {
@@ -113,33 +113,58 @@ sys.exit(1 if bad else 0)
 
     /// A result with every list filled, and an error record.
     static func filledRecords() throws -> [DocumentRecord] {
-        let source = Source(path: "in/filled.txt", sha256: String(repeating: "0f", count: 32), encoding: "UTF-8",
-                            format: "plain", characters: 200)
+        let source = Source(
+            path: "in/filled.txt", sha256: String(repeating: "0f", count: 32), encoding: "UTF-8",
+            format: "plain", characters: 200)
         let result = ExtractionResult(
             source: source, genre: "normative",
-            metadata: Metadata(title: "关于印发的通知", documentNumber: "石党办发〔2020〕32号", issuers: ["市委办公室"],
-                               recipients: ["各县区党委、人民政府"], date: "2020-09-15"),
+            metadata: Metadata(
+                title: "关于印发的通知", documentNumber: "石党办发〔2020〕32号", issuers: ["市委办公室"],
+                recipients: ["各县区党委、人民政府"], date: "2020-09-15"),
             sections: [Section(level: 2, marker: "（一）", title: "目标", span: Span(start: 0, end: 6), rule: "section")],
-            measures: [Measure(number: "3.1", title: "实施工程", span: Span(start: 10, end: 120), lead: ["市人社局"],
-                               cooperating: ["市财政局"], rule: "measure")],
-            amounts: [Amount(text: "2—5万元", span: Span(start: 30, end: 37), min: 20000, max: 50000, per: ["人"],
-                             measure: "3.1", rule: "amount"),
-                      Amount(text: "x万元", span: Span(start: 40, end: 43), min: nil, max: nil, redacted: true, rule: "amount")],
-            counts: [Count(text: "500名以上", span: Span(start: 50, end: 56), min: 500, max: nil, classifier: "名",
-                           subject: "高层次人才", measure: "3.1", rule: "count")],
-            percentages: [Percentage(text: "46.5%", span: Span(start: 60, end: 65), min: Decimal(string: "46.5"),
-                                     max: Decimal(string: "46.5"), rule: "percentage")],
+            measures: [
+                Measure(
+                    number: "3.1", title: "实施工程", span: Span(start: 10, end: 120), lead: ["市人社局"],
+                    cooperating: ["市财政局"], rule: "measure")
+            ],
+            amounts: [
+                Amount(
+                    text: "2—5万元", span: Span(start: 30, end: 37), min: 20000, max: 50000, per: ["人"],
+                    measure: "3.1", rule: "amount"),
+                Amount(text: "x万元", span: Span(start: 40, end: 43), min: nil, max: nil, redacted: true, rule: "amount"),
+            ],
+            counts: [
+                Count(
+                    text: "500名以上", span: Span(start: 50, end: 56), min: 500, max: nil, classifier: "名",
+                    subject: "高层次人才", measure: "3.1", rule: "count")
+            ],
+            percentages: [
+                Percentage(
+                    text: "46.5%", span: Span(start: 60, end: 65), min: Decimal(string: "46.5"),
+                    max: Decimal(string: "46.5"), rule: "percentage")
+            ],
             references: [Reference(title: "办法", action: "印发", spans: [Span(start: 3, end: 7)], rule: "reference")],
-            organizations: [Organization(name: "市人社局", kind: .serviceCentre, mentions: 1,
-                                         spans: [Span(start: 100, end: 104)], rule: "organization")],
-            diagnostics: [Diagnostic(severity: .note, message: "unclear", span: nil, rule: "diagnostic"),
-                          Diagnostic(severity: .warning, message: "unit", span: Span(start: 30, end: 31), rule: "diagnostic")])
+            organizations: [
+                Organization(
+                    name: "市人社局", kind: .serviceCentre, mentions: 1,
+                    spans: [Span(start: 100, end: 104)], rule: "organization")
+            ],
+            diagnostics: [
+                Diagnostic(severity: .note, message: "unclear", span: nil, rule: "diagnostic"),
+                Diagnostic(severity: .warning, message: "unit", span: Span(start: 30, end: 31), rule: "diagnostic"),
+            ])
         return [
             DocumentRecord(documentId: "filled.txt", outcome: .extracted(result)),
-            DocumentRecord(documentId: "empty.txt", outcome: .failed(DocumentFailure(
-                path: "in/empty.txt", kind: .empty, reason: "empty file"))),
-            DocumentRecord(documentId: "binary.txt", outcome: .failed(DocumentFailure(
-                path: "in/binary.txt", kind: .undecodable, reason: "not a text file"))),
+            DocumentRecord(
+                documentId: "empty.txt",
+                outcome: .failed(
+                    DocumentFailure(
+                        path: "in/empty.txt", kind: .empty, reason: "empty file"))),
+            DocumentRecord(
+                documentId: "binary.txt",
+                outcome: .failed(
+                    DocumentFailure(
+                        path: "in/binary.txt", kind: .undecodable, reason: "not a text file"))),
         ]
     }
 }

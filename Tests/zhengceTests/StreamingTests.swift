@@ -16,27 +16,34 @@ struct StreamingTests {
         let gbFolder = try BatchFolder.make(copies: 0)
         defer { gbFolder.remove() }
         let gbBytes = try Data(contentsOf: gbFolder.root.appendingPathComponent(gbFolder.gb18030.id))
-        let input = [
-            try Self.line(["path": corpus[0].path]),
-            "",
-            try Self.line(["id": "inline", "text": "关于印发《办法》的通知\n给予20万元奖补。", "path": "inline.md"]),
-            "{not json",
-            try Self.line(["id": "gb", "base64": gbBytes.base64EncodedString(), "path": "gb.txt"]),
-            try Self.line(["path": "/no/such/file.txt"]),
-            "[1, 2]",
-            try Self.line(["id": "nothing"]),
-            try Self.line(["id": "both", "text": "a", "base64": "YQ=="]),
-            try Self.line(["id": "fmt", "text": "<p>你好</p>", "format": "html"]),
-            try Self.line(["id": "empty-text", "text": ""]),
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                try Self.line(["path": corpus[0].path]),
+                "",
+                try Self.line(["id": "inline", "text": "关于印发《办法》的通知\n给予20万元奖补。", "path": "inline.md"]),
+                "{not json",
+                try Self.line(["id": "gb", "base64": gbBytes.base64EncodedString(), "path": "gb.txt"]),
+                try Self.line(["path": "/no/such/file.txt"]),
+                "[1, 2]",
+                try Self.line(["id": "nothing"]),
+                try Self.line(["id": "both", "text": "a", "base64": "YQ=="]),
+                try Self.line(["id": "fmt", "text": "<p>你好</p>", "format": "html"]),
+                try Self.line(["id": "empty-text", "text": ""]),
+            ].joined(separator: "\n") + "\n"
         let run = try CommandRunner.run(["extract", "--stdin", "--jobs", "2"], input: input)
         #expect(run.status == 1, "some lines failed")
         let records = try Output.records(run.stdout)
         #expect(run.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 12, "11 lines and the last newline")
-        #expect(records.map(\.documentId) == [corpus[0].path, "<stdin line 2>", "inline", "<stdin line 4>", "gb",
-                                              "/no/such/file.txt", "<stdin line 7>", "nothing", "both", "fmt", "empty-text"])
-        #expect(records.map { $0.failure?.kind } == [nil, .invalidInput, nil, .invalidInput, nil, .unreadable,
-                                                     .invalidInput, .invalidInput, .invalidInput, nil, .empty])
+        #expect(
+            records.map(\.documentId) == [
+                corpus[0].path, "<stdin line 2>", "inline", "<stdin line 4>", "gb",
+                "/no/such/file.txt", "<stdin line 7>", "nothing", "both", "fmt", "empty-text",
+            ])
+        #expect(
+            records.map { $0.failure?.kind } == [
+                nil, .invalidInput, nil, .invalidInput, nil, .unreadable,
+                .invalidInput, .invalidInput, .invalidInput, nil, .empty,
+            ])
         #expect(records[2].result?.source.format == "markdown", "the path names the format")
         #expect(records[2].result?.source.path == "inline.md")
         #expect(records[9].result?.source.format == "html")

@@ -87,7 +87,8 @@ struct DeadlineMatcher: Sendable {
             let scalar = text[index]
             if scalar == "《" { titleDepth += 1 } else if scalar == "》" { titleDepth = max(0, titleDepth - 1) }
             guard Self.isNumeral(scalar), index == 0 || !Self.isNumeral(text[index - 1]),
-                  let expression = Self.expression(at: index, in: text) else {
+                let expression = Self.expression(at: index, in: text)
+            else {
                 index += 1
                 continue
             }
@@ -138,8 +139,9 @@ struct DeadlineMatcher: Sendable {
         let beforeWord = Self.word(before, endingAt: lower, in: text)
         // A range: its start is no deadline; its end is, unless it closes a period of years (2024年至2026年).
         if untilWord == nil, Self.opensRange(at: expression.range.upperBound, in: text) { return nil }
-        let closesRange = Self.closesRange(before: leadWord != nil ? lower : expression.range.lowerBound, in: text,
-                                           separatorIsLead: leadWord != nil)
+        let closesRange = Self.closesRange(
+            before: leadWord != nil ? lower : expression.range.lowerBound, in: text,
+            separatorIsLead: leadWord != nil)
         if closesRange {
             return expression.bareYear ? nil : (lower..<upper, "deadline.window-end")
         }
@@ -277,7 +279,8 @@ struct DeadlineMatcher: Sendable {
         }
         // A year: four numerals and 年.
         if let (year, end) = number(at: at, in: text, maxLength: 4), end - at == 4, pastBreak(end) < text.count,
-           text[pastBreak(end)] == "年", (1900...2100).contains(year) {
+            text[pastBreak(end)] == "年", (1900...2100).contains(year)
+        {
             expression.year = year
             at = pastBreak(end) + 1
             expression.range = index..<at
@@ -291,7 +294,8 @@ struct DeadlineMatcher: Sendable {
             var quarterAt = at
             if quarterAt < text.count, text[quarterAt] == "第" { quarterAt += 1 }
             if let (quarter, end) = number(at: quarterAt, in: text, maxLength: 1), (1...4).contains(quarter),
-               end + 1 < text.count, text[end] == "季", text[end + 1] == "度" {
+                end + 1 < text.count, text[end] == "季", text[end + 1] == "度"
+            {
                 expression.quarter = quarter
                 expression.range = index..<(end + 2)
                 return expression
@@ -299,7 +303,8 @@ struct DeadlineMatcher: Sendable {
         }
         // A month: one or two numerals and 月 (not 个月).
         guard let (month, monthEnd) = number(at: at, in: text, maxLength: 2), (1...12).contains(month),
-              pastBreak(monthEnd) < text.count, text[pastBreak(monthEnd)] == "月" else {
+            pastBreak(monthEnd) < text.count, text[pastBreak(monthEnd)] == "月"
+        else {
             return expression.year == nil ? nil : expression
         }
         expression.month = month
@@ -313,7 +318,8 @@ struct DeadlineMatcher: Sendable {
             expression.part = true
             expression.range = index..<(at + 2)
         } else if let (day, dayEnd) = number(at: at, in: text, maxLength: 3), (1...31).contains(day),
-                  pastBreak(dayEnd) < text.count, text[pastBreak(dayEnd)] == "日" || text[pastBreak(dayEnd)] == "号" {
+            pastBreak(dayEnd) < text.count, text[pastBreak(dayEnd)] == "日" || text[pastBreak(dayEnd)] == "号"
+        {
             expression.day = day
             expression.range = index..<(pastBreak(dayEnd) + 1)
         }

@@ -30,7 +30,8 @@ public struct InstrumentDictionary: Sendable, Hashable {
     /// The bundled Rothwell–Zegveld dictionary.
     public static let bundled: InstrumentDictionary = {
         guard let text = RuleData.text("fields/instruments", extension: "tsv"),
-              let dictionary = try? InstrumentDictionary(tsv: text, name: "fields/instruments.tsv") else {
+            let dictionary = try? InstrumentDictionary(tsv: text, name: "fields/instruments.tsv")
+        else {
             fatalError("missing or invalid bundled rule file fields/instruments.tsv")
         }
         return dictionary
@@ -45,7 +46,8 @@ public struct InstrumentDictionary: Sendable, Hashable {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if fields.isEmpty { continue }
             guard fields.count == 3 else {
-                throw ReadError(path: name, reason: "line \(number + 1): expected type, tool and cue separated by tabs, got \(fields.count) field(s)")
+                throw ReadError(
+                    path: name, reason: "line \(number + 1): expected type, tool and cue separated by tabs, got \(fields.count) field(s)")
             }
             entries.append(Entry(type: fields[0], tool: fields[1], cue: fields[2]))
         }
@@ -115,8 +117,10 @@ struct InstrumentTagger: Sendable {
             var index = range.lowerBound
             while index < range.upperBound {
                 if firsts.mayContain(original[index]), let candidates = byFirst[original[index]] {
-                    for (cue, entry) in candidates where index + cue.count <= range.upperBound
-                        && original[index..<index + cue.count].elementsEqual(cue) {
+                    for (cue, entry) in candidates
+                    where index + cue.count <= range.upperBound
+                        && original[index..<index + cue.count].elementsEqual(cue)
+                    {
                         add(entry, cue: entries[entry].cue, span: Span(start: index, end: index + cue.count), rule: "instrument.cue")
                     }
                 }

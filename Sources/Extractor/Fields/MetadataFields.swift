@@ -16,11 +16,13 @@ struct MetadataFields: Sendable {
     /// `metadata` with the fields filled in, and what was doubtful.
     func complete(_ metadata: Metadata?, genre: String, text: [Unicode.Scalar]) -> (metadata: Metadata?, diagnostics: [Diagnostic]) {
         guard var metadata else { return (nil, []) }
-        (metadata.docType, metadata.policyType) = kinds.read(title: metadata.title, genre: genre,
-                                                                   documentNumber: metadata.documentNumber)
+        (metadata.docType, metadata.policyType) = kinds.read(
+            title: metadata.title, genre: genre,
+            documentNumber: metadata.documentNumber)
         if metadata.docType != nil {
-            let dates = validity.read(text: text, date: metadata.date, docType: metadata.docType,
-                                      policyType: metadata.policyType)
+            let dates = validity.read(
+                text: text, date: metadata.date, docType: metadata.docType,
+                policyType: metadata.policyType)
             metadata.effectiveDate = dates.effective
             metadata.expiryDate = dates.expiry
         }

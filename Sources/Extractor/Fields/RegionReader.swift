@@ -67,7 +67,8 @@ struct RegionReader: Sendable {
                 let parent = division.parent.map { table.divisions[$0].name } ?? ""
                 return "\(division.code) \(parent)\(division.name)"
             }.joined(separator: ", ")
-            let message = "the issuer's division \(name) is ambiguous (\(options)) and no province or city named nearby tells which: region left null"
+            let message =
+                "the issuer's division \(name) is ambiguous (\(options)) and no province or city named nearby tells which: region left null"
             return (nil, Diagnostic(severity: .note, message: message, span: nil, rule: "region.ambiguous"))
         }
     }
@@ -109,7 +110,8 @@ struct RegionReader: Sendable {
         }
         let levels = vocabulary.levelCharacters
         if vocabulary.nationalEndings.contains(where: { scalars.reversed().starts(with: $0.reversed()) }),
-           !scalars.contains(where: levels.contains) {
+            !scalars.contains(where: levels.contains)
+        {
             return .national
         }
         return nil
@@ -123,9 +125,10 @@ struct RegionReader: Sendable {
             let found = table.names(at: position, in: scalars)
             var advanced = false
             for (length, divisions) in found {
-                let inside = current.map { outer in
-                    divisions.filter { candidate in outer.contains { table.contains($0, candidate) && $0 != candidate } }
-                } ?? divisions
+                let inside =
+                    current.map { outer in
+                        divisions.filter { candidate in outer.contains { table.contains($0, candidate) && $0 != candidate } }
+                    } ?? divisions
                 if !inside.isEmpty {
                     current = inside
                     position += length

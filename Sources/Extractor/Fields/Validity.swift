@@ -61,8 +61,10 @@ struct Validity: Sendable {
             }
             return nil
         }
-        let promulgation: [[Unicode.Scalar]] = [Array("现予公布".unicodeScalars), Array("现予发布".unicodeScalars),
-                                                 Array("现予印发".unicodeScalars)]
+        let promulgation: [[Unicode.Scalar]] = [
+            Array("现予公布".unicodeScalars), Array("现予发布".unicodeScalars),
+            Array("现予印发".unicodeScalars),
+        ]
         let words = Array(sentence)
         return promulgation.contains { RegionReader.find($0, in: words) != nil } ? "" : nil
     }
@@ -109,7 +111,8 @@ struct Validity: Sendable {
             if let found = DateReader.isoDate(in: inner) {
                 dates.effective = found.date
             } else if RegionReader.find(Array("之日".unicodeScalars), in: inner) != nil,
-                      vocabulary.publicationEvents.contains(where: { RegionReader.find($0, in: inner) != nil }) {
+                vocabulary.publicationEvents.contains(where: { RegionReader.find($0, in: inner) != nil })
+            {
                 dates.effective = date
             }
         }
@@ -126,8 +129,9 @@ struct Validity: Sendable {
                     dates.expiry = found.date
                 }
             } else if let (amount, unit) = Self.term(rest), let effective = dates.effective {
-                dates.expiry = CalendarDate.lastDay(from: effective, years: unit == "年" ? amount : 0,
-                                                    months: unit == "月" ? amount : 0)
+                dates.expiry = CalendarDate.lastDay(
+                    from: effective, years: unit == "年" ? amount : 0,
+                    months: unit == "月" ? amount : 0)
             }
         }
         return dates
@@ -138,7 +142,8 @@ struct Validity: Sendable {
         // At most three numerals: a term of years is short, and a long run of digits would overflow.
         var end = text.startIndex
         while end < text.endIndex, end - text.startIndex < 3,
-              ScalarClass.isDigit(text[end]) || ChineseNumber.isNumeral(text[end]) { end += 1 }
+            ScalarClass.isDigit(text[end]) || ChineseNumber.isNumeral(text[end])
+        { end += 1 }
         guard end > text.startIndex, let amount = ChineseNumber.value(text[text.startIndex..<end]), amount > 0 else { return nil }
         if end < text.endIndex, text[end] == "年" { return (amount, "年") }
         if end + 1 < text.endIndex, text[end] == "个", text[end + 1] == "月" { return (amount, "月") }

@@ -93,10 +93,12 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
     public var diagnostics: [Diagnostic]
 
     /// A result of the current schema version; lists left out are empty.
-    public init(source: Source, genre: String = "report", metadata: Metadata? = nil, sections: [Section] = [],
-                measures: [Measure] = [], amounts: [Amount] = [], counts: [Count] = [],
-                percentages: [Percentage] = [], deadlines: [Deadline] = [], references: [Reference] = [],
-                organizations: [Organization] = [], diagnostics: [Diagnostic] = []) {
+    public init(
+        source: Source, genre: String = "report", metadata: Metadata? = nil, sections: [Section] = [],
+        measures: [Measure] = [], amounts: [Amount] = [], counts: [Count] = [],
+        percentages: [Percentage] = [], deadlines: [Deadline] = [], references: [Reference] = [],
+        organizations: [Organization] = [], diagnostics: [Diagnostic] = []
+    ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.source = source; self.genre = genre; self.metadata = metadata; self.sections = sections
         self.measures = measures; self.amounts = amounts; self.counts = counts
@@ -109,15 +111,17 @@ public struct ExtractionResult: Codable, Hashable, Sendable {
     /// fixtures and the assignment of measures follow (see ``ItemKind``).
     public static let itemKinds: [ItemKind] = [
         ItemKind("sections", \.sections, singular: "section", summaryNoun: nil, tables: [.sections]),
-        ItemKind("measures", \.measures, singular: "measure", summaryNoun: "measure",
-                 tables: [.measures, .responsibilities, .instruments]),
+        ItemKind(
+            "measures", \.measures, singular: "measure", summaryNoun: "measure",
+            tables: [.measures, .responsibilities, .instruments]),
         ItemKind("amounts", \.amounts, singular: "amount", summaryNoun: "amount", tables: [.amounts]),
         ItemKind("counts", \.counts, singular: "count", summaryNoun: "count", tables: [.counts]),
         ItemKind("percentages", \.percentages, singular: "percentage", summaryNoun: "percentage", tables: [.percentages]),
         ItemKind("deadlines", \.deadlines, singular: "deadline", summaryNoun: nil, tables: [.deadlines], since: 2),
         ItemKind("references", \.references, singular: "reference", summaryNoun: "reference", tables: [.references]),
-        ItemKind("organizations", \.organizations, singular: "organization", summaryNoun: "organisation",
-                 tables: [.organizations]),
+        ItemKind(
+            "organizations", \.organizations, singular: "organization", summaryNoun: "organisation",
+            tables: [.organizations]),
     ]
 
     /// The keys of the JSON result, in the order of the output contract.

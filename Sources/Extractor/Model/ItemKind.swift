@@ -56,14 +56,18 @@ public struct ItemKind: @unchecked Sendable {
 
     /// The kind whose items are the list at `list` of a result; `since` is
     /// the schema version that added it (a record written before has none).
-    init<Item: ExtractedItem & JSONMembers>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
-                              summaryNoun: String?, tables: [DatasetTable], since: Int = 1) {
+    init<Item: ExtractedItem & JSONMembers>(
+        _ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
+        summaryNoun: String?, tables: [DatasetTable], since: Int = 1
+    ) {
         self.init(key, list, singular: singular, summaryNoun: summaryNoun, tables: tables, since: since, assignMeasures: nil)
     }
 
     /// The kind whose items, inside measures, are the list at `list` of a result.
-    init<Item: MeasureBoundItem & JSONMembers>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
-                                 summaryNoun: String?, tables: [DatasetTable], since: Int = 1) {
+    init<Item: MeasureBoundItem & JSONMembers>(
+        _ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
+        summaryNoun: String?, tables: [DatasetTable], since: Int = 1
+    ) {
         self.init(key, list, singular: singular, summaryNoun: summaryNoun, tables: tables, since: since) { result, number in
             for index in result[keyPath: list].indices {
                 result[keyPath: list][index].measure = number(result[keyPath: list][index].span)
@@ -71,9 +75,11 @@ public struct ItemKind: @unchecked Sendable {
         }
     }
 
-    private init<Item: ExtractedItem & JSONMembers>(_ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
-                                      summaryNoun: String?, tables: [DatasetTable], since: Int,
-                                      assignMeasures: ((inout ExtractionResult, (Span) -> String?) -> Void)?) {
+    private init<Item: ExtractedItem & JSONMembers>(
+        _ key: String, _ list: WritableKeyPath<ExtractionResult, [Item]>, singular: String,
+        summaryNoun: String?, tables: [DatasetTable], since: Int,
+        assignMeasures: ((inout ExtractionResult, (Span) -> String?) -> Void)?
+    ) {
         self.key = key
         self.singular = singular
         self.summaryNoun = summaryNoun
@@ -90,7 +96,9 @@ public struct ItemKind: @unchecked Sendable {
             for item in result[keyPath: list] { item.writeDatasetRows(to: &rows, documentID: id) }
         }
         decode = { result, container in
-            result[keyPath: list] = since > 1 ? try container.decodeIfPresent([Item].self, forKey: .init(key)) ?? []
+            result[keyPath: list] =
+                since > 1
+                ? try container.decodeIfPresent([Item].self, forKey: .init(key)) ?? []
                 : try container.decode([Item].self, forKey: .init(key))
         }
     }

@@ -24,8 +24,10 @@ public struct Amount: Codable, Hashable, Sendable {
     public var rule: String
 
     /// An amount as the matcher found it; `min` and `max` in yuan.
-    public init(text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
-                redacted: Bool = false, per: [String] = [], purpose: String? = nil, measure: String? = nil, rule: String) {
+    public init(
+        text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
+        redacted: Bool = false, per: [String] = [], purpose: String? = nil, measure: String? = nil, rule: String
+    ) {
         self.text = text; self.span = span; self.min = min; self.max = max
         self.approximate = approximate; self.redacted = redacted; self.per = per
         self.purpose = purpose; self.measure = measure; self.rule = rule
@@ -68,8 +70,10 @@ public struct Count: Codable, Hashable, Sendable {
     public var rule: String
 
     /// A count as the matcher found it.
-    public init(text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
-                redacted: Bool = false, classifier: String, subject: String? = nil, measure: String? = nil, rule: String) {
+    public init(
+        text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
+        redacted: Bool = false, classifier: String, subject: String? = nil, measure: String? = nil, rule: String
+    ) {
         self.text = text; self.span = span; self.min = min; self.max = max
         self.approximate = approximate; self.redacted = redacted; self.classifier = classifier
         self.subject = subject; self.measure = measure; self.rule = rule
@@ -110,8 +114,10 @@ public struct Percentage: Codable, Hashable, Sendable {
     public var rule: String
 
     /// A percentage as the matcher found it; `min` and `max` in percent.
-    public init(text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
-                redacted: Bool = false, points: Bool = false, measure: String? = nil, rule: String) {
+    public init(
+        text: String, span: Span, min: Decimal?, max: Decimal?, approximate: Bool = false,
+        redacted: Bool = false, points: Bool = false, measure: String? = nil, rule: String
+    ) {
         self.text = text; self.span = span; self.min = min; self.max = max
         self.approximate = approximate; self.redacted = redacted; self.points = points
         self.measure = measure; self.rule = rule

@@ -22,9 +22,11 @@ public struct Metadata: Codable, Hashable, Sendable {
     public var region: Region?
 
     /// Metadata with the fields given; the others empty.
-    public init(title: String? = nil, documentNumber: String? = nil, issuers: [String] = [],
-                recipients: [String] = [], date: String? = nil, docType: String? = nil, policyType: String? = nil,
-                effectiveDate: String? = nil, expiryDate: String? = nil, region: Region? = nil) {
+    public init(
+        title: String? = nil, documentNumber: String? = nil, issuers: [String] = [],
+        recipients: [String] = [], date: String? = nil, docType: String? = nil, policyType: String? = nil,
+        effectiveDate: String? = nil, expiryDate: String? = nil, region: Region? = nil
+    ) {
         self.title = title; self.documentNumber = documentNumber; self.issuers = issuers
         self.recipients = recipients; self.date = date; self.docType = docType; self.policyType = policyType
         self.effectiveDate = effectiveDate; self.expiryDate = expiryDate; self.region = region
@@ -135,8 +137,10 @@ public struct Measure: Codable, Hashable, Sendable {
     public var rule: String
 
     /// A measure as the structure reader found it; instruments are tagged later.
-    public init(number: String, kind: Kind = .item, title: String?, span: Span, lead: [String] = [],
-                cooperating: [String] = [], instruments: [InstrumentTag] = [], rule: String) {
+    public init(
+        number: String, kind: Kind = .item, title: String?, span: Span, lead: [String] = [],
+        cooperating: [String] = [], instruments: [InstrumentTag] = [], rule: String
+    ) {
         self.number = number; self.kind = kind; self.title = title; self.span = span; self.lead = lead
         self.cooperating = cooperating; self.instruments = instruments; self.rule = rule
     }

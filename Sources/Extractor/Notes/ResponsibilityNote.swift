@@ -80,8 +80,10 @@ struct ResponsibilityNoteReader {
     /// looked for back from the colons, so the text is read once for two
     /// characters. (A label, all ideographs, holds no colon nor space; one
     /// not followed by its colon is never read.)
-    private static func findLabels(in text: [Unicode.Scalar], starts: inout [Int], colonOfLabel: inout [Int],
-                                   colons: inout [LabelColon]) {
+    private static func findLabels(
+        in text: [Unicode.Scalar], starts: inout [Int], colonOfLabel: inout [Int],
+        colons: inout [LabelColon]
+    ) {
         let labels = StructureVocabulary.shared.noteLabelList
         var index = 0
         for scalar in text {
@@ -217,8 +219,9 @@ struct ResponsibilityNoteReader {
         // is read once, told apart only by whether the body holds brackets
         // around it.
         let opens = first.start > body.lowerBound && Self.noteOpeners.contains(text[first.start - 1])
-        let key = GroupKey(start: first.start, lastContent: last.contentStart, end: last.contentEnd, opens: opens,
-                           closes: opens && last.contentEnd < body.upperBound && Self.noteClosers.contains(text[last.contentEnd]))
+        let key = GroupKey(
+            start: first.start, lastContent: last.contentStart, end: last.contentEnd, opens: opens,
+            closes: opens && last.contentEnd < body.upperBound && Self.noteClosers.contains(text[last.contentEnd]))
         let slot = colonOfLabel[labelStarts.firstIndex(notBelow: last.start)]
         if let known = readGroups.notes[slot], known.key == key { return known.note }
         let note = note(group: group[...], in: body)
@@ -291,8 +294,9 @@ struct ResponsibilityNoteReader {
         var depth = 0
         while index < limit {
             let scalar = text[index]
-            if scalar == "(" || scalar == "（" { depth += 1 }
-            else if scalar == ")" || scalar == "）" || scalar == "】" || scalar == "]" {
+            if scalar == "(" || scalar == "（" {
+                depth += 1
+            } else if scalar == ")" || scalar == "）" || scalar == "】" || scalar == "]" {
                 if depth == 0 { return (index, index) }
                 depth -= 1
             } else if depth == 0, scalar == "\n" || scalar == "。" || scalar == "；" || scalar == ";" {
@@ -303,8 +307,9 @@ struct ResponsibilityNoteReader {
                 while back > start, ScalarClass.isIdeograph(text[back - 1]) { back -= 1 }
                 return (back, index)
             } else if depth == 0, index > start, isBrokenBefore(index),
-                      !"、，,".unicodeScalars.contains(text[index]), !"、，,".unicodeScalars.contains(text[index - 1]),
-                      UnitList.isComplete(start..<index, in: text, vocabulary: organizations) {
+                !"、，,".unicodeScalars.contains(text[index]), !"、，,".unicodeScalars.contains(text[index - 1]),
+                UnitList.isComplete(start..<index, in: text, vocabulary: organizations)
+            {
                 // The list ended with its line: the next line, run into it by
                 // the normaliser, is text again (`责任单位：市人社局` / `各地要…`).
                 return (index, index)
@@ -326,7 +331,8 @@ struct ResponsibilityNoteReader {
         if end > unit.lowerBound, text[end - 1] == ")" || text[end - 1] == "）" {
             end -= 1
             guard end - 2 >= unit.lowerBound, text.has(Self.leadMark, at: end - 2),
-                  end - 3 >= unit.lowerBound, text[end - 3] == "(" || text[end - 3] == "（" else { return nil }
+                end - 3 >= unit.lowerBound, text[end - 3] == "(" || text[end - 3] == "（"
+            else { return nil }
             return unit.lowerBound..<(end - 3)
         }
         guard end - 2 > unit.lowerBound, text.has(Self.leadMark, at: end - 2) else { return nil }
@@ -340,8 +346,9 @@ struct ResponsibilityNoteReader {
         var stack: [Int] = []
         for index in body {
             let scalar = text[index]
-            if scalar == "(" || scalar == "（" { stack.append(index) }
-            else if scalar == ")" || scalar == "）", let open = stack.popLast(), stack.isEmpty {
+            if scalar == "(" || scalar == "（" {
+                stack.append(index)
+            } else if scalar == ")" || scalar == "）", let open = stack.popLast(), stack.isEmpty {
                 groups.append((open + 1)..<index)
             }
         }
@@ -351,12 +358,15 @@ struct ResponsibilityNoteReader {
         // A bracket closing the item that lists bodies only.
         if let content = groups.last, isAtEnd(content.upperBound + 1, of: body) {
             let units = UnitList.split(content, in: text, vocabulary: organizations)
-            if !units.isEmpty, units.allSatisfy({ unit in
-                organizations.endsBody(text, endingAt: unit.upperBound, floor: unit.lowerBound)
-                    && !text[unit].contains(where: ScalarClass.isDigit)
-            }) {
-                return ResponsibilityNote(range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: units,
-                                          cooperating: [], rule: "responsibility.bodies")
+            if !units.isEmpty,
+                units.allSatisfy({ unit in
+                    organizations.endsBody(text, endingAt: unit.upperBound, floor: unit.lowerBound)
+                        && !text[unit].contains(where: ScalarClass.isDigit)
+                })
+            {
+                return ResponsibilityNote(
+                    range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: units,
+                    cooperating: [], rule: "responsibility.bodies")
             }
         }
         return nil
@@ -374,9 +384,11 @@ struct ResponsibilityNoteReader {
         var depth = 0
         for index in content {
             let scalar = text[index]
-            if scalar == "(" || scalar == "（" { depth += 1 }
-            else if scalar == ")" || scalar == "）" { depth = max(0, depth - 1) }
-            else if depth == 0, scalar == "，" || scalar == "," || scalar == "；" || scalar == ";" {
+            if scalar == "(" || scalar == "（" {
+                depth += 1
+            } else if scalar == ")" || scalar == "）" {
+                depth = max(0, depth - 1)
+            } else if depth == 0, scalar == "，" || scalar == "," || scalar == "；" || scalar == ";" {
                 clauses.append(start..<index)
                 start = index + 1
             } else if depth == 0, scalar == "、", endsWithCue(start..<index) {
@@ -394,9 +406,13 @@ struct ResponsibilityNoteReader {
             guard !clause.isEmpty else { continue }
             let leadCue = vocabulary.leadCues.matchLengthEnding(text, before: clause.upperBound, floor: clause.lowerBound)
             let cooperatingCue = vocabulary.cooperatingCues.matchLengthEnding(text, before: clause.upperBound, floor: clause.lowerBound)
-            if leadCue > 0, leadCue >= cooperatingCue { roles.append((clause, .lead, leadCue)) }
-            else if cooperatingCue > 0 { roles.append((clause, .cooperating, cooperatingCue)) }
-            else { roles.append((clause, nil, 0)) }
+            if leadCue > 0, leadCue >= cooperatingCue {
+                roles.append((clause, .lead, leadCue))
+            } else if cooperatingCue > 0 {
+                roles.append((clause, .cooperating, cooperatingCue))
+            } else {
+                roles.append((clause, nil, 0))
+            }
         }
         guard roles.contains(where: { $0.role != nil }) else { return nil }
         // A single list is the lead, whatever its role word (`（市应急局、各区政府组织落实）`).
@@ -404,8 +420,10 @@ struct ResponsibilityNoteReader {
         // Beside a 牵头 clause, a plain 负责 clause names those who carry it out.
         let leads = roles.filter { $0.role == .lead }
         if leads.count > 1, leads.contains(where: { containsLeadMark($0.units.upperBound - $0.cue..<$0.units.upperBound) }) {
-            for index in roles.indices where roles[index].role == .lead
-                && !containsLeadMark(roles[index].units.upperBound - roles[index].cue..<roles[index].units.upperBound) {
+            for index in roles.indices
+            where roles[index].role == .lead
+                && !containsLeadMark(roles[index].units.upperBound - roles[index].cue..<roles[index].units.upperBound)
+            {
                 roles[index].role = .cooperating
             }
         }
@@ -435,8 +453,9 @@ struct ResponsibilityNoteReader {
         guard (lead + cooperating).contains(where: { UnitList.isComplete($0, in: text, vocabulary: organizations) }) else {
             return nil
         }
-        return ResponsibilityNote(range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: lead,
-                                  cooperating: cooperating, rule: "responsibility.bracketed")
+        return ResponsibilityNote(
+            range: (content.lowerBound - 1)..<(content.upperBound + 1), lead: lead,
+            cooperating: cooperating, rule: "responsibility.bracketed")
     }
 
     /// Whether a lead or cooperating word ends `clause`.

@@ -26,16 +26,20 @@ enum UnitList {
     private static let bareOrgans: Set<[Unicode.Scalar]> = Set(["政府", "人民政府", "党委", "党组", "管委会", "党工委"].map(\.scalars))
 
     /// The units of `range` of `text`, as ranges, trimmed.
-    static func split(_ range: Range<Int>, in text: [Unicode.Scalar],
-                      vocabulary: OrganizationVocabulary = .shared) -> [Range<Int>] {
+    static func split(
+        _ range: Range<Int>, in text: [Unicode.Scalar],
+        vocabulary: OrganizationVocabulary = .shared
+    ) -> [Range<Int>] {
         var pieces: [(range: Range<Int>, separator: Unicode.Scalar?)] = []
         var depth = 0
         var start = range.lowerBound
         for index in range {
             let scalar = text[index]
-            if ScalarClass.openers.contains(scalar), scalar != "“", scalar != "‘" { depth += 1 }
-            else if ScalarClass.closers.contains(scalar), scalar != "”", scalar != "’" { depth = max(0, depth - 1) }
-            else if depth == 0, isSeparator(scalar) {
+            if ScalarClass.openers.contains(scalar), scalar != "“", scalar != "‘" {
+                depth += 1
+            } else if ScalarClass.closers.contains(scalar), scalar != "”", scalar != "’" {
+                depth = max(0, depth - 1)
+            } else if depth == 0, isSeparator(scalar) {
                 pieces.append((start..<index, scalar))
                 start = index + 1
             }
@@ -75,8 +79,10 @@ enum UnitList {
     /// and the scoped class it belongs to (`国家药监局等国务院相关部门`), is
     /// both; `A及各B`, a complete body joined to a `各` unit
     /// (`国务院相关部门及各地区`), is both. Otherwise the piece is one unit.
-    private static func splittingJoinedUnits(_ unit: Range<Int>, in text: [Unicode.Scalar],
-                                             vocabulary: OrganizationVocabulary) -> [Range<Int>] {
+    private static func splittingJoinedUnits(
+        _ unit: Range<Int>, in text: [Unicode.Scalar],
+        vocabulary: OrganizationVocabulary
+    ) -> [Range<Int>] {
         guard text[unit.lowerBound] != "各" else { return [unit] }
         var depth = 0
         for index in unit where index > unit.lowerBound + 1 && index + 2 < unit.upperBound {

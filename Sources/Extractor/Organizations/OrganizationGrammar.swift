@@ -55,7 +55,9 @@ struct OrganizationGrammar {
         var position = suffixStart
         // Department stems (人社, 组织, 人才工作).
         var stemCount = 0, stemLength = 0, topicOnly = true
-        while stemCount < 3, case let length = vocabulary.stems.matchLengthEnding(text, before: position, floor: max(0, position - 12)), length > 0 {
+        while stemCount < 3, case let length = vocabulary.stems.matchLengthEnding(text, before: position, floor: max(0, position - 12)),
+            length > 0
+        {
             if vocabulary.topicStems.matchLengthEnding(text, before: position) != length { topicOnly = false }
             position -= length
             stemLength += length
@@ -69,11 +71,12 @@ struct OrganizationGrammar {
         // A department named without its level (人社局, 教育部), but not the
         // tail of a level that did not read as a head (各县区人社局).
         if stemCount > 0, suffix.stem, !suffix.headed, !topicOnly, stemLength >= 2,
-           vocabulary.levels.matchEnding(text, before: position) == nil,
-           position == 0 || !ScalarClass.isNameCharacter(text[position - 1])
-            || vocabulary.boundaryWords.matchEnding(text, before: position) != nil
-            || vocabulary.setupVerbs.matchEnding(text, before: position) != nil
-            || vocabulary.nonPlaceWords.matchEnding(text, before: position) != nil {
+            vocabulary.levels.matchEnding(text, before: position) == nil,
+            position == 0 || !ScalarClass.isNameCharacter(text[position - 1])
+                || vocabulary.boundaryWords.matchEnding(text, before: position) != nil
+                || vocabulary.setupVerbs.matchEnding(text, before: position) != nil
+                || vocabulary.nonPlaceWords.matchEnding(text, before: position) != nil
+        {
             return candidate(position..<end, suffix: suffix, body: position..<suffixStart, rule: "organization.department")
         }
         if suffix.stem, stemCount == 0, let named = unknownDepartment(suffixStart: suffixStart, end: end, suffix: suffix) {
@@ -114,9 +117,10 @@ struct OrganizationGrammar {
             let scalar = text[start]
             // The body holds no function word (财政局等部门); a deictic may end it (核安全局).
             guard ScalarClass.isIdeograph(scalar),
-                  !vocabulary.placeForbidden.contains(scalar) || (length == 1 && vocabulary.deictics.contains(scalar)),
-                  !isLevelWord(at: start, limit: suffixStart),
-                  vocabulary.nonPlaceWords.match(text, at: start, limit: suffixStart) == nil else { return nil }
+                !vocabulary.placeForbidden.contains(scalar) || (length == 1 && vocabulary.deictics.contains(scalar)),
+                !isLevelWord(at: start, limit: suffixStart),
+                vocabulary.nonPlaceWords.match(text, at: start, limit: suffixStart) == nil
+            else { return nil }
             if length >= 2, let head = head(endingAt: start, bodyIsFree: true), opensName(at: head) {
                 return candidate(head..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headed-department")
             }
@@ -155,8 +159,9 @@ struct OrganizationGrammar {
         // A headless body is words only: no count (xx个乡镇…), no redaction mark,
         // and no collective level (各级, 我市: the centres of every level).
         guard let start = headless,
-              text[start..<suffixStart].allSatisfy({ ScalarClass.isIdeograph($0) && $0 != "个" }),
-              !holdsCollectiveLevel(start..<suffixStart) else { return nil }
+            text[start..<suffixStart].allSatisfy({ ScalarClass.isIdeograph($0) && $0 != "个" }),
+            !holdsCollectiveLevel(start..<suffixStart)
+        else { return nil }
         return candidate(start..<end, suffix: suffix, body: start..<suffixStart, rule: "organization.headless")
     }
 
@@ -205,26 +210,30 @@ struct OrganizationGrammar {
         var found = false
         // An organ after the level: 市[委]办公室, 市[人民政府]办公室.
         if case let organ = Self.headOrgans.matchLengthEnding(text, before: position), organ > 0,
-           vocabulary.levels.matchEnding(text, before: position - organ) != nil {
+            vocabulary.levels.matchEnding(text, before: position - organ) != nil
+        {
             position -= organ
         }
         // The first place and level; then as many more as stand before it.
         if let (levelStart, place) = placeAndLevel(endingAt: position),
-           // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
-           !(position == end && bodyIsFree && vocabulary.levelBlockers.match(text, at: position) != nil),
-           // A bare level: not 全市, 各县, 乡镇.
-           !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])),
-           // Nor the last of a list of bare levels (市、县（区）政务中心, 省、自治区、直辖市人民政府):
-           // the bodies of every such level.
-           !(place == 0 && levelStart > 1 && text[levelStart - 1] == "、"
-             && vocabulary.levels.matchEnding(text, before: levelStart - 1) != nil) {
+            // Not 市级, 市直, 乡村, 县乡: the level is part of another word.
+            !(position == end && bodyIsFree && vocabulary.levelBlockers.match(text, at: position) != nil),
+            // A bare level: not 全市, 各县, 乡镇.
+            !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])),
+            // Nor the last of a list of bare levels (市、县（区）政务中心, 省、自治区、直辖市人民政府):
+            // the bodies of every such level.
+            !(place == 0 && levelStart > 1 && text[levelStart - 1] == "、"
+                && vocabulary.levels.matchEnding(text, before: levelStart - 1) != nil)
+        {
             found = true
             position = levelStart - place
             if place > 0 { position = placeChainStart(position) }
         }
         // A province named without its level: 宁夏人社厅, 甘肃团省委.
-        if !found, !bodyIsFree, position == end, case let province = vocabulary.provinces.matchLengthEnding(text, before: position), province > 0,
-           opensName(at: position - province) {
+        if !found, !bodyIsFree, position == end, case let province = vocabulary.provinces.matchLengthEnding(text, before: position),
+            province > 0,
+            opensName(at: position - province)
+        {
             position -= province
             found = true
         }
@@ -232,7 +241,8 @@ struct OrganizationGrammar {
         if case let prefix = vocabulary.prefixes.matchLengthEnding(text, before: position), prefix > 0 {
             // 团 only opens a name before a level: 团县委, 团xx县委.
             if !(prefix == 1 && text[position - 1] == "团" && position - 1 > 0 && ScalarClass.isIdeograph(text[position - 2])
-                 && !opensName(at: position - 1)) {
+                && !opensName(at: position - 1))
+            {
                 position -= prefix
             }
         }
@@ -277,7 +287,8 @@ struct OrganizationGrammar {
         if case let division = vocabulary.divisionNames.matchLengthEnding(text, before: end), division - level >= 2 {
             return (levelStart, division - level)
         }
-        let place = vocabulary.provincialLevels.matchLengthEnding(text, before: end) == level
+        let place =
+            vocabulary.provincialLevels.matchLengthEnding(text, before: end) == level
             ? provinceLength(endingAt: levelStart) : placeLength(endingAt: levelStart)
         return (levelStart, place)
     }
@@ -299,7 +310,8 @@ struct OrganizationGrammar {
             }
             walked.append(position)
             guard let (levelStart, place) = placeAndLevel(endingAt: position),
-                  !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1])) else { break }
+                !(place == 0 && levelStart > 0 && vocabulary.deictics.contains(text[levelStart - 1]))
+            else { break }
             position = levelStart - place
             if place == 0 { break }  // a bare level ends the run
         }

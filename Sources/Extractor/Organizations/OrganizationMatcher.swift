@@ -53,8 +53,10 @@ public struct OrganizationMatcher: Sendable {
                 organizations[group].mentions += 1
                 organizations[group].spans.append(span)
             } else {
-                organizations.append(Organization(name: names[index], kind: candidate.kind, mentions: 1, spans: [span],
-                                                  rule: candidate.rule))
+                organizations.append(
+                    Organization(
+                        name: names[index], kind: candidate.kind, mentions: 1, spans: [span],
+                        rule: candidate.rule))
             }
         }
         return organizations
@@ -79,15 +81,17 @@ public struct OrganizationMatcher: Sendable {
     /// read, in ascending order, each ending's names before an abbreviation's.
     static func scan(_ text: [Unicode.Scalar], vocabulary: OrganizationVocabulary) -> [OrganizationCandidate] {
         let sites = NameSites(text, vocabulary: vocabulary)
-        let grammar = OrganizationGrammar(text: text, places: PlaceGazetteer(text, levelEnds: sites.levelEnds, vocabulary: vocabulary),
-                                          committees: CommitteeMarks(text, committees: sites.committees, vocabulary: vocabulary),
-                                          vocabulary: vocabulary)
+        let grammar = OrganizationGrammar(
+            text: text, places: PlaceGazetteer(text, levelEnds: sites.levelEnds, vocabulary: vocabulary),
+            committees: CommitteeMarks(text, committees: sites.committees, vocabulary: vocabulary),
+            vocabulary: vocabulary)
         var candidates: [OrganizationCandidate] = []
         let bodyEnds = sites.bodyEnds, abbreviationEnds = sites.abbreviationEnds
         var body = 0, abbreviation = 0
         while body < bodyEnds.count || abbreviation < abbreviationEnds.count {
-            let end = min(body < bodyEnds.count ? bodyEnds[body] : Int.max,
-                          abbreviation < abbreviationEnds.count ? abbreviationEnds[abbreviation] : Int.max)
+            let end = min(
+                body < bodyEnds.count ? bodyEnds[body] : Int.max,
+                abbreviation < abbreviationEnds.count ? abbreviationEnds[abbreviation] : Int.max)
             if body < bodyEnds.count, bodyEnds[body] == end {
                 body += 1
                 vocabulary.forEachSuffix(in: text, endingAt: end) { suffix in
@@ -97,8 +101,10 @@ public struct OrganizationMatcher: Sendable {
                 }
                 if case let length = vocabulary.nationalBodies.matchLengthEnding(text, before: end), length > 0 {
                     let name = String(String.UnicodeScalarView(text[(end - length)..<end]))
-                    candidates.append(OrganizationCandidate(range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
-                                                            rule: "organization.national"))
+                    candidates.append(
+                        OrganizationCandidate(
+                            range: (end - length)..<end, kind: vocabulary.nationalKinds[name] ?? .party,
+                            rule: "organization.national"))
                 }
             }
             if abbreviation < abbreviationEnds.count, abbreviationEnds[abbreviation] == end {
@@ -115,15 +121,18 @@ public struct OrganizationMatcher: Sendable {
     /// `市财政要统筹…`, `由县财政全额贴息`, `区财政全年安排…`. The name opens a
     /// clause, and a modal, a preposition or a verb of charge or funding
     /// follows it, perhaps after words of time or manner.
-    private static func departmentAbbreviation(endingAt end: Int, grammar: OrganizationGrammar,
-                                               vocabulary: OrganizationVocabulary) -> OrganizationCandidate? {
+    private static func departmentAbbreviation(
+        endingAt end: Int, grammar: OrganizationGrammar,
+        vocabulary: OrganizationVocabulary
+    ) -> OrganizationCandidate? {
         let text = grammar.text
         guard end < text.count, case let stem = vocabulary.stems.matchLengthEnding(text, before: end), stem > 0,
-              actsAsSubject(from: end, in: text, vocabulary: vocabulary),
-              vocabulary.topicStems.matchLengthEnding(text, before: end) != stem,
-              vocabulary.verbStems.matchLengthEnding(text, before: end) != stem,
-              let start = grammar.head(endingAt: end - stem, bodyIsFree: false), start < end - stem,
-              grammar.opensName(at: start) else { return nil }
+            actsAsSubject(from: end, in: text, vocabulary: vocabulary),
+            vocabulary.topicStems.matchLengthEnding(text, before: end) != stem,
+            vocabulary.verbStems.matchLengthEnding(text, before: end) != stem,
+            let start = grammar.head(endingAt: end - stem, bodyIsFree: false), start < end - stem,
+            grammar.opensName(at: start)
+        else { return nil }
         return OrganizationCandidate(range: start..<end, kind: .government, rule: "organization.abbreviation")
     }
 
@@ -150,8 +159,10 @@ public struct OrganizationMatcher: Sendable {
     /// `各` (`各设区市人力资源社会保障局、财政局`: the bureaus of every city), as
     /// recipients and collective phrases do. Notes name such classes as units;
     /// elsewhere they are no body.
-    static func withoutCollectives(_ candidates: [OrganizationCandidate], in text: [Unicode.Scalar],
-                                   vocabulary: OrganizationVocabulary) -> [OrganizationCandidate] {
+    static func withoutCollectives(
+        _ candidates: [OrganizationCandidate], in text: [Unicode.Scalar],
+        vocabulary: OrganizationVocabulary
+    ) -> [OrganizationCandidate] {
         candidates.filter { candidate in
             let start = candidate.range.lowerBound
             if isGovernedByEach(start, in: text, vocabulary: vocabulary) { return false }
@@ -171,9 +182,13 @@ public struct OrganizationMatcher: Sendable {
             var depth = 0
             while index > 0 {
                 let scalar = text[index - 1]
-                if scalar == ")" || scalar == "）" { depth += 1 }
-                else if scalar == "(" || scalar == "（" { depth = max(0, depth - 1) }
-                else if depth == 0, !ScalarClass.isNameCharacter(scalar) { break }
+                if scalar == ")" || scalar == "）" {
+                    depth += 1
+                } else if scalar == "(" || scalar == "（" {
+                    depth = max(0, depth - 1)
+                } else if depth == 0, !ScalarClass.isNameCharacter(scalar) {
+                    break
+                }
                 index -= 1
             }
             if text[index..<itemEnd].contains(each) { return true }
@@ -201,8 +216,9 @@ public struct OrganizationMatcher: Sendable {
                 continue
             }
             guard ScalarClass.isNameCharacter(scalar), !vocabulary.placeForbidden.contains(scalar),
-                  vocabulary.boundaryWords.matchEnding(text, before: index) == nil,
-                  vocabulary.nonPlaceWords.matchEnding(text, before: index) == nil else { return false }
+                vocabulary.boundaryWords.matchEnding(text, before: index) == nil,
+                vocabulary.nonPlaceWords.matchEnding(text, before: index) == nil
+            else { return false }
             index -= 1
             characters += 1
         }
@@ -282,8 +298,10 @@ public struct OrganizationMatcher: Sendable {
     }
 
     /// The units the measures' responsibility notes name, as candidates.
-    static func noteUnits(_ notes: [ResponsibilityNote], in text: MappedText,
-                          vocabulary: OrganizationVocabulary) -> [OrganizationCandidate] {
+    static func noteUnits(
+        _ notes: [ResponsibilityNote], in text: MappedText,
+        vocabulary: OrganizationVocabulary
+    ) -> [OrganizationCandidate] {
         var units: [OrganizationCandidate] = []
         for note in notes {
             for unit in note.lead + note.cooperating {
@@ -299,7 +317,8 @@ public struct OrganizationMatcher: Sendable {
     static func isDefiniteBody(_ name: ArraySlice<Unicode.Scalar>, vocabulary: OrganizationVocabulary) -> Bool {
         let scalars = Array(name)
         guard let suffix = vocabulary.organSuffix(of: scalars), scalars.count > suffix.text.count,
-              vocabulary.endsBody(scalars, endingAt: scalars.count) else { return false }
+            vocabulary.endsBody(scalars, endingAt: scalars.count)
+        else { return false }
         return !vocabulary.isVague(scalars) && !vocabulary.isNonGovernment(scalars)
     }
 

@@ -16,7 +16,8 @@ struct PlaceGazetteer: Sendable {
         var names = Set<[Unicode.Scalar]>(), provinces = Set<[Unicode.Scalar]>()
         for end in levelEnds {
             guard end < text.count, case let level = vocabulary.levels.matchLengthEnding(text, before: end), level > 0,
-                  end - level >= 2 else { continue }
+                end - level >= 2
+            else { continue }
             let placeEnd = end - level
             let provincial = vocabulary.provincialLevels.matchLengthEnding(text, before: end) == level
             if provincial, !vocabulary.learnedProvincialLevels.contains(text[placeEnd..<end]) { continue }

@@ -76,7 +76,8 @@ public enum CSVFormat {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let comma = word ^ (ones &* 0x2C), quote = word ^ (ones &* 0x22)
         let lineFeed = word ^ (ones &* 0x0A), carriageReturn = word ^ (ones &* 0x0D)
-        let found = ((comma &- ones) & ~comma) | ((quote &- ones) & ~quote)
+        let found =
+            ((comma &- ones) & ~comma) | ((quote &- ones) & ~quote)
             | ((lineFeed &- ones) & ~lineFeed) | ((carriageReturn &- ones) & ~carriageReturn)
         return found & highs != 0
     }
@@ -146,8 +147,10 @@ public enum CSVFormat {
     /// A field as written: as is, or in quotes with inner quotes doubled.
     public static func quoted(_ field: String) -> String {
         var needsQuotes = false
-        for byte in field.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        for byte in field.utf8
+        where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        {
             needsQuotes = true
             break
         }

@@ -69,19 +69,24 @@ public enum DatasetTable: String, CaseIterable, Sendable {
     private var ownColumns: [String] {
         switch self {
         case .documents:
-            ["document_id", "path", "status", "schema_version", "sha256", "encoding", "format", "characters",
-             "genre", "title", "document_number", "issuers", "recipients", "date",
-             "doc_type", "policy_type", "effective_date", "expiry_date", "region_code", "region_name", "region_level",
+            [
+                "document_id", "path", "status", "schema_version", "sha256", "encoding", "format", "characters",
+                "genre", "title", "document_number", "issuers", "recipients", "date",
+                "doc_type", "policy_type", "effective_date", "expiry_date", "region_code", "region_name", "region_level",
             ] + ExtractionResult.itemKinds.map { $0.singular + "_count" } + ["diagnostic_count"]
         case .sections: ["document_id", "level", "marker", "title", "start", "end", "rule"]
         case .measures: ["document_id", "number", "title", "start", "end", "lead", "cooperating", "rule"]
         case .responsibilities: ["document_id", "measure_number", "role", "position", "department"]
         case .amounts:
-            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "purpose",
-             "rule"]
+            [
+                "document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "per", "purpose",
+                "rule",
+            ]
         case .counts:
-            ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted",
-             "classifier", "subject", "rule"]
+            [
+                "document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted",
+                "classifier", "subject", "rule",
+            ]
         case .percentages:
             ["document_id", "measure_number", "text", "start", "end", "min", "max", "approximate", "redacted", "points", "rule"]
         case .deadlines: ["document_id", "measure_number", "text", "start", "end", "date", "rule"]

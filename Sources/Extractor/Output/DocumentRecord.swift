@@ -150,11 +150,12 @@ extension DocumentRecord: Codable {
         if container.contains(.error) {
             let source = try container.nestedContainer(keyedBy: SourceKeys.self, forKey: .source)
             let error = try container.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
-            outcome = .failed(DocumentFailure(
-                path: try source.decode(String.self, forKey: .path),
-                sha256: try source.decodeIfPresent(String.self, forKey: .sha256),
-                kind: try error.decode(DocumentFailure.Kind.self, forKey: .kind),
-                reason: try error.decode(String.self, forKey: .reason)))
+            outcome = .failed(
+                DocumentFailure(
+                    path: try source.decode(String.self, forKey: .path),
+                    sha256: try source.decodeIfPresent(String.self, forKey: .sha256),
+                    kind: try error.decode(DocumentFailure.Kind.self, forKey: .kind),
+                    reason: try error.decode(String.self, forKey: .reason)))
         } else {
             outcome = .extracted(try ExtractionResult(from: decoder))
         }

@@ -38,8 +38,10 @@ public enum JSONFormat {
     /// output is stable too (but not in contract order: prefer ``encode(_:pretty:)``).
     public static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-                                          : [.withoutEscapingSlashes, .sortedKeys]
+        encoder.outputFormatting =
+            pretty
+            ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+            : [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 

@@ -583,7 +583,8 @@ struct TypeKinds {
         if type is any OptionalMarker.Type { return .composite }
         if type is AnyObject.Type { return .dynamic }
         if type == String.self || type == Bool.self || type == Int.self || type is any BinaryInteger.Type
-            || type == Decimal.self || type == Double.self || type == Float.self || type == URL.self {
+            || type == Decimal.self || type == Double.self || type == Float.self || type == URL.self
+        {
             return .dynamic
         }
         return .composite
@@ -673,13 +674,16 @@ private struct JSONStreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerP
         try stream.writeNonLeaf(value, depth: depth + 1, pathCount: pathCount + 1)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
         var serial = 0
         if begin(key) {
             stream.path.append(key)
             serial = stream.open(isObject: true, depth: depth + 1, owner: stream.serial(), pathCount: pathCount + 1)
         }
-        return KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(stream: stream, depth: depth + 1, serial: serial, pathCount: pathCount + 1))
+        return KeyedEncodingContainer(
+            JSONStreamKeyedContainer<NestedKey>(stream: stream, depth: depth + 1, serial: serial, pathCount: pathCount + 1))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
@@ -691,7 +695,9 @@ private struct JSONStreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerP
         return JSONStreamUnkeyedContainer(stream: stream, depth: depth + 1, serial: serial, pathCount: pathCount + 1)
     }
 
-    mutating func superEncoder() -> Encoder { stream.fail(); return JSONStreamEncoder(stream: stream, depth: 0, owner: 0, slotStart: -1, pathCount: 0) }
+    mutating func superEncoder() -> Encoder {
+        stream.fail(); return JSONStreamEncoder(stream: stream, depth: 0, owner: 0, slotStart: -1, pathCount: 0)
+    }
     mutating func superEncoder(forKey key: Key) -> Encoder { superEncoder() }
 }
 
@@ -730,7 +736,8 @@ private struct JSONStreamUnkeyedContainer: UnkeyedEncodingContainer {
             stream.path.append(StreamIndexKey(count - 1))
             serial = stream.open(isObject: true, depth: depth + 1, owner: stream.serial(), pathCount: pathCount + 1)
         }
-        return KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(stream: stream, depth: depth + 1, serial: serial, pathCount: pathCount + 1))
+        return KeyedEncodingContainer(
+            JSONStreamKeyedContainer<NestedKey>(stream: stream, depth: depth + 1, serial: serial, pathCount: pathCount + 1))
     }
 
     mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
@@ -742,7 +749,9 @@ private struct JSONStreamUnkeyedContainer: UnkeyedEncodingContainer {
         return JSONStreamUnkeyedContainer(stream: stream, depth: depth + 1, serial: serial, pathCount: pathCount + 1)
     }
 
-    mutating func superEncoder() -> Encoder { stream.fail(); return JSONStreamEncoder(stream: stream, depth: 0, owner: 0, slotStart: -1, pathCount: 0) }
+    mutating func superEncoder() -> Encoder {
+        stream.fail(); return JSONStreamEncoder(stream: stream, depth: 0, owner: 0, slotStart: -1, pathCount: 0)
+    }
 }
 
 private struct JSONStreamSingleValueContainer: SingleValueEncodingContainer {

@@ -77,9 +77,10 @@ public final class DocumentExtractor {
     public func extract(bytes: [UInt8], path: String, format: DocumentFormat? = nil) throws(ExtractionError) -> ExtractionResult {
         if bytes.count > Self.maximumBytes { throw .unreadable(path: path, reason: Self.tooLarge(bytes.count)) }
         let document = try Self.read(bytes: bytes, path: path, format: format)
-        let source = Source(path: path, sha256: SHA256.hex(bytes), encoding: document.encoding,
-                            format: document.container ?? document.format.rawValue, characters: document.original.count,
-                            pageStarts: document.pageStarts)
+        let source = Source(
+            path: path, sha256: SHA256.hex(bytes), encoding: document.encoding,
+            format: document.container ?? document.format.rawValue, characters: document.original.count,
+            pageStarts: document.pageStarts)
         do {
             return try extract(document, source: source)
         } catch {
@@ -123,12 +124,18 @@ public final class DocumentExtractor {
     private static func decodingDiagnostics(_ document: TextDocument) -> [Diagnostic] {
         guard document.droppedTail > 0 else { return [] }
         let bytes = document.droppedTail == 1 ? "byte" : "bytes"
-        return [Diagnostic(severity: .warning,
-                           message: "the file ends in the middle of a character: its last \(document.droppedTail) \(bytes) (\(document.encoding)) were left out",
-                           span: nil, rule: "decoding.truncated")]
+        return [
+            Diagnostic(
+                severity: .warning,
+                message:
+                    "the file ends in the middle of a character: its last \(document.droppedTail) \(bytes) (\(document.encoding)) were left out",
+                span: nil, rule: "decoding.truncated")
+        ]
     }
 
-    private func run(_ document: TextDocument, source: Source, collectRejections: Bool) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
+    private func run(
+        _ document: TextDocument, source: Source, collectRejections: Bool
+    ) throws(ICUError) -> (result: ExtractionResult, rejections: [Rejection]) {
         let context = ExtractionContext(document: document, collectsRejections: collectRejections)
         let (shape, notes) = structure.readWithNotes(context)
         let metadata = fields.complete(shape.metadata, genre: shape.genre, text: context.text.scalars)

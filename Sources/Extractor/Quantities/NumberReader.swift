@@ -60,7 +60,9 @@ public enum NumberReader {
             if first == "零" || first == "〇" {
                 // A zero starts a number only before more digits or a decimal point (`二〇二〇` is read from 二).
                 let next = index + 1 < end ? text[index + 1] : " "
-                guard chineseDigit(next) != nil || (next == "点" && index + 2 < end && chineseDigit(text[index + 2]) != nil) else { return nil }
+                guard chineseDigit(next) != nil || (next == "点" && index + 2 < end && chineseDigit(text[index + 2]) != nil) else {
+                    return nil
+                }
             }
             return readChinese(text, at: index, end: end)
         }
@@ -124,7 +126,14 @@ public enum NumberReader {
             if let digit = ChineseNumber.digit(scalar) {
                 table[Int(value)] = UInt8(digit + 1) | startsNumber
             } else if let unit = ChineseNumber.unit(scalar) {
-                let rank: UInt8 = switch unit { case 10: 1; case 100: 2; case 1000: 3; case 10_000: 4; default: 5 }
+                let rank: UInt8 =
+                    switch unit {
+                    case 10: 1;
+                    case 100: 2;
+                    case 1000: 3;
+                    case 10_000: 4;
+                    default: 5
+                    }
                 table[Int(value)] = rank << 4 | (rank == 1 ? startsNumber : 0)
             }
         }
@@ -185,8 +194,9 @@ public enum NumberReader {
         while index < end, let digit = digitValue(text[index]) { take(digit); index += 1 }
         // Thousands groups: `,` followed by exactly three digits.
         while index + 3 < end, text[index] == ",",
-              digitValue(text[index + 1]) != nil, digitValue(text[index + 2]) != nil, digitValue(text[index + 3]) != nil,
-              !(index + 4 < end && digitValue(text[index + 4]) != nil) {
+            digitValue(text[index + 1]) != nil, digitValue(text[index + 2]) != nil, digitValue(text[index + 3]) != nil,
+            !(index + 4 < end && digitValue(text[index + 4]) != nil)
+        {
             for offset in 1...3 { take(digitValue(text[index + offset])!) }
             index += 4
         }
@@ -231,20 +241,20 @@ public enum NumberReader {
     private static let maxMultipliers = 4
 
     private static func readChinese(_ text: [Unicode.Scalar], at start: Int, end: Int) -> Reading {
-        var total: Decimal = 0        // closed 亿 groups
-        var tenThousands: Decimal = 0 // closed 万 group below 亿
-        var small = 0                 // below 万
-        var pending: Int?             // a digit not yet multiplied by a unit
-        var run = 0                   // digits in a row, zeros included
-        var nonZeroInRow = 0          // non-zero digits in a row without 零 between
+        var total: Decimal = 0  // closed 亿 groups
+        var tenThousands: Decimal = 0  // closed 万 group below 亿
+        var small = 0  // below 万
+        var pending: Int?  // a digit not yet multiplied by a unit
+        var run = 0  // digits in a row, zeros included
+        var nonZeroInRow = 0  // non-zero digits in a row without 零 between
         var hasZero = false
         var positional: UInt64 = 0
         var sawUnit = false
-        var lastSmallUnit = 10_000    // units inside a group must fall
+        var lastSmallUnit = 10_000  // units inside a group must fall
         var index = start
         var malformed = false
         var endsInMultiplier = false
-        var multipliers = 0           // 万 and 亿 so far: a few at most in a real number
+        var multipliers = 0  // 万 and 亿 so far: a few at most in a real number
         while index < end {
             let scalar = text[index]
             if let digit = chineseDigit(scalar) ?? strayDigit(text, at: index, end: end) {
@@ -348,8 +358,9 @@ public enum NumberReader {
     /// An Arabic digit standing between Chinese units (`一百１十`).
     private static func strayDigit(_ text: [Unicode.Scalar], at index: Int, end: Int) -> Int? {
         guard let digit = digitValue(text[index]), index > 0, index + 1 < end,
-              let before = chineseUnit(text[index - 1]), before < 10_000,
-              let after = chineseUnit(text[index + 1]), after < before else { return nil }
+            let before = chineseUnit(text[index - 1]), before < 10_000,
+            let after = chineseUnit(text[index + 1]), after < before
+        else { return nil }
         return digit
     }
 }

@@ -22,7 +22,8 @@ extension QuantityScan {
         let before = skipSpacesBackward(numberStart)
         let chinese = number.form == .chinese
         if number.form == .arabic, number.range.count > 1, NumberReader.digitValue(text[numberStart]) == 0,
-           let next = NumberReader.digitValue(text[numberStart + 1]), next >= 0 {
+            let next = NumberReader.digitValue(text[numberStart + 1]), next >= 0
+        {
             return Verdict(rule: "quantity.fragment", reason: "digits with a leading zero: the tail of a number cut off before it")
         }
         switch unit {
@@ -48,7 +49,9 @@ extension QuantityScan {
             let word = vocabulary.classifiers.list.words[classifier]
             let after = unitRange.upperBound
             if !isRange, isCellRunIntoNextCell(number: number.range, unit: unitRange) {
-                return Verdict(rule: "count.table-cell", reason: "a number alone on its line and a word starting the next: two cells of a table (115⏎头桥镇)")
+                return Verdict(
+                    rule: "count.table-cell",
+                    reason: "a number alone on its line and a word starting the next: two cells of a table (115⏎头桥镇)")
             }
             if before > 0, text[before - 1] == "第" || isInOrdinalList(before, classifier: word) {
                 return Verdict(rule: "count.ordinal", reason: "an ordinal (第…)")
@@ -72,9 +75,11 @@ extension QuantityScan {
                 }
             }
             if let fused = vocabulary.classifierWords.match(text, at: unitRange.lowerBound),
-               vocabulary.classifierWords.length(fused) > word.count,
-               vocabulary.classifierWordExceptions.matchLength(text, at: unitRange.lowerBound) <= vocabulary.classifierWords.length(fused) {
-                return Verdict(rule: "count.fused-numeral", reason: "the classifier begins another word (\(vocabulary.classifierWords.string(fused)))")
+                vocabulary.classifierWords.length(fused) > word.count,
+                vocabulary.classifierWordExceptions.matchLength(text, at: unitRange.lowerBound) <= vocabulary.classifierWords.length(fused)
+            {
+                return Verdict(
+                    rule: "count.fused-numeral", reason: "the classifier begins another word (\(vocabulary.classifierWords.string(fused)))")
             }
             if chinese, before > 0, text[before - 1] == "届" {
                 return Verdict(rule: "count.session-ordinal", reason: "a session number (届…次)")
@@ -113,8 +118,9 @@ extension QuantityScan {
     /// time word ending in the same character (`目前3名`).
     func isRank(before: Int, classifier: [Unicode.Scalar]) -> Bool {
         guard let rankClassifier = vocabulary.rankClassifiers.match(classifier, at: 0),
-              vocabulary.rankClassifiers.words[rankClassifier].count == classifier.count,
-              let prefix = vocabulary.rankPrefixes.matchEnding(text, before: before) else { return false }
+            vocabulary.rankClassifiers.words[rankClassifier].count == classifier.count,
+            let prefix = vocabulary.rankPrefixes.matchEnding(text, before: before)
+        else { return false }
         return vocabulary.rankPrefixExceptions.matchLengthEnding(text, before: before) <= vocabulary.rankPrefixes.words[prefix].count
     }
 
@@ -149,8 +155,10 @@ extension QuantityScan {
                 position -= classifier.count
             }
             let end = position
-            while position > 0, NumberReader.chineseDigit(text[position - 1]) != nil || NumberReader.chineseUnit(text[position - 1]) != nil
-                || NumberReader.digitValue(text[position - 1]) != nil { position -= 1 }
+            while position > 0,
+                NumberReader.chineseDigit(text[position - 1]) != nil || NumberReader.chineseUnit(text[position - 1]) != nil
+                    || NumberReader.digitValue(text[position - 1]) != nil
+            { position -= 1 }
             guard position < end else { return false }
             if position > 0, text[position - 1] == "第" { return true }
         }
@@ -182,7 +190,9 @@ extension QuantityScan {
             guard position < count, text[position] == "、" else { return false }
             position += 1
             var digits = position
-            while digits < count, NumberReader.chineseDigit(text[digits]) != nil || NumberReader.chineseUnit(text[digits]) != nil { digits += 1 }
+            while digits < count, NumberReader.chineseDigit(text[digits]) != nil || NumberReader.chineseUnit(text[digits]) != nil {
+                digits += 1
+            }
             guard digits > position, digits < count, text[digits] == "次" else { return false }
             position = digits + 1
         }
@@ -198,8 +208,10 @@ extension QuantityScan {
             if Self.endsClause(scalar) { return false }
             if scalar == "每" {
                 var next = position + 1
-                while next < count, NumberReader.chineseDigit(text[next]) != nil || NumberReader.digitValue(text[next]) != nil
-                    || text[next] == "十" || text[next] == "个" { next += 1 }
+                while next < count,
+                    NumberReader.chineseDigit(text[next]) != nil || NumberReader.digitValue(text[next]) != nil
+                        || text[next] == "十" || text[next] == "个"
+                { next += 1 }
                 if next < count, Self.isTimeUnit(text[next]) { return true }
             }
             position -= 1
@@ -268,7 +280,8 @@ extension QuantityScan {
         let after: Unicode.Scalar = end < count ? text[end] : "\n"
         let chinese = term.number.form == .chinese
         // Whole Arabic numbers without a unit, in text order: a row number is one more than the last.
-        let integer = term.number.form == .arabic && !term.hasMultiplier && !text[range].contains(where: NumberReader.isDecimalPoint)
+        let integer =
+            term.number.form == .arabic && !term.hasMultiplier && !text[range].contains(where: NumberReader.isDecimalPoint)
             ? term.number.value : nil
         let previousInteger = lastBareInteger
         if let integer { lastBareInteger = (integer, end) }
@@ -277,8 +290,9 @@ extension QuantityScan {
         } else if after == "、", sharedListTerm(after: term) != nil {
             reject(range, rule: "number.shared-unit", reason: "a number of a 、 list whose last unit is no quantity's (二、三级, 4、5个月)")
         } else if let separator = vocabulary.rangeSeparators.match(text, at: end),
-                  end + vocabulary.rangeSeparators.length(separator) < count,
-                  NumberReader.canStart(text[end + vocabulary.rangeSeparators.length(separator)]) {
+            end + vocabulary.rangeSeparators.length(separator) < count,
+            NumberReader.canStart(text[end + vocabulary.rangeSeparators.length(separator)])
+        {
             reject(range, rule: "number.range-start", reason: "the start of a range whose unit is no quantity's (1～3级, 3～5年)")
         } else if Self.opensName(before) {
             reject(range, rule: "number.quoted-name", reason: "a number opening a quoted name (“9+X”)")
@@ -287,17 +301,20 @@ extension QuantityScan {
         } else if "〔[［【".unicodeScalars.contains(before) || "〕]］】".unicodeScalars.contains(after) {
             reject(range, rule: "number.document-number", reason: "the year or serial of a document number")
         } else if ("（(".unicodeScalars.contains(before) && "）)".unicodeScalars.contains(after))
-                    || (Self.startsLine(before) && ".．、)）".unicodeScalars.contains(after)) {
+            || (Self.startsLine(before) && ".．、)）".unicodeScalars.contains(after))
+        {
             reject(range, rule: "number.list-marker", reason: "the marker of a list item")
         } else if Self.joinsCode(after) && end + 1 < count && NumberReader.digitValue(text[end + 1]) != nil
-                    || Self.joinsCode(before) && start > 1 && NumberReader.digitValue(text[start - 2]) != nil
-                    || NumberReader.isLatinLetter(before) || NumberReader.isLatinLetter(after) {
+            || Self.joinsCode(before) && start > 1 && NumberReader.digitValue(text[start - 2]) != nil
+            || NumberReader.isLatinLetter(before) || NumberReader.isLatinLetter(after)
+        {
             reject(range, rule: "number.code", reason: "part of a date, time, code or phone number")
         } else if vocabulary.counterLabels.matchLengthEnding(text, before: skipLabelColonBackward(start)) > 0 {
             reject(range, rule: "number.page-counter", reason: "a web page's counter (点击数：345)")
         } else if vocabulary.labelWords.matchLengthEnding(text, before: skipSpacesBackward(start)) > 0 {
             reject(range, rule: "number.label", reason: "the number of an annex, table, figure or step")
-        } else if chinese, after == "中" || before == "届" || (after == "大" && start >= 2 && text[start - 1] == "的" && text[start - 2] == "党") {
+        } else if chinese, after == "中" || before == "届" || (after == "大" && start >= 2 && text[start - 1] == "的" && text[start - 2] == "党")
+        {
             reject(range, rule: "number.session", reason: "a congress or plenary session (十八大, 五中全会)")
         } else if chinese, after == "大", end + 1 < count, ScalarClass.isIdeograph(text[end + 1]) {
             reject(range, rule: "number.fused", reason: "a numeral fused into a name (三大行动)")
@@ -312,7 +329,8 @@ extension QuantityScan {
         } else if Self.startsLine(before), after == "\n" || end >= count {
             reject(range, rule: "number.table-cell", reason: "a number alone on its line: a table cell")
         } else if let integer, let previousInteger, integer == previousInteger.value + 1,
-                  start - previousInteger.end <= Self.serialReach {
+            start - previousInteger.end <= Self.serialReach
+        {
             reject(range, rule: "number.serial", reason: "one more than the bare number before it: a row or item number")
         }
     }
@@ -339,7 +357,8 @@ extension QuantityScan {
         while at > 0, isSpace(original[at - 1]) { at -= 1 }
         guard at == 0 || original[at - 1] == "\n" || original[at - 1] == "\u{0C}" || original[at - 1] == "\t" else { return false }
         guard numberSpan.end < unitSpan.start,
-              original[numberSpan.end..<unitSpan.start].contains(where: { $0 == "\n" || $0 == "\t" }) else { return false }
+            original[numberSpan.end..<unitSpan.start].contains(where: { $0 == "\n" || $0 == "\t" })
+        else { return false }
         return unitSpan.end < original.count && ScalarClass.isIdeograph(original[unitSpan.end])
     }
 

@@ -21,10 +21,11 @@ extension QuantityScan {
             if vocabulary.purposeHeads.matchLengthEnding(text, before: position, floor: floor) > 0 {
                 return purposePhrase(endingAt: position, floor: max(0, position - Self.purposeReach))
             }
-            let link = max(vocabulary.purposeLinks.matchLengthEnding(text, before: position, floor: floor),
-                           vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor),
-                           vocabulary.bounds.list.matchLengthEnding(text, before: position, floor: floor),
-                           perUnitLengthEnding(at: position, floor: floor))
+            let link = max(
+                vocabulary.purposeLinks.matchLengthEnding(text, before: position, floor: floor),
+                vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor),
+                vocabulary.bounds.list.matchLengthEnding(text, before: position, floor: floor),
+                perUnitLengthEnding(at: position, floor: floor))
             guard link > 0 else { return nil }
             position = skipSpacesBackward(position - link)
         }
@@ -47,8 +48,9 @@ extension QuantityScan {
             let scalar = text[position - 1]
             guard isPerNounScalar(scalar), scalar != "的", scalar != "每" else { break }
             if vocabulary.purposeHeads.matchLengthEnding(text, before: position, floor: floor) == 0 {
-                let verb = max(vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor),
-                               vocabulary.subjectVerbs.matchLengthEnding(text, before: position, floor: floor))
+                let verb = max(
+                    vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor),
+                    vocabulary.subjectVerbs.matchLengthEnding(text, before: position, floor: floor))
                 if verb >= 2 { break }
             }
             position -= 1
@@ -108,7 +110,8 @@ extension QuantityScan {
                 matches.amounts[index].purpose = context.originalText(context.span(of: purpose))
             }
             if matches.amounts[index].purpose == nil, let shared,
-               index + 1 < amountRanges.count, onlyListSeparators(range.upperBound..<amountRanges[index + 1].lowerBound) {
+                index + 1 < amountRanges.count, onlyListSeparators(range.upperBound..<amountRanges[index + 1].lowerBound)
+            {
                 matches.amounts[index].purpose = shared
             }
             shared = matches.amounts[index].purpose

@@ -34,7 +34,8 @@ extension QuantityScan {
         while groupStart < countSites.count {
             var groupEnd = groupStart
             while groupEnd + 1 < countSites.count,
-                  countSites[groupEnd + 1].range.lowerBound == skipSpaces(countSites[groupEnd].range.upperBound) {
+                countSites[groupEnd + 1].range.lowerBound == skipSpaces(countSites[groupEnd].range.upperBound)
+            {
                 groupEnd += 1
             }
             let subject = subjectAfter(countSites[groupEnd]) ?? subjectBefore(countSites[groupStart])
@@ -56,8 +57,9 @@ extension QuantityScan {
         guard range.count <= 8 else { return false }
         var end = skipSpacesBackward(range.upperBound)
         while end > range.lowerBound {
-            let glue = max(vocabulary.subjectVerbs.matchLengthEnding(text, before: end, floor: range.lowerBound),
-                           vocabulary.subjectStops.matchLengthEnding(text, before: end, floor: range.lowerBound))
+            let glue = max(
+                vocabulary.subjectVerbs.matchLengthEnding(text, before: end, floor: range.lowerBound),
+                vocabulary.subjectStops.matchLengthEnding(text, before: end, floor: range.lowerBound))
             guard glue > 0 else { return false }
             end = skipSpacesBackward(end - glue)
         }
@@ -78,7 +80,10 @@ extension QuantityScan {
         // `出现2次不实信息`: a verbal classifier counts the thing after it only
         // when a verb stands right before the number.
         if classifierWord(site).last == "次",
-           vocabulary.subjectVerbs.matchLengthEnding(text, before: skipSpacesBackward(site.range.lowerBound)) < 2 { return nil }
+            vocabulary.subjectVerbs.matchLengthEnding(text, before: skipSpacesBackward(site.range.lowerBound)) < 2
+        {
+            return nil
+        }
         var start = skipSpaces(site.range.upperBound)
         // `两个《指导意见》`: a title in book brackets is what is counted.
         if start < count, text[start] == "《" {
@@ -98,12 +103,17 @@ extension QuantityScan {
         let opening = attributiveLength(at: start)
         if opening == 0 {
             if let verb = vocabulary.subjectVerbs.match(text, at: start),
-               vocabulary.subjectVerbs.words[verb].count > 1 || vocabulary.singleStops.mayContain(text[start]),
-               vocabulary.nominalVerbs.match(text, at: start) == nil, !isHeadedVerb(at: start, length: vocabulary.subjectVerbs.words[verb].count) {
+                vocabulary.subjectVerbs.words[verb].count > 1 || vocabulary.singleStops.mayContain(text[start]),
+                vocabulary.nominalVerbs.match(text, at: start) == nil,
+                !isHeadedVerb(at: start, length: vocabulary.subjectVerbs.words[verb].count)
+            {
                 return nil
             }
             if let stop = vocabulary.subjectStops.match(text, at: start),
-               vocabulary.subjectStops.words[stop].count > 1 || vocabulary.singleStops.mayContain(text[start]) { return nil }
+                vocabulary.subjectStops.words[stop].count > 1 || vocabulary.singleStops.mayContain(text[start])
+            {
+                return nil
+            }
         }
         let limit = min(count, start + Self.subjectReach)
         var position = start
@@ -142,8 +152,9 @@ extension QuantityScan {
                 }
                 if vocabulary.singleStops.mayContain(scalar) || vocabulary.stopsAfter.mayContain(scalar) { break }
                 if vocabulary.nominalVerbs.match(text, at: position) == nil,
-                   let verb = vocabulary.subjectVerbs.match(text, at: position),
-                   vocabulary.subjectVerbs.words[verb].count > 1 {
+                    let verb = vocabulary.subjectVerbs.match(text, at: position),
+                    vocabulary.subjectVerbs.words[verb].count > 1
+                {
                     // `移民安置点`: a verb before a head noun that ends the phrase belongs to it.
                     let headAt = position + vocabulary.subjectVerbs.words[verb].count
                     let head = vocabulary.nominalHeads.matchLength(text, at: headAt)
@@ -152,7 +163,10 @@ extension QuantityScan {
                     continue
                 }
                 if let stop = vocabulary.subjectStops.match(text, at: position), !isListJoiner(text[position]),
-                   vocabulary.subjectStops.words[stop].count > 1 { break }
+                    vocabulary.subjectStops.words[stop].count > 1
+                {
+                    break
+                }
             }
             position += 1
         }
@@ -190,7 +204,7 @@ extension QuantityScan {
     /// any other verb.
     func attributiveGoesOn(at index: Int, limit: Int) -> Bool {
         guard index < limit, isNounScalar(text[index]),
-              vocabulary.subjectVerbs.match(text, at: index) == nil, vocabulary.attributiveVerbs.match(text, at: index) == nil
+            vocabulary.subjectVerbs.match(text, at: index) == nil, vocabulary.attributiveVerbs.match(text, at: index) == nil
         else { return false }
         if vocabulary.personEndings.match(text, at: index) != nil || vocabulary.nominalHeads.match(text, at: index) != nil { return true }
         var position = index + 1
@@ -198,7 +212,10 @@ extension QuantityScan {
             if let verb = vocabulary.subjectVerbs.match(text, at: position), vocabulary.subjectVerbs.words[verb].count > 1 { return false }
             position += 1
             if vocabulary.nominalHeads.matchEnding(text, before: position, floor: index) != nil
-                || vocabulary.personEndings.matchEnding(text, before: position, floor: index) != nil { return true }
+                || vocabulary.personEndings.matchEnding(text, before: position, floor: index) != nil
+            {
+                return true
+            }
         }
         return false
     }
@@ -240,11 +257,13 @@ extension QuantityScan {
         // Strip the glue between phrase and number: verbs, function words,
         // amount nouns, a place after a preposition (`已在全市布点`).
         for _ in 0..<8 {
-            let verb = vocabulary.nominalVerbs.matchLengthEnding(text, before: end, floor: floor) > 0
+            let verb =
+                vocabulary.nominalVerbs.matchLengthEnding(text, before: end, floor: floor) > 0
                 ? 0 : vocabulary.subjectVerbs.matchLengthEnding(text, before: end, floor: floor)
-            var glue = max(verb,
-                           vocabulary.subjectStops.matchLengthEnding(text, before: end, floor: floor),
-                           vocabulary.measureNouns.matchLengthEnding(text, before: end, floor: floor))
+            var glue = max(
+                verb,
+                vocabulary.subjectStops.matchLengthEnding(text, before: end, floor: floor),
+                vocabulary.measureNouns.matchLengthEnding(text, before: end, floor: floor))
             if countsPeople(site) { glue = max(glue, vocabulary.personRecordNouns.matchLengthEnding(text, before: end, floor: floor)) }
             let scope = vocabulary.scopeWords.matchLengthEnding(text, before: end, floor: floor)
             if scope > 0, end - scope > floor, Self.isPreposition(text[end - scope - 1]) { glue = max(glue, scope + 1) }
@@ -269,13 +288,15 @@ extension QuantityScan {
                 // `返乡创业人员`, `技工院校在校生`: verbs that describe the noun after them.
                 let attributive = vocabulary.attributiveVerbs.matchLengthEnding(text, before: position, floor: floor)
                 if attributive > 0, attributive >= vocabulary.subjectVerbs.matchLengthEnding(text, before: position, floor: floor),
-                   isAttributiveCompound(position..<end) {
+                    isAttributiveCompound(position..<end)
+                {
                     position -= attributive
                     continue
                 }
                 // Before list joiners: `惠及人才`, `参与人才` end in a joiner character.
                 if let verb = vocabulary.subjectVerbs.matchEnding(text, before: position, floor: floor),
-                   vocabulary.subjectVerbs.words[verb].count > 1 || vocabulary.singleStops.mayContain(scalar) {
+                    vocabulary.subjectVerbs.words[verb].count > 1 || vocabulary.singleStops.mayContain(scalar)
+                {
                     if isCompound(verbEndingAt: position, phraseEnd: end) {
                         position -= vocabulary.subjectVerbs.words[verb].count
                         continue
@@ -283,7 +304,10 @@ extension QuantityScan {
                     break
                 }
                 if let stop = vocabulary.subjectStops.matchEnding(text, before: position, floor: floor),
-                   !isListJoiner(scalar), vocabulary.subjectStops.words[stop].count > 1 { break }
+                    !isListJoiner(scalar), vocabulary.subjectStops.words[stop].count > 1
+                {
+                    break
+                }
                 if vocabulary.singleStops.mayContain(scalar) { break }
             }
             if scalar == "每" {
@@ -299,7 +323,10 @@ extension QuantityScan {
             guard isNounScalar(scalar) else { break }
             // `2023年北航护工`, `三年培养`: a date or a span of years is no part of the phrase.
             if position >= 2, scalar == "年" || scalar == "月" || scalar == "日",
-               NumberReader.digitValue(text[position - 2]) != nil || (scalar == "年" && isChineseNumeral(text[position - 2])) { break }
+                NumberReader.digitValue(text[position - 2]) != nil || (scalar == "年" && isChineseNumeral(text[position - 2]))
+            {
+                break
+            }
             position -= 1
         }
         var start = position
@@ -362,7 +389,8 @@ extension QuantityScan {
     /// stand on both sides (`全区现有国家级⏎人才仅6人`).
     func continuesAcrossBreak(_ newline: Int) -> Bool {
         guard newline > 0, newline + 1 < count, text[newline] == "\n",
-              isNounScalar(text[newline - 1]), isNounScalar(text[newline + 1]) else { return false }
+            isNounScalar(text[newline - 1]), isNounScalar(text[newline + 1])
+        else { return false }
         var position = newline - 1
         let floor = max(0, newline - 160)
         while position > floor, text[position] != "\n" {
@@ -446,7 +474,8 @@ extension QuantityScan {
             var position = ordinal + 1
             while position < end, isChineseNumeral(text[position]) || NumberReader.digitValue(text[position]) != nil { position += 1 }
             guard position > ordinal + 1, position < end,
-                  let classifier = vocabulary.classifiers.list.match(text, at: position, limit: end) else { continue }
+                let classifier = vocabulary.classifiers.list.match(text, at: position, limit: end)
+            else { continue }
             let after = position + vocabulary.classifiers.list.words[classifier].count
             if after < end { result = after }
         }
@@ -514,8 +543,9 @@ extension QuantityScan {
         if NumberReader.isPlaceholder(scalar) {
             var next = index
             while next < count, NumberReader.isPlaceholder(text[next]) || text[next] == "." || text[next] == " " { next += 1 }
-            return next < count && (vocabulary.classifiers.list.match(text, at: next) != nil
-                                    || NumberReader.chineseUnit(text[next]) != nil || text[next] == "余" || text[next] == "多")
+            return next < count
+                && (vocabulary.classifiers.list.match(text, at: next) != nil
+                    || NumberReader.chineseUnit(text[next]) != nil || text[next] == "余" || text[next] == "多")
         }
         return false
     }

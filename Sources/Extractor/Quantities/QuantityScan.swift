@@ -91,7 +91,8 @@ struct QuantityScan {
                 continue
             }
             if isAsciiStart(scalar), index > 0, Self.gluesToIdentifier(text[index - 1]),
-               !Self.isLabelColon(in: text, at: index - 1) {
+                !Self.isLabelColon(in: text, at: index - 1)
+            {
                 // Part of a code, URL or name (`ISO9001`, `5G`, `A1`): skip it whole.
                 let start = index
                 index += 1
@@ -132,16 +133,21 @@ struct QuantityScan {
         // `1⏎.5万个`: the point may start the second line instead.
         let gapEnd = position
         if !point, position + 1 < count, NumberReader.isDecimalPoint(text[position]),
-           NumberReader.digitValue(text[position + 1]) != nil { point = true; position += 1 }
+            NumberReader.digitValue(text[position + 1]) != nil
+        {
+            point = true; position += 1
+        }
         // The normaliser may have turned the break into a space: the original says.
         guard gapEnd > gapStart, position < count, NumberReader.digitValue(text[position]) != nil,
-              context.originalText(context.span(of: gapStart..<gapEnd)).contains("\n"),
-              case .number(let second)? = NumberReader.read(text, at: position), second.form == .arabic else { return nil }
+            context.originalText(context.span(of: gapStart..<gapEnd)).contains("\n"),
+            case .number(let second)? = NumberReader.read(text, at: position), second.form == .arabic
+        else { return nil }
         let term = readTerm(second)
         guard term.unit != nil else { return nil }
         let secondDigits = text[second.range]
         if point, secondDigits.contains(where: NumberReader.isDecimalPoint) { return nil }
-        let leadingZero = NumberReader.digitValue(secondDigits.first!) == 0
+        let leadingZero =
+            NumberReader.digitValue(secondDigits.first!) == 0
             && !(secondDigits.count > 1 && NumberReader.isDecimalPoint(secondDigits[secondDigits.startIndex + 1]))
         if !leadingZero {
             // The first piece must end a line of running text, not stand on a line of its own.
@@ -155,8 +161,11 @@ struct QuantityScan {
         }
         var written = ""
         for scalar in text[number.range] + (point ? ["."] : []) + secondDigits {
-            if let digit = NumberReader.digitValue(scalar) { written.append(Character(String(digit))) }
-            else if NumberReader.isDecimalPoint(scalar) { written.append(".") }
+            if let digit = NumberReader.digitValue(scalar) {
+                written.append(Character(String(digit)))
+            } else if NumberReader.isDecimalPoint(scalar) {
+                written.append(".")
+            }
         }
         guard let value = Decimal(string: written) else { return nil }
         return WrittenNumber(range: number.range.lowerBound..<second.range.upperBound, value: value, form: .arabic)
@@ -182,11 +191,17 @@ struct QuantityScan {
             while end < count, text[end] == "千" || text[end] == "万" || text[end] == "亿" || text[end] == "百" { end += 1 }
             defer { index = end }
             if scalar == "百", end < count, text[end] == "分" { continue }
-            if index > 0, NumberReader.chineseDigit(text[index - 1]) != nil || text[index - 1] == "十"
-                || NumberReader.digitValue(text[index - 1]) != nil || NumberReader.isDecimalPoint(text[index - 1]) { continue }
+            if index > 0,
+                NumberReader.chineseDigit(text[index - 1]) != nil || text[index - 1] == "十"
+                    || NumberReader.digitValue(text[index - 1]) != nil || NumberReader.isDecimalPoint(text[index - 1])
+            {
+                continue
+            }
             while item < itemRanges.count, itemRanges[item].upperBound <= index { item += 1 }
             if item < itemRanges.count, itemRanges[item].lowerBound < end { continue }
-            reject(index..<end, rule: "number.bare-multiplier", reason: "a multiplier with no number of its own: part of a unit, a per or a word (万吨, 每万人)")
+            reject(
+                index..<end, rule: "number.bare-multiplier",
+                reason: "a multiplier with no number of its own: part of a unit, a per or a word (万吨, 每万人)")
         }
     }
 
@@ -269,10 +284,12 @@ struct QuantityScan {
         if let separator = vocabulary.rangeSeparators.match(text, at: separatorAt) {
             let secondAt = skipLineBreak(skipSpaces(separatorAt + vocabulary.rangeSeparators.length(separator)))
             if secondAt < count, case .number(let secondNumber)? = NumberReader.read(text, at: secondAt),
-               secondNumber.redacted == number.redacted {
+                secondNumber.redacted == number.redacted
+            {
                 let second = readTerm(secondNumber)
                 if let unit = second.unit, first.unit == nil || first.unit == unit, unit != .points,
-                   rangeIsOrdered(first, second) {
+                    rangeIsOrdered(first, second)
+                {
                     last = second
                     isRange = true
                 }
@@ -322,7 +339,8 @@ struct QuantityScan {
         }
         // `1万元以上10万元以下`: a lower bound closed by an upper one is one range.
         if !isRange, bounds.lower, !before.lower, !before.upper, !bounds.upper, !bounds.approximate,
-           let partner = upperBoundPartner(after: end, of: first) {
+            let partner = upperBoundPartner(after: end, of: first)
+        {
             last = partner.term
             isRange = true
             bounds.lower = false
@@ -342,7 +360,8 @@ struct QuantityScan {
             high = last.number.value.map(last.scaled)
             // `一千到两千万元`: the second number's closing 万 or 亿 counts for the first.
             if isRange, first.unit == nil, !first.hasMultiplier, !last.hasMultiplier, !first.number.endsInMultiplier,
-               last.number.endsInMultiplier, let value = low, let top = high {
+                last.number.endsInMultiplier, let value = low, let top = high
+            {
                 let shared = Decimal(sign: .plus, exponent: trailingMultiplierExponent(last.number), significand: value)
                 if shared <= top { low = shared }
             }
@@ -362,21 +381,29 @@ struct QuantityScan {
             var per = perUnits(before: start)
             if per.isEmpty { per = slashUnits }
             if per.isEmpty, let previous = lastAmount, onlyListSeparators(previous.end..<start) { per = previous.per }
-            matches.amounts.append(Amount(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
-                                          redacted: redacted, per: per, rule: isRange ? "amount.range" : "amount.single"))
+            matches.amounts.append(
+                Amount(
+                    text: written, span: span, min: low, max: high, approximate: bounds.approximate,
+                    redacted: redacted, per: per, rule: isRange ? "amount.range" : "amount.single"))
             lastAmount = (end, per)
             amountRanges.append(range)
         case .percent:
-            matches.percentages.append(Percentage(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
-                                                  redacted: redacted, rule: isRange ? "percent.range" : "percent.sign"))
+            matches.percentages.append(
+                Percentage(
+                    text: written, span: span, min: low, max: high, approximate: bounds.approximate,
+                    redacted: redacted, rule: isRange ? "percent.range" : "percent.sign"))
         case .points:
-            matches.percentages.append(Percentage(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
-                                                  redacted: redacted, points: true, rule: "percent.points"))
+            matches.percentages.append(
+                Percentage(
+                    text: written, span: span, min: low, max: high, approximate: bounds.approximate,
+                    redacted: redacted, points: true, rule: "percent.points"))
         case .classifier(let classifier):
             countSites.append(CountSite(index: matches.counts.count, range: range, classifier: classifier))
-            matches.counts.append(Count(text: written, span: span, min: low, max: high, approximate: bounds.approximate,
-                                        redacted: redacted, classifier: vocabulary.classifiers.list.string(classifier),
-                                        rule: isRange ? "count.range" : "count.classifier"))
+            matches.counts.append(
+                Count(
+                    text: written, span: span, min: low, max: high, approximate: bounds.approximate,
+                    redacted: redacted, classifier: vocabulary.classifiers.list.string(classifier),
+                    rule: isRange ? "count.range" : "count.classifier"))
         }
         itemRanges.append(range)
         shareListBounds(unit: unit, range: range, before: before, leading: leading, after: bounds)
@@ -399,7 +426,8 @@ struct QuantityScan {
         let index = kind == 0 ? matches.amounts.count - 1 : kind == 3 ? matches.counts.count - 1 : matches.percentages.count - 1
         let trailingLower = after.lower && !before.lower, trailingUpper = after.upper && !before.upper
         if trailingLower != trailingUpper, let previous = unboundedList.last, previous.kind == kind,
-           onlyListSeparators(previous.range.upperBound..<range.lowerBound) {
+            onlyListSeparators(previous.range.upperBound..<range.lowerBound)
+        {
             for item in unboundedList where item.kind == kind { dropBound(kind: kind, index: item.index, lower: trailingLower) }
         }
         let unbounded = !after.lower && !after.upper
@@ -409,10 +437,12 @@ struct QuantityScan {
             unboundedList = []
             return
         }
-        leadingBoundList = leading.lower != leading.upper && !trailingLower && !trailingUpper
+        leadingBoundList =
+            leading.lower != leading.upper && !trailingLower && !trailingUpper
             ? (kind, leading.lower, range.upperBound) : nil
         if unbounded, let previous = unboundedList.last, previous.kind == kind,
-           onlyListSeparators(previous.range.upperBound..<range.lowerBound) {
+            onlyListSeparators(previous.range.upperBound..<range.lowerBound)
+        {
             unboundedList.append((kind, index, range))
         } else {
             unboundedList = unbounded ? [(kind, index, range)] : []
@@ -456,7 +486,8 @@ struct QuantityScan {
             var secondAt = skipSpaces(separatorAt + vocabulary.rangeSeparators.length(separator))
             if secondAt + 3 <= count, text[secondAt] == "百", text[secondAt + 1] == "分", text[secondAt + 2] == "之" { secondAt += 3 }
             if case .number(let second)? = NumberReader.read(text, at: secondAt), second.redacted == number.redacted,
-               (number.value ?? 0) <= (second.value ?? .greatestFiniteMagnitude) {  // a range rises, as in rangeIsOrdered
+                (number.value ?? 0) <= (second.value ?? .greatestFiniteMagnitude)
+            {  // a range rises, as in rangeIsOrdered
                 high = second
                 end = second.range.upperBound
             }
@@ -470,9 +501,11 @@ struct QuantityScan {
         if bounds.upper { low = nil }
         let range = start..<end
         let span = context.span(of: range)
-        matches.percentages.append(Percentage(text: context.originalText(span), span: span, min: low, max: top,
-                                              approximate: bounds.approximate, redacted: number.redacted,
-                                              rule: "percent.chinese"))
+        matches.percentages.append(
+            Percentage(
+                text: context.originalText(span), span: span, min: low, max: top,
+                approximate: bounds.approximate, redacted: number.redacted,
+                rule: "percent.chinese"))
         itemRanges.append(range)
         return end
     }
@@ -485,8 +518,10 @@ struct QuantityScan {
         let before = skipSpacesBackward(term.number.range.lowerBound)
         guard vocabulary.moneyWords.matchLengthEnding(text, before: before, floor: max(0, before - 4)) > 0 else { return }
         let span = context.span(of: term.number.range.lowerBound..<term.end)
-        matches.diagnostics.append(Diagnostic(severity: .warning, message: "a sum in 万/亿 without 元: not taken as an amount",
-                                              span: span, rule: "amount.unit-unclear"))
+        matches.diagnostics.append(
+            Diagnostic(
+                severity: .warning, message: "a sum in 万/亿 without 元: not taken as an amount",
+                span: span, rule: "amount.unit-unclear"))
     }
 
     // MARK: - Bounds
@@ -519,7 +554,7 @@ struct QuantityScan {
             guard let word = vocabulary.bounds.list.matchEnding(text, before: at) else { return }
             let bound = vocabulary.bounds.values[word]
             guard !bound.after,
-                  vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.length(word)
+                vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.length(word)
             else { return }
             bounds.apply(bound.effect)
             start = at - vocabulary.bounds.list.length(word)
@@ -536,13 +571,14 @@ struct QuantityScan {
             if links > 0, let word = vocabulary.bounds.list.matchEnding(text, before: position, floor: floor) {
                 let bound = vocabulary.bounds.values[word]
                 guard !bound.after, bound.effect != .approximate,
-                      vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.length(word)
+                    vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= vocabulary.bounds.list.length(word)
                 else { return }
                 bounds.apply(bound.effect)
                 return
             }
-            let link = max(vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor),
-                           vocabulary.subjectVerbs.matchLengthEnding(text, before: position, floor: floor))
+            let link = max(
+                vocabulary.perLinks.matchLengthEnding(text, before: position, floor: floor),
+                vocabulary.subjectVerbs.matchLengthEnding(text, before: position, floor: floor))
             guard link > 0 else { return }
             position = skipSpacesBackward(position - link)
         }
@@ -567,7 +603,7 @@ struct QuantityScan {
                 let written = vocabulary.bounds.list.words[word]
                 let length = vocabulary.bounds.list.length(word)
                 guard !bound.after, bound.effect != .approximate, position < start, written.count >= 2,
-                      vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= length
+                    vocabulary.boundExceptions.matchLengthEnding(text, before: position) <= length
                 else { return }
                 if written[0] == "最", vocabulary.governingLinks.match(text, at: position) == nil {
                     position -= length
@@ -594,7 +630,8 @@ struct QuantityScan {
         if let markEnd = inclusiveMarkEnd(at: skipSpaces(end)) { end = markEnd }
         let at = skipSpaces(end)
         guard vocabulary.boundExceptions.match(text, at: at) == nil,
-              let word = vocabulary.bounds.list.match(text, at: at) else { return }
+            let word = vocabulary.bounds.list.match(text, at: at)
+        else { return }
         let bound = vocabulary.bounds.values[word]
         guard bound.after else { return }
         bounds.apply(bound.effect)
@@ -612,17 +649,20 @@ struct QuantityScan {
         if position < count, text[position] == "、" { position = skipSpaces(position + 1) }
         var bounds = Bounds()
         if let word = vocabulary.bounds.list.match(text, at: position), vocabulary.bounds.list.words[word][0] != "最",
-           vocabulary.boundExceptions.matchLength(text, at: position) <= vocabulary.bounds.list.length(word) {
+            vocabulary.boundExceptions.matchLength(text, at: position) <= vocabulary.bounds.list.length(word)
+        {
             let bound = vocabulary.bounds.values[word]
             guard !bound.after, bound.effect == .upper else { return nil }
             bounds.upper = true
             position = skipSpaces(position + vocabulary.bounds.list.length(word))
         }
         guard position < count, case .number(let number)? = NumberReader.read(text, at: position),
-              number.redacted == first.number.redacted else { return nil }
+            number.redacted == first.number.redacted
+        else { return nil }
         let second = readTerm(number)
         guard let unit = second.unit, first.unit == nil || unit == first.unit, unit != .points, !second.approximate,
-              rangeIsOrdered(first, second) else { return nil }
+            rangeIsOrdered(first, second)
+        else { return nil }
         var partnerEnd = second.end
         readBoundsAfter(&partnerEnd, into: &bounds)
         guard bounds.upper, !bounds.lower, !bounds.approximate else { return nil }
@@ -638,8 +678,9 @@ struct QuantityScan {
         var term: Term?
         for _ in 0..<8 {
             guard position + 1 < count, text[position] == "、",
-                  case .number(let next)? = NumberReader.read(text, at: position + 1),
-                  next.form == first.number.form else { break }
+                case .number(let next)? = NumberReader.read(text, at: position + 1),
+                next.form == first.number.form
+            else { break }
             let read = readTerm(next)
             term = read
             if read.unit != nil || read.hasMultiplier || read.approximate { break }
@@ -664,8 +705,9 @@ struct QuantityScan {
     /// value and unit after `含`.
     func inclusiveRepeatEnd(at index: Int, of term: Term) -> Int? {
         guard index + 1 < count, text[index] == "（" || text[index] == "(", text[index + 1] == "含",
-              let unit = term.unit, let value = term.number.value,
-              case .number(let number)? = NumberReader.read(text, at: skipSpaces(index + 2)) else { return nil }
+            let unit = term.unit, let value = term.number.value,
+            case .number(let number)? = NumberReader.read(text, at: skipSpaces(index + 2))
+        else { return nil }
         let inner = readTerm(number)
         guard inner.unit == unit, let innerValue = number.value, inner.scaled(innerValue) == term.scaled(value) else { return nil }
         let close = skipSpaces(inner.end)
@@ -715,7 +757,8 @@ struct QuantityScan {
             }
             // A line break the normaliser kept inside the phrase (a PDF's wrapped line).
             if position - 1 > floor, text[position - 1] == "\n", ScalarClass.isIdeograph(text[position - 2]),
-               position < count, ScalarClass.isIdeograph(text[position]) || NumberReader.digitValue(text[position]) != nil {
+                position < count, ScalarClass.isIdeograph(text[position]) || NumberReader.digitValue(text[position]) != nil
+            {
                 position -= 1
                 continue
             }
@@ -771,7 +814,8 @@ struct QuantityScan {
         var units: [String] = []
         while true {
             if let unit = vocabulary.perUnits.matchEnding(text, before: position, floor: floor),
-               let mark = perMarkIndex(before: position - vocabulary.perUnits.length(unit), floor: floor) {
+                let mark = perMarkIndex(before: position - vocabulary.perUnits.length(unit), floor: floor)
+            {
                 units.insert(vocabulary.perUnits.string(unit), at: 0)
                 position = skipSpacesBackward(mark)
                 if position > floor + 1, text[position - 1] == "\n", text[position - 2] != "\n" { position -= 1 }
@@ -784,8 +828,9 @@ struct QuantityScan {
             while nounStart > floor, position - nounStart < 4, ScalarClass.isIdeograph(text[nounStart - 1]), text[nounStart - 1] != "每" {
                 nounStart -= 1
                 if let unit = vocabulary.perUnits.matchEnding(text, before: nounStart, floor: floor),
-                   nounStart - vocabulary.perUnits.length(unit) > floor,
-                   isPerMark(at: nounStart - vocabulary.perUnits.length(unit) - 1) {
+                    nounStart - vocabulary.perUnits.length(unit) > floor,
+                    isPerMark(at: nounStart - vocabulary.perUnits.length(unit) - 1)
+                {
                     found = true
                     break
                 }
@@ -855,8 +900,8 @@ struct QuantityScan {
             while position < count {
                 let dot = text[position] == "·" || text[position] == "•" || text[position] == "・" ? 1 : 0
                 guard let time = vocabulary.perUnits.match(text, at: position + dot),
-                      vocabulary.slashTimeUnits.match(vocabulary.perUnits.words[time], at: 0) != nil,
-                      vocabulary.slashTimeUnits.matchLength(vocabulary.perUnits.words[time], at: 0) == vocabulary.perUnits.length(time)
+                    vocabulary.slashTimeUnits.match(vocabulary.perUnits.words[time], at: 0) != nil,
+                    vocabulary.slashTimeUnits.matchLength(vocabulary.perUnits.words[time], at: 0) == vocabulary.perUnits.length(time)
                 else { break }
                 units.append(vocabulary.perUnits.string(time))
                 position += dot + vocabulary.perUnits.length(time)

@@ -25,7 +25,7 @@ final class RecurringNameIndex {
     func occurrences(numeral: Range<Int>, classifierEnd: Int) -> Int {
         let classifierLength = classifierEnd - numeral.upperBound
         guard numeral.count <= Self.longestNumeral, (1...Self.longestClassifier).contains(classifierLength),
-              classifierEnd + 2 <= text.count
+            classifierEnd + 2 <= text.count
         else { return 0 }
         if counts == nil { counts = Self.count(text) }
         return counts?[Self.key(text[numeral.lowerBound..<(classifierEnd + 2)])] ?? 0

@@ -30,7 +30,8 @@ public struct ReferenceMatcher: Sendable {
             let key = text[citation].filter { !ScalarClass.isSpace($0) }
             guard !key.isEmpty else { continue }
             let form = WrittenText.of(citation, in: context.document, keepingSpaces: true).trimmed
-            let action = Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary, runs: &runs)
+            let action =
+                Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary, runs: &runs)
                 ?? Self.action(after: citation.upperBound + 1, in: text, vocabulary: vocabulary)
             let number: Int
             if let known = numbers[key] {
@@ -41,16 +42,19 @@ public struct ReferenceMatcher: Sendable {
                 found.append(([], [], nil, true))
             }
             let span = context.span(of: citation)
-            found[number].inPageNote = found[number].inPageNote
+            found[number].inPageNote =
+                found[number].inPageNote
                 && Self.isPageNote(citation.lowerBound, in: text, at: span, titleStart: titleStart)
             found[number].forms.append(form)
             found[number].spans.append(span)
             found[number].action = found[number].action ?? action
         }
         return found.map { entry in
-            Reference(title: Self.preferredForm(entry.forms), action: entry.action, spans: entry.spans,
-                      rule: entry.inPageNote ? "reference.page-note"
-                          : entry.action == nil ? "reference.title" : "reference.title+verb")
+            Reference(
+                title: Self.preferredForm(entry.forms), action: entry.action, spans: entry.spans,
+                rule: entry.inPageNote
+                    ? "reference.page-note"
+                    : entry.action == nil ? "reference.title" : "reference.title+verb")
         }
     }
 
@@ -100,19 +104,26 @@ public struct ReferenceMatcher: Sendable {
 
     /// ``action(before:in:vocabulary:)`` with the starts of runs of citations
     /// found so far in `runs`, which it extends.
-    static func action(before index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary,
-                       runs: inout CitationRuns) -> String? {
+    static func action(
+        before index: Int, in text: [Unicode.Scalar], vocabulary: StructureVocabulary,
+        runs: inout CitationRuns
+    ) -> String? {
         guard var position = runStart(index, in: text, runs: &runs) else { return nil }
         // Back over an issuer or a particle (自治区, 的).
         var skipped = 0
-        while skipped < 2, case let length = vocabulary.referenceActors.matchLengthEnding(text, before: position, floor: max(0, position - 6)), length > 0 {
-            if case let verb = vocabulary.referenceVerbs.matchLengthEnding(text, before: position, floor: max(0, position - 8)), verb >= length {
+        while skipped < 2,
+            case let length = vocabulary.referenceActors.matchLengthEnding(text, before: position, floor: max(0, position - 6)), length > 0
+        {
+            if case let verb = vocabulary.referenceVerbs.matchLengthEnding(text, before: position, floor: max(0, position - 8)),
+                verb >= length
+            {
                 break
             }
             position -= length
             skipped += 1
         }
-        guard case let verb = vocabulary.referenceVerbs.matchLengthEnding(text, before: position, floor: max(0, position - 8)), verb > 0 else {
+        guard case let verb = vocabulary.referenceVerbs.matchLengthEnding(text, before: position, floor: max(0, position - 8)), verb > 0
+        else {
             return nil
         }
         return String(scalars: text[(position - verb)..<position])

@@ -56,7 +56,8 @@ enum Annexes {
             expected += 1
             var end = after
             while end < line.upperBound, end - after < inlineTitleLength, !"。；： \u{3000}".unicodeScalars.contains(text[end]),
-                  MarkedHeadingScanner.heading(in: end..<line.upperBound, text: text) == nil { end += 1 }
+                MarkedHeadingScanner.heading(in: end..<line.upperBound, text: text) == nil
+            { end += 1 }
             found.append((index, String(scalars: text[after..<end])))
         }
         return found

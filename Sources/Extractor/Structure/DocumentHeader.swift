@@ -105,7 +105,8 @@ struct DocumentHeaderReader {
                 header.title = glued.title
                 // The title's start on the line before (`国务院关于印发江城` / `“十五五”规划的通知国发〔…`).
                 if index > next, titleLike[index - 1], lines[index - 1].contains("关于".scalars),
-                   !endsWithGenreWord(lines[index - 1].text) {
+                    !endsWithGenreWord(lines[index - 1].text)
+                {
                     header.titleLines = (index - 1)..<(index + 1)
                     header.title = lines[index - 1].text + glued.title
                 }
@@ -139,7 +140,8 @@ struct DocumentHeaderReader {
         }
         // A 公文 that reports rather than rules (…情况的报告, …的通报).
         if header.titleLines == nil, header.documentNumber != nil || !organs.isEmpty,
-           let group = (next..<reach).lazy.compactMap({ titleGroup(at: $0, reach: reach, words: vocabulary.reportGenreWords) }).first {
+            let group = (next..<reach).lazy.compactMap({ titleGroup(at: $0, reach: reach, words: vocabulary.reportGenreWords) }).first
+        {
             header.titleLines = group
             header.title = joined(group)
             anchor = group
@@ -155,7 +157,8 @@ struct DocumentHeaderReader {
             }
             return header
         }
-        let (recipients, number) = gluedRecipients.isEmpty
+        let (recipients, number) =
+            gluedRecipients.isEmpty
             ? recipients(after: titleLines.upperBound, title: title) : (gluedRecipients, nil)
         header.recipients = recipients
         if header.documentNumber == nil { header.documentNumber = number }
@@ -180,7 +183,8 @@ struct DocumentHeaderReader {
     static func siteTagEnd(_ title: [Unicode.Scalar]) -> Int? {
         guard let first = title.first, first == "（" || first == "【" || first == "(" || first == "[" else { return nil }
         guard let close = title.prefix(8).firstIndex(where: { $0 == "）" || $0 == "】" || $0 == ")" || $0 == "]" }),
-              close >= 3, title.count - close > 8, title[1..<close].allSatisfy(ScalarClass.isIdeograph) else { return nil }
+            close >= 3, title.count - close > 8, title[1..<close].allSatisfy(ScalarClass.isIdeograph)
+        else { return nil }
         return close + 1
     }
 
@@ -254,7 +258,8 @@ struct DocumentHeaderReader {
         // Drop closing quotes and brackets, and a bracketed tail.
         while let last = scalars.last, last == "”" || last == "》" || last == "\"" { scalars.removeLast() }
         if let last = scalars.last, last == "）" || last == ")",
-           let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.count - open <= 16 {
+            let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), scalars.count - open <= 16
+        {
             scalars.removeSubrange(open...)
         }
         return (words ?? vocabulary.genreWords).matchEnding(scalars, before: scalars.count) != nil
@@ -266,7 +271,9 @@ struct DocumentHeaderReader {
         for index in range {
             let text = lines[index].text
             if let last = result.unicodeScalars.last, let first = text.unicodeScalars.first,
-               (ScalarClass.isLatinLetter(last) || ScalarClass.isDigit(last)) && (ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first)) {
+                (ScalarClass.isLatinLetter(last) || ScalarClass.isDigit(last))
+                    && (ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first))
+            {
                 result += " "
             }
             result += text
@@ -284,7 +291,8 @@ struct DocumentHeaderReader {
         for index in 0..<min(lines.count, 3) {
             var text = Array(lines[index].written.prefix(60).filter { !ScalarClass.isSpace($0) })
             guard let order = text.firstIndex(of: "令"), order >= 2, order <= 24,
-                  text[..<order].allSatisfy(ScalarClass.isIdeograph) else { continue }
+                text[..<order].allSatisfy(ScalarClass.isIdeograph)
+            else { continue }
             let organ = String(scalars: text[..<order])
             var issuer = organ
             if issuer.hasPrefix("中华人民共和国"), issuer.count > 7 { issuer = String(issuer.dropFirst(7)) }
@@ -310,13 +318,15 @@ struct DocumentHeaderReader {
                     continue
                 }
                 guard scalars.contains("公".scalars), let open = scalars.firstIndex(of: "《"),
-                      let close = scalars[open...].firstIndex(of: "》"), close > open + 1 else { continue }
+                    let close = scalars[open...].firstIndex(of: "》"), close > open + 1
+                else { continue }
                 // A title quoted inside it is in 〈〉 there, in 《》 standing alone.
                 header.title = String(scalars: scalars[(open + 1)..<close].map { $0 == "〈" ? "《" : $0 == "〉" ? "》" : $0 })
                 header.titleLines = candidate..<(candidate + 1)
                 // A signature date ending the same line (`…起施行。总理 …  2031年12月25日`).
                 if let stop = scalars.lastIndex(of: "。"),
-                   let date = Self.closingDate(Array(scalars[stop...].filter { !ScalarClass.isSpace($0) })) {
+                    let date = Self.closingDate(Array(scalars[stop...].filter { !ScalarClass.isSpace($0) }))
+                {
                     header.date = date
                     break
                 }
@@ -331,7 +341,8 @@ struct DocumentHeaderReader {
         var from = max(0, text.count - DateReader.longestDate)
         while from < text.count {
             if let found = DateReader.isoDate(in: Array(text[from...])), from + found.range.upperBound == text.count,
-               found.range.lowerBound == 0 {
+                found.range.lowerBound == 0
+            {
                 return found.date
             }
             from += 1
@@ -355,8 +366,9 @@ struct DocumentHeaderReader {
         guard start < lines.count, lines[start].isShort, lines[start].length <= 80 else { return nil }
         let text = Array(lines[start].written.filter { !ScalarClass.isSpace($0) })
         guard let first = text.first, ScalarClass.openers.contains(first),
-              let found = DateReader.isoDate(in: text), let order = text.firstIndex(of: "令"),
-              order > found.range.upperBound, let serial = Self.orderSerial(text, at: order + 1) else { return nil }
+            let found = DateReader.isoDate(in: text), let order = text.firstIndex(of: "令"),
+            order > found.range.upperBound, let serial = Self.orderSerial(text, at: order + 1)
+        else { return nil }
         let organ = String(scalars: text[found.range.upperBound..<order])
         var issuer = organ
         if issuer.hasPrefix("中华人民共和国"), issuer.count > 7 { issuer = String(issuer.dropFirst(7)) }
@@ -380,7 +392,8 @@ struct DocumentHeaderReader {
             guard line.isShort || end == start else { return ([], nil) }
             let head = line.written.prefix(120)
             if let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > head.startIndex,
-               !head[..<colon].contains("。"), colon + 1 < line.written.endIndex {
+                !head[..<colon].contains("。"), colon + 1 < line.written.endIndex
+            {
                 colonCut = colon + 1
                 break
             }
@@ -400,7 +413,8 @@ struct DocumentHeaderReader {
                 text.removeSubrange(..<(at + repeated.count))
             }
             if let found = DocumentNumber.find(in: text),
-               found.range.lowerBound == 0 || !ScalarClass.openers.contains(text[found.range.lowerBound - 1]) {
+                found.range.lowerBound == 0 || !ScalarClass.openers.contains(text[found.range.lowerBound - 1])
+            {
                 // What comes before the number (and the number) is no recipient;
                 // a number in brackets is a document cited, not this one's.
                 number = found.number
@@ -445,12 +459,13 @@ struct DocumentHeaderReader {
         // genre word and leaves the code at least one character.
         var cut: Int?
         for end in stride(from: bracket - 1, through: found.range.lowerBound, by: -1)
-            where endsWithGenreWord(Array(scalars[..<end].filter { !ScalarClass.isSpace($0) }), words: HeaderVocabulary.shared.documentGenres) {
+        where endsWithGenreWord(Array(scalars[..<end].filter { !ScalarClass.isSpace($0) }), words: HeaderVocabulary.shared.documentGenres) {
             cut = end
             break
         }
         guard let cut, cut >= 6, !scalars[..<cut].contains("。"),
-              let number = DocumentNumber.find(in: Array(scalars[cut...])) else { return nil }
+            let number = DocumentNumber.find(in: Array(scalars[cut...]))
+        else { return nil }
         let title = String(scalars: scalars[..<cut]).trimmed
         // The recipients: from the number to the first colon, if it comes soon.
         var recipients: [String] = []
@@ -464,7 +479,8 @@ struct DocumentHeaderReader {
         var open = after
         while open < scalars.count, ScalarClass.isSpace(scalars[open]) { open += 1 }
         if open < scalars.count, ScalarClass.openers.contains(scalars[open]),
-           let close = scalars[open...].prefix(20).firstIndex(where: { ScalarClass.closers.contains($0) }) {
+            let close = scalars[open...].prefix(20).firstIndex(where: { ScalarClass.closers.contains($0) })
+        {
             date = DateReader.lineDate(scalars[open...close])
         }
         return (index, title, number.number, recipients, date)
@@ -534,7 +550,8 @@ struct DocumentHeaderReader {
         for line in lines[start...] where line.length <= 60 && line.isShort && !line.hasSentencePunctuation {
             let scalars = line.scalars
             guard let found = DateReader.isoDate(in: scalars), found.range.upperBound == scalars.count,
-                  found.range.lowerBound > 0 else { continue }
+                found.range.lowerBound > 0
+            else { continue }
             let names = splitOrgans(String(scalars: scalars[..<found.range.lowerBound]), alsoAccepting: titleIssuers)
             if !names.isEmpty, names.allSatisfy({ isOrganName($0) || titleIssuers.contains($0) }) { return (names, found.date) }
         }
@@ -553,8 +570,9 @@ struct DocumentHeaderReader {
     static func dateLine(_ line: ArraySlice<Unicode.Scalar>) -> String? {
         if let date = DateReader.lineDate(line) { return date }
         guard let last = line.last, last == "）" || last == ")",
-              let open = line.lastIndex(where: { $0 == "（" || $0 == "(" }), open > line.startIndex,
-              line.endIndex - open <= 14 else { return nil }
+            let open = line.lastIndex(where: { $0 == "（" || $0 == "(" }), open > line.startIndex,
+            line.endIndex - open <= 14
+        else { return nil }
         return DateReader.lineDate(line[..<open])
     }
 
@@ -587,7 +605,8 @@ struct DocumentHeaderReader {
     /// right above it (`桐山区人力资源和社会保障局` / `2023年12月18日`).
     private func closingSignature(after start: Int) -> ([String], String)? {
         guard let last = lines.indices.last, last >= start, lines[last].length <= 24,
-              let date = DateReader.lineDate(lines[last].written) else { return nil }
+            let date = DateReader.lineDate(lines[last].written)
+        else { return nil }
         return (organsSigned(above: last, notBefore: start, reach: 3), date)
     }
 
@@ -597,7 +616,8 @@ struct DocumentHeaderReader {
         var organs: [String] = []
         var above = dateLine - 1
         while above >= start, dateLine - above <= reach, lines[above].length <= 60, lines[above].isShort,
-              !lines[above].hasSentencePunctuation {
+            !lines[above].hasSentencePunctuation
+        {
             let names = splitOrgans(lines[above].text, alsoAccepting: named)
             guard !names.isEmpty, names.allSatisfy({ isOrganName($0) || named.contains($0) }) else { break }
             organs.insert(contentsOf: names, at: 0)

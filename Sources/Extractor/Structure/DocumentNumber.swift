@@ -48,7 +48,8 @@ enum DocumentNumber {
             // The issuer's code: the characters right before the bracket.
             var prefixStart = index
             while prefixStart > 0, ScalarClass.isIdeograph(line[prefixStart - 1]) || ScalarClass.isLatinLetter(line[prefixStart - 1]),
-                  index - prefixStart < 12 {
+                index - prefixStart < 12
+            {
                 prefixStart -= 1
             }
             prefixStart = codeStart(in: line, from: prefixStart, to: index)

@@ -109,14 +109,18 @@ enum MarkedHeadingScanner {
     }
 
     /// The headings, and the markers dropped for breaking their kind's sequence.
-    static func scanKeepingDropped(_ text: [Unicode.Scalar], wrapWidth: Int? = nil) -> (headings: [MarkedHeading], dropped: [DroppedMarker]) {
+    static func scanKeepingDropped(_ text: [Unicode.Scalar], wrapWidth: Int? = nil) -> (headings: [MarkedHeading], dropped: [DroppedMarker])
+    {
         let outline = read(text, wrapWidth: wrapWidth)
         return (outline.headings, outline.dropped)
     }
 
     /// The outline of `text`: headings, dropped markers and anomalies.
-    static func read(_ text: [Unicode.Scalar], wrapWidth: Int? = nil)
-        -> (headings: [MarkedHeading], dropped: [DroppedMarker], anomalies: [OutlineAnomaly]) {
+    static func read(
+        _ text: [Unicode.Scalar], wrapWidth: Int? = nil
+    )
+        -> (headings: [MarkedHeading], dropped: [DroppedMarker], anomalies: [OutlineAnomaly])
+    {
         var lines: [Range<Int>] = []
         var lineStart = 0
         while lineStart < text.count {
@@ -139,18 +143,26 @@ enum MarkedHeadingScanner {
             while position < line.upperBound {
                 defer { position += 1 }
                 let scalar = text[position]
-                guard scalar == "第" || long && (scalar == "（" || scalar == "(" || ScalarClass.isDigit(scalar)
-                        || ChineseNumber.isNumeral(scalar) || circledValue(scalar) != nil) else { continue }
+                guard
+                    scalar == "第"
+                        || long
+                            && (scalar == "（" || scalar == "(" || ScalarClass.isDigit(scalar)
+                                || ChineseNumber.isNumeral(scalar) || circledValue(scalar) != nil)
+                else { continue }
                 let before = text[position - 1]
                 let bounded = standsAfterASentence(position, text: text)
                 // Unbounded, a sub-item's marker may follow a heading's short
                 // title (`三、支持内容（一）支持平台建设。`, `（一）提升水平1.增强能力。`):
                 // right after a character of a title, never a digit's neighbour.
-                let afterTitle = long && !bounded && scalar != "第" && !ChineseNumber.isNumeral(scalar)
+                let afterTitle =
+                    long && !bounded && scalar != "第" && !ChineseNumber.isNumeral(scalar)
                     && (ScalarClass.isIdeograph(before) || ScalarClass.closers.contains(before))
                 guard bounded || scalar == "第" || afterTitle else { continue }
                 if bounded, ScalarClass.isDigit(scalar) || ChineseNumber.isNumeral(scalar),
-                   ScalarClass.isDigit(before) || ChineseNumber.isNumeral(before) { continue }
+                    ScalarClass.isDigit(before) || ChineseNumber.isNumeral(before)
+                {
+                    continue
+                }
                 // After a sentence end, a number may run into a title starting
                 // with digits (`。3．2030年底前…`): kept only where it continues its list.
                 guard var found = heading(in: position..<line.upperBound, text: text, allowingEmptyTitle: false, allowingGlued: bounded)
@@ -175,7 +187,8 @@ enum MarkedHeadingScanner {
             let continues = previous.map { heading.number == $0.number + 1 } ?? false
             // A first number run into digits (`1．2030年底前…`) is told by its
             // second, a plain `2．` after a sentence end or opening a line.
-            let gluedFirstFollowed = heading.glued && heading.number == 1 && !continues
+            let gluedFirstFollowed =
+                heading.glued && heading.number == 1 && !continues
                 && candidates[(position + 1)...].first(where: { $0.heading.kind == heading.kind }).map {
                     $0.heading.number == 2 && !$0.heading.glued && bounded($0.heading, text: text, kept: [])
                 } ?? false
@@ -184,7 +197,8 @@ enum MarkedHeadingScanner {
             if !heading.opensLine {
                 // Run into a line: after a sentence end, continuing its list,
                 // or a first item whose second follows.
-                let second = heading.number == 1 && !continues
+                let second =
+                    heading.number == 1 && !continues
                     ? candidates[(position + 1)...].first(where: { $0.heading.kind == heading.kind })?.heading : nil
                 if heading.glued {
                     accepted = (continues || gluedFirstFollowed) && bounded(heading, text: text, kept: kept)
@@ -196,7 +210,8 @@ enum MarkedHeadingScanner {
                         accepted = second.number == 2
                     }
                 } else if heading.kind == .article, let second, second.number == 2,
-                          bounded(second, text: text, kept: []) {
+                    bounded(second, text: text, kept: [])
+                {
                     // `…条例第一条为了…。第二条…`: a first article run on after the
                     // title, told by its second after a sentence end.
                     accepted = true
@@ -218,7 +233,8 @@ enum MarkedHeadingScanner {
                 anomalies.append(OutlineAnomaly(kind: .gap, marker: heading.marker, expected: previous.number + 1, found: heading.number))
             } else if let previous, !heading.glued, heading.number == previous.number, heading.kind != .article {
                 accepted = true
-                anomalies.append(OutlineAnomaly(kind: .repeated, marker: heading.marker, expected: previous.number + 1, found: heading.number))
+                anomalies.append(
+                    OutlineAnomaly(kind: .repeated, marker: heading.marker, expected: previous.number + 1, found: heading.number))
             }
             if accepted {
                 if heading.number == 1 && !continues {
@@ -317,15 +333,18 @@ enum MarkedHeadingScanner {
     /// Whether a marker run into a line stands after a sentence end; a
     /// chapter anywhere; an article also right after the heading of a chapter
     /// kept before it (`第一章总则第一条…`).
-    private static func bounded(_ heading: MarkedHeading, text: [Unicode.Scalar],
-                                kept: [(heading: MarkedHeading, lineIndex: Int)]) -> Bool {
+    private static func bounded(
+        _ heading: MarkedHeading, text: [Unicode.Scalar],
+        kept: [(heading: MarkedHeading, lineIndex: Int)]
+    ) -> Bool {
         if heading.opensLine { return true }
         let start = heading.marker.lowerBound
         if standsAfterASentence(start, text: text) { return true }
         // A chapter's number is rarely cited; its sequence alone tells it.
         if heading.kind == .chapter || heading.kind == .section { return true }
         guard heading.kind == .article,
-              let previous = kept.last?.heading, previous.kind == .chapter || previous.kind == .section else { return false }
+            let previous = kept.last?.heading, previous.kind == .chapter || previous.kind == .section
+        else { return false }
         return start >= previous.marker.upperBound && start - previous.marker.upperBound <= 40
     }
 
@@ -337,8 +356,10 @@ enum MarkedHeadingScanner {
     /// the short title of the last heading kept, one of a higher rank
     /// (`三、支持内容（一）…`): within ``headingTitleLength`` of its marker,
     /// with no sentence end between.
-    private static func followsAHeadingTitle(_ heading: MarkedHeading, text: [Unicode.Scalar],
-                                             kept: [(heading: MarkedHeading, lineIndex: Int)]) -> Bool {
+    private static func followsAHeadingTitle(
+        _ heading: MarkedHeading, text: [Unicode.Scalar],
+        kept: [(heading: MarkedHeading, lineIndex: Int)]
+    ) -> Bool {
         guard let owner = kept.last?.heading, owner.level < heading.level else { return false }
         let start = heading.marker.lowerBound, titleStart = owner.marker.upperBound
         guard start > titleStart, start - titleStart <= headingTitleLength else { return false }
@@ -399,9 +420,13 @@ enum MarkedHeadingScanner {
             while close < line.upperBound, close - index <= 4, text[close] != ")" && text[close] != "）" { close += 1 }
             guard close < line.upperBound, text[close] == ")" || text[close] == "）", close > index + 1 else { return nil }
             let inner = text[(index + 1)..<close]
-            if inner.allSatisfy(ScalarClass.isDigit), inner.count <= 2 { kind = .subitem }
-            else if inner.allSatisfy(ChineseNumber.isNumeral) { kind = .subpart }
-            else { return nil }
+            if inner.allSatisfy(ScalarClass.isDigit), inner.count <= 2 {
+                kind = .subitem
+            } else if inner.allSatisfy(ChineseNumber.isNumeral) {
+                kind = .subpart
+            } else {
+                return nil
+            }
             guard let value = ChineseNumber.value(inner), value > 0 else { return nil }
             number = value
             index = close + 1
@@ -451,7 +476,8 @@ enum MarkedHeadingScanner {
         let marker = line.lowerBound..<index
         let title = title(after: index, kind: kind, end: line.upperBound, text: text)
         guard !title.isEmpty || allowingEmptyTitle || kind == .article || kind == .chapter else { return nil }
-        return MarkedHeading(kind: kind, number: number, marker: marker, title: title, line: line,
-                             body: marker.lowerBound..<line.upperBound, parent: nil, glued: glued)
+        return MarkedHeading(
+            kind: kind, number: number, marker: marker, title: title, line: line,
+            body: marker.lowerBound..<line.upperBound, parent: nil, glued: glued)
     }
 }

@@ -86,8 +86,9 @@ struct MeasurePlanner {
         guard let articles = byList.values.max(by: { $0.count < $1.count }), articles.count >= 2 else { return nil }
         return articles.map { index in
             let body = extendedBody(index)
-            return PlannedMeasure(heading: index, number: String(headings[index].number), body: body,
-                                  note: notes.note(in: body), kind: .article)
+            return PlannedMeasure(
+                heading: index, number: String(headings[index].number), body: body,
+                note: notes.note(in: body), kind: .article)
         }
     }
 
@@ -100,8 +101,10 @@ struct MeasurePlanner {
     private func contentLists(_ usable: [Int]) -> [Int] {
         var members: [Int: [Int]] = [:]
         var order: [Int] = []
-        for index in usable where headings[index].kind != .article && headings[index].kind != .chapter
-            && headings[index].kind != .section {
+        for index in usable
+        where headings[index].kind != .article && headings[index].kind != .chapter
+            && headings[index].kind != .section
+        {
             let list = headings[index].list
             if members[list] == nil { order.append(list) }
             members[list, default: []].append(index)
@@ -123,8 +126,10 @@ struct MeasurePlanner {
         var pending = order.filter { list in
             guard let first = members[list]?.first else { return false }
             var parent = headings[first].parent
-            while let current = parent, headings[current].kind == .chapter || headings[current].kind == .section
-                || headings[current].kind == .article { parent = headings[current].parent }
+            while let current = parent,
+                headings[current].kind == .chapter || headings[current].kind == .section
+                    || headings[current].kind == .article
+            { parent = headings[current].parent }
             return parent == nil
         }
         while !pending.isEmpty {

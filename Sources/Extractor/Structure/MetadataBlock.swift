@@ -124,7 +124,8 @@ struct MetadataBlock: Equatable {
         case .title: if title == nil { title = value }
         case .documentNumber:
             if documentNumber == nil {
-                documentNumber = DocumentNumber.find(in: value.scalars)?.number
+                documentNumber =
+                    DocumentNumber.find(in: value.scalars)?.number
                     ?? (value.unicodeScalars.contains(where: ScalarClass.isDigit) ? value.withoutSpaces : nil)
             }
         case .issuers:
@@ -146,9 +147,10 @@ extension StructureReader {
     static func metadata(header: DocumentHeader, headline: NewsHeadline, block: MetadataBlock) -> Metadata? {
         let issuers = !header.issuers.isEmpty ? header.issuers : !header.leadIssuers.isEmpty ? header.leadIssuers : block.issuers
         if header.title != nil || header.documentNumber != nil {
-            return Metadata(title: header.title ?? block.title, documentNumber: header.documentNumber ?? block.documentNumber,
-                            issuers: issuers, recipients: header.recipients,
-                            date: header.date ?? block.written ?? headline.date ?? block.published)
+            return Metadata(
+                title: header.title ?? block.title, documentNumber: header.documentNumber ?? block.documentNumber,
+                issuers: issuers, recipients: header.recipients,
+                date: header.date ?? block.written ?? headline.date ?? block.published)
         }
         let title = headline.title ?? block.title
         let date = header.date ?? block.written ?? headline.date ?? block.published

@@ -20,8 +20,10 @@ struct NewsHeadline {
     /// `firstLineTitle`: the lines of a report's title read from its first
     /// line (`…工作总结`), used when the markup names no headline.
     /// `wrapWidth` is ``LayoutLines/wrapWidth(_:)`` of `lines`.
-    init(document: TextDocument, lines: [LayoutLine], text: [Unicode.Scalar], isReport: Bool,
-         firstLineTitle: Range<Int>? = nil, wrapWidth: Int) {
+    init(
+        document: TextDocument, lines: [LayoutLine], text: [Unicode.Scalar], isReport: Bool,
+        firstLineTitle: Range<Int>? = nil, wrapWidth: Int
+    ) {
         self.lines = lines
         let markup = document.markup
         if let value = markup.frontMatter["date"] { date = DateReader.isoDate(value) }
@@ -30,8 +32,9 @@ struct NewsHeadline {
             let atTop = headings.filter { $0.level == top }
             // A lone top heading that opens a list (`# 一、申请条件`) is a
             // section, not the headline.
-            let headline = atTop.count == 1 && headings.first?.level == top
-                && !Self.opensAList(headings[0].title) ? headings.first : nil
+            let headline =
+                atTop.count == 1 && headings.first?.level == top
+                    && !Self.opensAList(headings[0].title) ? headings.first : nil
             title = headline?.title.trimmed
             let base = headline == nil ? top - 1 : top
             markupHeadings = headings.filter { $0.span != headline?.span }.map { ($0.level - base, $0) }
@@ -53,7 +56,8 @@ struct NewsHeadline {
         // A news record's headline is its first line with the date it was
         // posted run onto its end (`江城区开展安全检查时间：2031-05-13`).
         if title == nil, lines.count > 1, let first = lines.first, first.isShort,
-           let (headline, posted) = Self.headlineAndDate(first.written) {
+            let (headline, posted) = Self.headlineAndDate(first.written)
+        {
             title = headline
             if date == nil { date = posted }
             groups.removeAll { $0.contains(0) }
@@ -62,7 +66,8 @@ struct NewsHeadline {
         // one line, has it as its headline, not as a section (a heading of two
         // lines among others opens the first part of a compilation).
         if title == nil, document.format == .plain, let first = groups.first, first.lowerBound == 0,
-           groups.count == 1 || first.count == 1 {
+            groups.count == 1 || first.count == 1
+        {
             title = first.map { lines[$0].text.trimmed }.joined(separator: " ")
             groups.removeFirst()
         }
@@ -70,7 +75,8 @@ struct NewsHeadline {
         // alone: short, no sentence in it (a headline may exclaim or ask:
         // `本月起，补贴直接发放至个人！`).
         if title == nil, lines.count > 1, let first = lines.first, Self.standsAlone(first),
-           !groups.contains(where: { $0.contains(0) }) {
+            !groups.contains(where: { $0.contains(0) })
+        {
             title = first.text.trimmed
         }
         lineGroups = groups
@@ -127,7 +133,8 @@ struct NewsHeadline {
         var result = title.trimmed
         for separator in ["_", "|", "｜", " - ", " — "] {
             if let range = result.range(of: separator, options: .backwards),
-               result[..<range.lowerBound].unicodeScalars.count >= 6 {
+                result[..<range.lowerBound].unicodeScalars.count >= 6
+            {
                 result = String(result[..<range.lowerBound]).trimmed
             }
         }
@@ -173,13 +180,16 @@ struct NewsHeadline {
     /// The sections these headings make.
     func sections(context: ExtractionContext) -> [Section] {
         var sections = markupHeadings.map { level, heading in
-            Section(level: max(1, level), marker: heading.marker, title: heading.title.trimmed,
-                    span: Span(heading.span), rule: "section.markup")
+            Section(
+                level: max(1, level), marker: heading.marker, title: heading.title.trimmed,
+                span: Span(heading.span), rule: "section.markup")
         }
         for group in lineGroups {
             let range = lines[group.lowerBound].range.lowerBound..<lines[group.upperBound - 1].range.upperBound
-            sections.append(Section(level: 1, marker: "", title: group.map { lines[$0].text.trimmed }.joined(separator: " "),
-                                    span: context.span(of: range), rule: "section.line"))
+            sections.append(
+                Section(
+                    level: 1, marker: "", title: group.map { lines[$0].text.trimmed }.joined(separator: " "),
+                    span: context.span(of: range), rule: "section.line"))
         }
         return sections
     }

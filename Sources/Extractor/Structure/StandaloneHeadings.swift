@@ -25,7 +25,8 @@ struct StandaloneHeadings {
             var next = end
             while next < lines.count, next - end < 3, isByline(lines[next]) || DateReader.lineDate(lines[next].written) != nil { next += 1 }
             if next < lines.count, isBody(lines[next], width: width), startsTextLine(lines[index]),
-               endsTextLine(last) || blocks || last.length * 10 <= width * 7 {
+                endsTextLine(last) || blocks || last.length * 10 <= width * 7
+            {
                 groups.append(index..<end)
             }
             index = end

@@ -48,8 +48,10 @@ public struct StructureReader: Sendable {
         let outline = MarkedHeadingScanner.read(text, wrapWidth: document.format == .plain ? wrapWidth : nil)
         let headings = outline.headings, dropped = outline.dropped
         let notes = ResponsibilityNoteReader(document: document)
-        var planned = MeasurePlanner(text: text, headings: headings, notes: notes,
-                                     excluded: Annexes.nonPolicyRanges(in: text)).plan()
+        var planned = MeasurePlanner(
+            text: text, headings: headings, notes: notes,
+            excluded: Annexes.nonPolicyRanges(in: text)
+        ).plan()
         var noted = planned.count { $0.note != nil }
         // A call for applications lists conditions, materials and steps, not
         // measures, unless notes mark them as measures.
@@ -58,22 +60,26 @@ public struct StructureReader: Sendable {
             planned = []
             noted = 0
         }
-        let normative = callForApplications
-            || planned.count >= 2 && (header.title != nil || header.documentNumber != nil || noted >= 2
-                || planned[0].kind == .article || Self.opensWithATitle(text))
+        let normative =
+            callForApplications
+            || planned.count >= 2
+                && (header.title != nil || header.documentNumber != nil || noted >= 2
+                    || planned[0].kind == .article || Self.opensWithATitle(text))
 
         var result = StructureMatches(), measureNotes = MeasureNotes()
         if context.collectsRejections {
             result.rejections = dropped.map { marker in
                 let heading = marker.heading
                 let span = context.span(of: heading.marker.lowerBound..<heading.title.upperBound)
-                return Rejection(text: context.originalText(span), span: span, rule: marker.reason.rawValue,
-                                 reason: marker.reason.explanation)
+                return Rejection(
+                    text: context.originalText(span), span: span, rule: marker.reason.rawValue,
+                    reason: marker.reason.explanation)
             }
         }
         for anomaly in outline.anomalies {
             let span = context.span(of: anomaly.marker)
-            let message = anomaly.kind == .gap
+            let message =
+                anomaly.kind == .gap
                 ? "list number \(anomaly.found) where \(anomaly.expected) was expected: a number is missing"
                 : "list number \(anomaly.found) repeated"
             result.diagnostics.append(Diagnostic(severity: .note, message: message, span: span, rule: "outline.\(anomaly.kind.rawValue)"))
@@ -85,19 +91,22 @@ public struct StructureReader: Sendable {
                 result.measures.append(measure)
                 if let note = plan.note { measureNotes.notes.append(note) }
                 if noted > 0, plan.note == nil {
-                    result.diagnostics.append(Diagnostic(
-                        severity: .note, message: "measure \(measure.number) names no responsible unit",
-                        span: measure.span, rule: "responsibility.missing"))
+                    result.diagnostics.append(
+                        Diagnostic(
+                            severity: .note, message: "measure \(measure.number) names no responsible unit",
+                            span: measure.span, rule: "responsibility.missing"))
                 }
                 if let note = plan.note, note.lead.isEmpty, note.cooperating.isEmpty {
-                    result.diagnostics.append(Diagnostic(
-                        severity: .warning, message: "the responsibility note of measure \(measure.number) lists no unit",
-                        span: context.span(of: note.range), rule: "responsibility.empty"))
+                    result.diagnostics.append(
+                        Diagnostic(
+                            severity: .warning, message: "the responsibility note of measure \(measure.number) lists no unit",
+                            span: context.span(of: note.range), rule: "responsibility.empty"))
                 }
             }
         }
-        let headline = NewsHeadline(document: document, lines: lines, text: text, isReport: !normative,
-                                    firstLineTitle: header.reportTitleLines, wrapWidth: wrapWidth)
+        let headline = NewsHeadline(
+            document: document, lines: lines, text: text, isReport: !normative,
+            firstLineTitle: header.reportTitleLines, wrapWidth: wrapWidth)
         result.metadata = Self.metadata(header: header, headline: headline, block: MetadataBlock.read(document))
         result.sections = Self.sections(headings: headings, headline: headline, context: context)
         return (result, measureNotes)
@@ -141,11 +150,12 @@ public struct StructureReader: Sendable {
     private static func sections(headings: [MarkedHeading], headline: NewsHeadline, context: ExtractionContext) -> [Section] {
         var sections = headings.compactMap { heading -> Section? in
             guard let level = heading.kind.sectionLevel else { return nil }
-            return Section(level: level,
-                    marker: context.originalText(context.span(of: heading.marker)),
-                    title: WrittenText.of(heading.title, in: context.document),
-                    span: context.span(of: heading.marker.lowerBound..<heading.title.upperBound),
-                    rule: "section.marker")
+            return Section(
+                level: level,
+                marker: context.originalText(context.span(of: heading.marker)),
+                title: WrittenText.of(heading.title, in: context.document),
+                span: context.span(of: heading.marker.lowerBound..<heading.title.upperBound),
+                rule: "section.marker")
         }
         sections += headline.sections(context: context)
         return sections.sorted { $0.span < $1.span }

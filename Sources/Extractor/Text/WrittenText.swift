@@ -26,8 +26,10 @@ enum WrittenText {
     }
 
     /// Appends the written form of normalised range `range` to `output`.
-    static func append(_ range: Range<Int>, in document: TextDocument, keepingSpaces: Bool = false,
-                       to output: inout [Unicode.Scalar]) {
+    static func append(
+        _ range: Range<Int>, in document: TextDocument, keepingSpaces: Bool = false,
+        to output: inout [Unicode.Scalar]
+    ) {
         let text = document.text
         let scalars = text.scalars, starts = text.starts, ends = text.ends
         let original = document.original
@@ -37,7 +39,8 @@ enum WrittenText {
             if keep, index > range.lowerBound {
                 let gapStart = Int(ends[index - 1])
                 if gapStart < start, start - gapStart <= 2,
-                   original[gapStart..<start].allSatisfy({ $0 == " " || $0 == "\u{3000}" }) {
+                    original[gapStart..<start].allSatisfy({ $0 == " " || $0 == "\u{3000}" })
+                {
                     output.append(" ")
                 }
             }

@@ -27,8 +27,10 @@ final class OrganSuffix: Sendable {
     let headed: Bool
 
     /// An ending read from a line of `organ-suffixes.txt`, with the blockers of `suffix-blockers.txt`.
-    init(text: [Unicode.Scalar], kind: Organization.Kind, flags: Set<String>, blockedAfter: [WordList],
-         keptAfter: [WordList], blockedBefore: [(ending: Int, words: WordList)]) {
+    init(
+        text: [Unicode.Scalar], kind: Organization.Kind, flags: Set<String>, blockedAfter: [WordList],
+        keptAfter: [WordList], blockedBefore: [(ending: Int, words: WordList)]
+    ) {
         self.text = text
         self.kind = kind
         organ = flags.contains("organ")
@@ -134,12 +136,14 @@ final class OrganizationVocabulary: Sendable {
             }
             let text = fields[0]
             guard seen.insert(text).inserted else { fatalError("repeated ending in structure/organ-suffixes.txt: \(line)") }
-            suffixes.append(OrganSuffix(text: text.scalars, kind: kind, flags: Set(fields.dropFirst(2)),
-                                        blockedAfter: afterLists.compactMap { text.hasSuffix($0.key) ? $0.value : nil },
-                                        keptAfter: keepLists.compactMap { text.hasSuffix($0.key) ? $0.value : nil },
-                                        blockedBefore: beforeLists.compactMap {
-                                            text.hasSuffix($0.key) ? ($0.key.unicodeScalars.count, $0.value) : nil
-                                        }))
+            suffixes.append(
+                OrganSuffix(
+                    text: text.scalars, kind: kind, flags: Set(fields.dropFirst(2)),
+                    blockedAfter: afterLists.compactMap { text.hasSuffix($0.key) ? $0.value : nil },
+                    keptAfter: keepLists.compactMap { text.hasSuffix($0.key) ? $0.value : nil },
+                    blockedBefore: beforeLists.compactMap {
+                        text.hasSuffix($0.key) ? ($0.key.unicodeScalars.count, $0.value) : nil
+                    }))
             words.append(text)
         }
         suffixList = suffixes
@@ -160,7 +164,8 @@ final class OrganizationVocabulary: Sendable {
         let adverbials = RuleData.list("structure/abbreviation-adverbials")
         abbreviationFollowers = WordList(followers)
         abbreviationAdverbials = WordList(adverbials)
-        let openers = (followers + adverbials).compactMap(\.unicodeScalars.first)
+        let openers =
+            (followers + adverbials).compactMap(\.unicodeScalars.first)
             + "0123456789".unicodeScalars + Self.numeralScalars.unicodeScalars
         subjectOpeners = ScalarBitmap(openers)
         let levelWords = RuleData.list("structure/place-levels")
@@ -201,11 +206,12 @@ final class OrganizationVocabulary: Sendable {
 
     /// The names of `table` made of a place of two or more characters and a level word.
     static func divisionNames(_ table: DivisionTable, levels: WordList) -> WordList {
-        WordList(table.divisions.map(\.name).filter { name in
-            let scalars = Array(name.unicodeScalars)
-            let level = levels.matchLengthEnding(scalars, before: scalars.count)
-            return level > 0 && scalars.count - level >= 2
-        })
+        WordList(
+            table.divisions.map(\.name).filter { name in
+                let scalars = Array(name.unicodeScalars)
+                let level = levels.matchLengthEnding(scalars, before: scalars.count)
+                return level > 0 && scalars.count - level >= 2
+            })
     }
 
     /// Calls `body` with every index of `text`, ascending, that ``NameSites``
@@ -336,21 +342,26 @@ final class OrganizationVocabulary: Sendable {
 
     /// ``kind(of:suffix:)`` of the name at `range` of `text`, read in place:
     /// `marks` tell where the text holds a 委 and a Party committee.
-    func kind(ofNameAt range: Range<Int>, in text: [Unicode.Scalar], suffix: OrganSuffix,
-              marks: CommitteeMarks) -> Organization.Kind {
+    func kind(
+        ofNameAt range: Range<Int>, in text: [Unicode.Scalar], suffix: OrganSuffix,
+        marks: CommitteeMarks
+    ) -> Organization.Kind {
         let start = range.lowerBound
         if !range.isEmpty, text[start] == "团" { return .people }
         if range.count >= Self.youthLeague.count, text.has(Self.youthLeague, at: start) { return .people }
         let bodyEnd = range.upperBound - suffix.text.count
         // An office or school of a Party committee is the Party's: 中共…市委办公室, 县委党校.
         if (range.count >= Self.communistParty.count && text.has(Self.communistParty, at: start))
-            || marks.holdsPartyCommittee(start..<bodyEnd) {
+            || marks.holdsPartyCommittee(start..<bodyEnd)
+        {
             return .party
         }
         if suffix.text == ["委"] || suffix.text == ["部"] {
             if suffix.text == ["委"], bodyEnd > start, levels.matchEnding(text, before: bodyEnd, floor: start) != nil { return .party }
             if marks.holdsCommittee(start..<bodyEnd) { return .party }
-            if suffix.text == ["部"], !Self.partyStems.contains(where: { bodyEnd - $0.count >= start && text.has($0, at: bodyEnd - $0.count) }) {
+            if suffix.text == ["部"],
+                !Self.partyStems.contains(where: { bodyEnd - $0.count >= start && text.has($0, at: bodyEnd - $0.count) })
+            {
                 return .government
             }
             return suffix.text == ["委"] ? .government : .party

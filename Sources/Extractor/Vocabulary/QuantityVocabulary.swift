@@ -76,7 +76,8 @@ final class QuantityVocabulary: Sendable {
         classifiers = WordTable(resource: "classifiers") { ClassifierKind(rawValue: $0[0]) }
         bounds = WordTable(resource: "bound-words") { columns in
             guard columns.count == 2, let effect = BoundEffect(rawValue: columns[1]),
-                  columns[0] == "before" || columns[0] == "after" else { return nil }
+                columns[0] == "before" || columns[0] == "after"
+            else { return nil }
             return Bound(after: columns[0] == "after", effect: effect)
         }
         boundExceptions = WordList(resource: "bound-word-exceptions")

@@ -25,7 +25,8 @@ public enum RuleData {
     /// Decodes a bundled JSON resource.
     public static func json<T: Decodable>(_ name: String, as type: T.Type) -> T {
         guard let data = data(name, extension: "json"),
-              let value = try? JSONDecoder().decode(T.self, from: data) else {
+            let value = try? JSONDecoder().decode(T.self, from: data)
+        else {
             fatalError("missing or invalid bundled rule file \(name).json")
         }
         return value

@@ -75,19 +75,23 @@ struct BatchPipeline {
     }
 
     /// One input through a worker: skipped, or read, extracted and rendered.
-    private static func process(_ item: WorkItem, processor: Result<DocumentProcessor, any Error>,
-                                sink: any RecordSink, crashedBefore: Set<String>) -> Completed {
+    private static func process(
+        _ item: WorkItem, processor: Result<DocumentProcessor, any Error>,
+        sink: any RecordSink, crashedBefore: Set<String>
+    ) -> Completed {
         if case .request = item.content {
             // Parsed by the processor; never skipped (--stdin has no --skip-existing).
         } else if sink.isDone(item.documentId) {
-            return Completed(index: item.index, documentId: item.documentId, path: item.path, status: .skipped,
-                             failure: nil, bytes: 0, items: ItemTally(), rendered: .none)
+            return Completed(
+                index: item.index, documentId: item.documentId, path: item.path, status: .skipped,
+                failure: nil, bytes: 0, items: ItemTally(), rendered: .none)
         }
         let record: DocumentRecord, bytes: Int
         switch processor {
         case .success where crashedBefore.contains(item.documentId):
-            let failure = DocumentFailure(path: item.path, kind: .internal,
-                                          reason: "zhengce crashed reading it in an earlier run; skipped (a bug: please report it with the file)")
+            let failure = DocumentFailure(
+                path: item.path, kind: .internal,
+                reason: "zhengce crashed reading it in an earlier run; skipped (a bug: please report it with the file)")
             (record, bytes) = (DocumentRecord(documentId: item.documentId, outcome: .failed(failure)), 0)
         case .success(let processor):
             (record, bytes) = processor.record(for: item)
@@ -95,10 +99,11 @@ struct BatchPipeline {
             let failure = DocumentFailure(path: item.path, kind: .internal, reason: "cannot start the extractor: \(error)")
             (record, bytes) = (DocumentRecord(documentId: item.documentId, outcome: .failed(failure)), 0)
         }
-        var completed = Completed(index: item.index, documentId: record.documentId, path: record.path,
-                                  status: Self.status(of: record.failure), failure: record.failure,
-                                  bytes: bytes, items: record.result.map(ItemTally.init) ?? ItemTally(),
-                                  rendered: .none)
+        var completed = Completed(
+            index: item.index, documentId: record.documentId, path: record.path,
+            status: Self.status(of: record.failure), failure: record.failure,
+            bytes: bytes, items: record.result.map(ItemTally.init) ?? ItemTally(),
+            rendered: .none)
         do {
             completed.rendered = try sink.render(record)
         } catch {

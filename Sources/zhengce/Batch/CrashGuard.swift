@@ -129,7 +129,8 @@ enum CrashGuard {
 
     /// The handler: says which document this thread was reading, notes it in
     /// the journal, and lets the crash go on as it would have.
-    private static let handle: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { signal, _, _ in
+    private static let handle: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = {
+        signal, _, _ in
         let slot = pthread_getspecific(CrashGuard.slotKey)?.assumingMemoryBound(to: UInt8.self)
         if let slot, slot.pointee != 0 {
             let idLength = strlen(slot)
@@ -145,7 +146,9 @@ enum CrashGuard {
                 _ = write(file, slot, idLength)
                 _ = write(file, &newline, 1)
                 close(file)
-                CrashGuard.say("zhengce: run again with --skip-existing to go on: the documents already written are kept, and this one is recorded as an error.\n")
+                CrashGuard.say(
+                    "zhengce: run again with --skip-existing to go on: the documents already written are kept, and this one is recorded as an error.\n"
+                )
             }
         }
         if let previous = CrashGuard.previousActions { sigaction(signal, previous + Int(signal), nil) }

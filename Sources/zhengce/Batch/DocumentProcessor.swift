@@ -50,8 +50,9 @@ final class DocumentProcessor {
             let result = try extractor.extract(bytes: bytes, path: item.path, format: format)
             return DocumentRecord(documentId: item.documentId, outcome: .extracted(result))
         } catch {
-            return DocumentRecord(documentId: item.documentId,
-                                  outcome: .failed(DocumentFailure(error, sha256: SHA256.hex(bytes))))
+            return DocumentRecord(
+                documentId: item.documentId,
+                outcome: .failed(DocumentFailure(error, sha256: SHA256.hex(bytes))))
         }
     }
 }

@@ -16,9 +16,11 @@ enum DocumentWalker {
     /// names match one of `excluding` (glob patterns) are left out.
     static func files(in paths: [String], excluding: [String] = []) -> [FoundFile] {
         var found: [FoundFile] = []
-        FileWalker(filter: GlobFilter(excludes: excluding)).walk(paths, visit: { input in
-            found.append(FoundFile(path: input.path, relativePath: input.relativePath))
-        }, warn: { _ in })
+        FileWalker(filter: GlobFilter(excludes: excluding)).walk(
+            paths,
+            visit: { input in
+                found.append(FoundFile(path: input.path, relativePath: input.relativePath))
+            }, warn: { _ in })
         return found
     }
 }

@@ -45,8 +45,9 @@ struct FileWalker {
             case .problem(let reason):
                 try visit(FoundInput(path: argument, relativePath: name, kind: .problem(reason: reason)))
             case .directory(let identity):
-                try walkFolder(argument, relative: "", identity: identity, argument: argument,
-                               visited: &visited, visit: visit, warn: warn)
+                try walkFolder(
+                    argument, relative: "", identity: identity, argument: argument,
+                    visited: &visited, visit: visit, warn: warn)
             }
         }
     }
@@ -58,9 +59,11 @@ struct FileWalker {
         var key: String
     }
 
-    private func walkFolder(_ path: String, relative: String, identity: InputFile.FolderIdentity, argument: String,
-                            visited: inout Set<InputFile.FolderIdentity>, visit: (FoundInput) throws -> Void,
-                            warn: (String) -> Void) rethrows {
+    private func walkFolder(
+        _ path: String, relative: String, identity: InputFile.FolderIdentity, argument: String,
+        visited: inout Set<InputFile.FolderIdentity>, visit: (FoundInput) throws -> Void,
+        warn: (String) -> Void
+    ) rethrows {
         guard visited.insert(identity).inserted else {
             warn("\(path): folder already walked (a symbolic link loop or a second link to it); skipped")
             return
@@ -69,8 +72,10 @@ struct FileWalker {
         switch FileSystem.names(in: path) {
         case .success(let found): names = found
         case .failure(let error):
-            try visit(FoundInput(path: path, relativePath: relative.isEmpty ? Self.lastComponent(argument) : relative,
-                                 kind: .problem(reason: error.description)))
+            try visit(
+                FoundInput(
+                    path: path, relativePath: relative.isEmpty ? Self.lastComponent(argument) : relative,
+                    kind: .problem(reason: error.description)))
             return
         }
         var entries: [Entry] = []
@@ -100,8 +105,9 @@ struct FileWalker {
                     try visit(FoundInput(path: childPath, relativePath: childRelative, kind: .problem(reason: reason)))
                 }
             case .directory(let childIdentity):
-                try walkFolder(childPath, relative: childRelative, identity: childIdentity, argument: argument,
-                               visited: &visited, visit: visit, warn: warn)
+                try walkFolder(
+                    childPath, relative: childRelative, identity: childIdentity, argument: argument,
+                    visited: &visited, visit: visit, warn: warn)
             }
         }
     }

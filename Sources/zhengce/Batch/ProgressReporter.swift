@@ -119,8 +119,10 @@ final class ProgressReporter: @unchecked Sendable {
         var eta = ""
         if let total {
             head += "/\(total.documents)"
-            let fraction = total.bytes > 0 ? Double(summary.bytes) / Double(total.bytes)
-                                           : Double(summary.documents) / Double(max(total.documents, 1))
+            let fraction =
+                total.bytes > 0
+                ? Double(summary.bytes) / Double(total.bytes)
+                : Double(summary.documents) / Double(max(total.documents, 1))
             percent = min(fraction, 1)
             if let percent, percent > 0, seconds > 0.5 {
                 eta = "  ETA " + Self.clock(seconds / percent - seconds)
@@ -160,8 +162,9 @@ final class ProgressReporter: @unchecked Sendable {
 
     private static func clock(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded())
-        return whole >= 3600 ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-                             : String(format: "%d:%02d", whole / 60, whole % 60)
+        return whole >= 3600
+            ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+            : String(format: "%d:%02d", whole / 60, whole % 60)
     }
 
     private static func terminalWidth() -> Int {

@@ -24,8 +24,9 @@ struct StreamRequest {
         let fallback = "<stdin line \(number)>"
         func invalid(_ reason: String, id: String? = nil, path: String? = nil) -> StreamRequest {
             let name = path ?? id ?? fallback
-            return StreamRequest(documentId: id ?? name, path: name,
-                                 content: .failure(DocumentFailure(path: name, kind: .invalidInput, reason: reason)))
+            return StreamRequest(
+                documentId: id ?? name, path: name,
+                content: .failure(DocumentFailure(path: name, kind: .invalidInput, reason: reason)))
         }
         let object: [String: Any]
         do {

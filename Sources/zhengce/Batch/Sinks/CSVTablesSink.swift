@@ -80,7 +80,9 @@ final class CSVTablesSink: RecordSink, @unchecked Sendable {
         try readTable(.documents, at: documentsPath) { record in
             done.insert(record.fields[0])
             intactEnd = record.end
-        } header: { end in intactEnd = end }
+        } header: { end in
+            intactEnd = end
+        }
         for table in DatasetTable.allCases where table != .documents {
             let path = FileSystem.join(folder, table.fileName)
             guard FileSystem.exists(path) else { continue }
@@ -91,15 +93,18 @@ final class CSVTablesSink: RecordSink, @unchecked Sendable {
     }
 
     /// Reads a table, checking its header; `row` gets each complete row.
-    private static func readTable(_ table: DatasetTable, at path: String, row: (CSVReader.Record) throws -> Void,
-                                  header: (Int) throws -> Void) throws {
+    private static func readTable(
+        _ table: DatasetTable, at path: String, row: (CSVReader.Record) throws -> Void,
+        header: (Int) throws -> Void
+    ) throws {
         var reader = CSVReader()
         var sawHeader = false
         func handle(_ record: CSVReader.Record) throws {
             if !sawHeader {
                 guard record.fields == table.columns else {
-                    throw BatchError.output("\(path) does not have the columns of this zhengce version; "
-                        + "remove the folder or run without --skip-existing")
+                    throw BatchError.output(
+                        "\(path) does not have the columns of this zhengce version; "
+                            + "remove the folder or run without --skip-existing")
                 }
                 sawHeader = true
                 try header(record.end)
@@ -113,15 +118,18 @@ final class CSVTablesSink: RecordSink, @unchecked Sendable {
 
     /// Rewrites a table with only the rows of documents in `done` (atomically).
     private static func filter(_ table: DatasetTable, at path: String, keeping done: Set<String>) throws {
-        let temporary = FileSystem.join((path as NSString).deletingLastPathComponent,
-                                        "." + table.fileName + ".partial")
+        let temporary = FileSystem.join(
+            (path as NSString).deletingLastPathComponent,
+            "." + table.fileName + ".partial")
         let output = try OutputFile.open(temporary, append: false)
         if ResumeReader.prefix(of: path, count: 3) == CSVFormat.byteOrderMark {
             try output.write(CSVFormat.byteOrderMark)
         }
         try readTable(table, at: path) { record in
             if done.contains(record.fields[0]) { try output.write(CSVFormat.record(record.fields)) }
-        } header: { _ in try output.write(CSVFormat.record(table.columns)) }
+        } header: { _ in
+            try output.write(CSVFormat.record(table.columns))
+        }
         try output.close()
         guard rename(temporary, path) == 0 else {
             throw BatchError.output("cannot replace \(path): \(String(cString: strerror(errno)))")

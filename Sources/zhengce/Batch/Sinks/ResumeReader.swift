@@ -45,7 +45,8 @@ enum ResumeReader {
                 defer { line.removeAll(keepingCapacity: true) }
                 if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { intactEnd = offset; continue }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                      let id = object["documentId"] as? String else {
+                    let id = object["documentId"] as? String
+                else {
                     throw BatchError.output("\(path):\(lineNumber) is not a zhengce record; cannot resume this file")
                 }
                 done.insert(id)

@@ -73,10 +73,16 @@ def browser_page(chromium=None, width=1280, height=860):
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             port_file = os.path.join(profile, "DevToolsActivePort")
-            for _ in range(400):
+            # A first start after a pause (or on a loaded machine) can take
+            # well over the usual second: wait up to a minute, then say so.
+            for _ in range(1200):
                 if os.path.exists(port_file) and open(port_file).read().count("\n") >= 1:
                     break
+                if browser.poll() is not None:
+                    raise RuntimeError(f"chromium exited with status {browser.returncode} before it listened")
                 time.sleep(0.05)
+            else:
+                raise RuntimeError("chromium did not open its DevTools port within 60 s")
             port = open(port_file).read().split("\n")[0]
             targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list"))
             page = DevTools(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
@@ -91,7 +97,7 @@ def browser_page(chromium=None, width=1280, height=860):
 def load(page, path):
     """Opens a file in the page and waits until it has loaded."""
     page.call("Page.navigate", url="file://" + os.path.abspath(path))
-    for _ in range(200):
+    for _ in range(600):
         if page.call("Runtime.evaluate", expression="document.readyState")["result"]["value"] == "complete":
             return
         time.sleep(0.05)

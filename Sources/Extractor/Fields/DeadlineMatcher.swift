@@ -124,7 +124,10 @@ struct DeadlineMatcher: Sendable {
         var lower = expression.range.lowerBound, upper = expression.range.upperBound
         // After: 前, 止 (kept), or a start (起, 以来, 年度): not a deadline.
         if Self.word(start, at: upper, in: text) != nil { return nil }
-        let untilWord = Self.word(until, at: upper, in: text)
+        // `2022年9月12日17:30申报截止`, `6月30日24时前`: a time of day between the date and its cue.
+        let timeEnd = Self.clockTimeEnd(at: upper, in: text)
+        var untilWord = Self.word(until, at: upper, in: text)
+        if untilWord == nil, let timeEnd, let word = Self.word(until, at: timeEnd, in: text) { untilWord = timeEnd - upper + word }
         if let untilWord { upper += untilWord }
         // `至12月31日享受…`, `至2025年6月30日有效`: the end of a period of entitlement or validity.
         if Self.word(period, at: upper, in: text) != nil { return nil }
@@ -162,6 +165,21 @@ struct DeadlineMatcher: Sendable {
             return (lower..<upper, "deadline.target-year")
         }
         return (lower..<upper, "deadline.clause-start")
+    }
+
+    /// The end of a time of day at `index` (`17:30`, `17：30`, `24时`, `12点`), or nil.
+    private static func clockTimeEnd(at index: Int, in text: [Unicode.Scalar]) -> Int? {
+        var at = index
+        while at < text.count, at - index < 2, ScalarClass.isDigit(text[at]) { at += 1 }
+        guard at > index, at < text.count else { return nil }
+        switch text[at] {
+        case "时", "点": return at + 1
+        case ":", "：":
+            var minutes = at + 1
+            while minutes < text.count, minutes - at <= 2, ScalarClass.isDigit(text[minutes]) { minutes += 1 }
+            return minutes - at == 3 ? minutes : nil
+        default: return nil
+        }
     }
 
     /// The rules that rest on a cue word rather than on the date's place.

@@ -6,8 +6,9 @@ import TextTools
 /// (`出台`, `制定`, `落实`, `印发`, `贯彻`…), so a promised policy can be told
 /// from an existing one.
 ///
-/// Titles are compared as the normalised text reads them (PDF breaks and stray
-/// spaces gone) and written as the document wrote them, a real space kept.
+/// Titles are compared as the document wrote them, without spaces and line
+/// breaks (a PDF's breaks and stray spaces), full- and half-width brackets
+/// kept apart; each is listed as written, a real space kept.
 public struct ReferenceMatcher: Sendable {
     /// A matcher; it keeps no state between documents.
     public init() {}
@@ -27,9 +28,12 @@ public struct ReferenceMatcher: Sendable {
         numbers.reserveCapacity(citations.count)  // no rehashing of scalar keys as it grows
         found.reserveCapacity(citations.count)
         for citation in citations {
-            let key = text[citation].filter { !ScalarClass.isSpace($0) }
-            guard !key.isEmpty else { continue }
+            guard text[citation].contains(where: { !ScalarClass.isSpace($0) }) else { continue }
             let form = WrittenText.of(citation, in: context.document, keepingSpaces: true).trimmed
+            // One title is one way of writing it: `方案（2024-2026）` and
+            // `方案(2024-2026)` are cited as two, as the document wrote them;
+            // only spaces and line breaks do not count.
+            let key = Array(form.unicodeScalars).filter { !ScalarClass.isSpace($0) }
             let action =
                 Self.action(before: citation.lowerBound - 1, in: text, vocabulary: vocabulary, runs: &runs)
                 ?? Self.action(after: citation.upperBound + 1, in: text, vocabulary: vocabulary)

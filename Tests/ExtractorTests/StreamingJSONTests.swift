@@ -319,3 +319,28 @@ struct StreamingJSONTests {
         try Self.expectSame(values)
     }
 }
+
+@Suite("Integer digits")
+struct IntegerDigitsTests {
+    /// The digits written into both kinds of sink are `String(value)`'s, at the edges and at every length.
+    @Test func digitsAreTheDescription() {
+        var values: [Int] = [0, 1, 9, 10, 11, 99, 100, -1, -9, -10, -100, .max, .min, .max - 1, .min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
+        }
+        var wrong: [String] = []
+        for value in values {
+            var bytes = JSONBytes(capacity: 4)
+            defer { bytes.deallocate() }
+            IntegerDigits.write(value, to: &bytes)
+            let fromBuffer = String(decoding: UnsafeBufferPointer(start: bytes.base, count: bytes.count), as: UTF8.self)
+            var array: [UInt8] = [UInt8(ascii: ",")]
+            IntegerDigits.write(value, to: &array)
+            let fromArray = String(decoding: array.dropFirst(), as: UTF8.self)
+            if fromBuffer != String(value) || fromArray != String(value) { wrong.append("\(fromBuffer) \(fromArray) for \(value)") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+}

@@ -82,26 +82,6 @@ public enum CSVFormat {
         return found & highs != 0
     }
 
-    /// An integer's digits (never quoted, never a formula).
-    static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
-        if value >= 0, value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: a sign and 20 digits fit
-        var magnitude = value.magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                position -= 1
-                buffer[position] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
-        }
-    }
-
     /// ``formulaStarts`` as bytes (all ASCII).
     private static let formulaStartBytes: [UInt8] = Array("=+-@\t\r".utf8)
 

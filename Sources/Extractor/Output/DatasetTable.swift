@@ -301,7 +301,7 @@ public struct CSVTableBytes: Sendable, RecordRows {
         if column == startColumn { start = number }
         if column > 0 { current.append(UInt8(ascii: ",")) }
         column += 1
-        CSVFormat.appendDigits(number, to: &current)
+        IntegerDigits.write(number, to: &current)
     }
 
     /// `true` or `false` (never quoted, never a formula).

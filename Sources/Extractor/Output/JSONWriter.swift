@@ -103,24 +103,7 @@ struct JSONWriter {
 
     mutating func value(_ value: Bool) { out.append(value ? "true" : "false") }
 
-    mutating func value(_ value: Int) {
-        if value >= 0, value < 10 { return out.append(UInt8(ascii: "0") + UInt8(value)) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: a sign and 20 digits fit
-        var magnitude = value.magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                position -= 1
-                buffer[position] = UInt8(ascii: "-")
-            }
-            out.append(UnsafeRawBufferPointer(rebasing: buffer[position...]).bindMemory(to: UInt8.self))
-        }
-    }
+    mutating func value(_ value: Int) { IntegerDigits.write(value, to: &out) }
 
     /// A JSON string: non-ASCII and `/` as they are, `"`, `\` and control characters escaped.
     mutating func value(_ text: String) {

@@ -429,25 +429,7 @@ final class JSONStream {
 
     func writeBool(_ value: Bool) { out.append(value ? "true" : "false") }
 
-    func writeInt(_ value: Int) {
-        if value >= 0, value < 10 { return out.append(UInt8(ascii: "0") + UInt8(value)) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: a sign and 20 digits fit
-        var magnitude = value.magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                position -= 1
-                buffer[position] = UInt8(ascii: "-")
-            }
-            let bytes = UnsafeRawBufferPointer(rebasing: buffer[position...]).bindMemory(to: UInt8.self)
-            out.append(bytes)
-        }
-    }
+    func writeInt(_ value: Int) { IntegerDigits.write(value, to: &out) }
 
     /// A finite decimal as the reference writes it (its `description`); false
     /// for NaN (the reference then reports it).

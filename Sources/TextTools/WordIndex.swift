@@ -60,6 +60,25 @@ public struct WordIndex: Sendable {
         }
     }
 
+    /// Whether `word` (not empty) is one of the words.
+    public func contains(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let tables = self.tables
+        guard let bucket = tables.firsts.bucket(of: word[0]) else { return false }
+        if word.count == 1 { return bucket.pairsEnd < bucket.end }
+        var slot = tables.firsts.firstSlot(in: bucket, neighbour: word[1].value)
+        while slot < bucket.pairsEnd, tables.firsts.neighbours[slot] == word[1].value {
+            let id = Int(tables.firsts.members[slot])
+            let lower = Int(tables.bounds[id]), upper = Int(tables.bounds[id + 1])
+            if upper - lower == word.count {
+                var offset = 2
+                while offset < word.count, word[offset] == tables.storage[lower + offset] { offset += 1 }
+                if offset == word.count { return true }
+            }
+            slot += 1
+        }
+        return false
+    }
+
     /// Calls `body` with the id of each word that ends just before `end` and
     /// starts at or after `floor`, longest first, until it returns false.
     @inlinable @inline(__always)

@@ -20,6 +20,8 @@ extension QuantityScan {
     func negativeRule(number: WrittenNumber, first: Term, last: Term, unit: Unit, isRange: Bool, start: Int) -> Verdict? {
         let numberStart = number.range.lowerBound
         let before = skipSpacesBackward(numberStart)
+        // `第⏎十六条`: a PDF line wrapped between 第 and its numeral.
+        let ordinalBefore = isWrapBreak(at: before - 1) ? before - 1 : before
         let chinese = number.form == .chinese
         if number.form == .arabic, number.range.count > 1, NumberReader.digitValue(text[numberStart]) == 0,
             let next = NumberReader.digitValue(text[numberStart + 1]), next >= 0
@@ -31,11 +33,17 @@ extension QuantityScan {
             if let unitRange = last.unitRange, unitRange.upperBound < count, text[unitRange.upperBound] == "级" {
                 return Verdict(rule: "amount.adjective", reason: "a size class (元级), not a sum")
             }
-            if before > 0, text[before - 1] == "第" {
+            if ordinalBefore > 0, text[ordinalBefore - 1] == "第" {
                 return Verdict(rule: "amount.ordinal", reason: "an ordinal")
             }
             return nil
         case .percent:
+            // A percentage of a hundred thousand or more is the digits of a flattened
+            // table's cells run together (`…00911-16.6%` whose `-` a PDF reader
+            // took for a hyphen at a line's end and dropped).
+            if let value = last.number.value, value >= Self.percentRunOnMinimum {
+                return Verdict(rule: "percent.run-on", reason: "a percentage of 100000 or more: table cells run together")
+            }
             return nil
         case .points:
             // A change in percentage points stays within 100: more is the digits of a
@@ -53,7 +61,7 @@ extension QuantityScan {
                     rule: "count.table-cell",
                     reason: "a number alone on its line and a word starting the next: two cells of a table (115⏎头桥镇)")
             }
-            if before > 0, text[before - 1] == "第" || isInOrdinalList(before, classifier: word) {
+            if ordinalBefore > 0, text[ordinalBefore - 1] == "第" || isInOrdinalList(ordinalBefore, classifier: word) {
                 return Verdict(rule: "count.ordinal", reason: "an ordinal (第…)")
             }
             if vocabulary.countLabelWords.matchLengthEnding(text, before: before) > 0 {
@@ -101,8 +109,10 @@ extension QuantityScan {
             if Self.isSingle(word, "个"), isDurationAfterGe(after) {
                 return Verdict(rule: "count.duration", reason: "a duration (个月, 个工作日)")
             }
-            if chinese, word.last == "次", isSessionOrdinal(after: after) {
-                return Verdict(rule: "count.session-ordinal", reason: "a session number (N次全会)")
+            if chinese || vocabulary.sessionBodies.matchLengthEnding(text, before: before) > 0, word.last == "次",
+                isSessionOrdinal(after: after)
+            {
+                return Verdict(rule: "count.session-ordinal", reason: "a session number (N次全会, 区政府63次常务会议)")
             }
             if Self.isSingle(word, "次") || Self.isSingle(word, "轮"), isFrequency(before: start) {
                 return Verdict(rule: "count.frequency", reason: "a frequency inside a rule (每…一次)")
@@ -113,6 +123,9 @@ extension QuantityScan {
             return nil
         }
     }
+
+    /// The smallest percentage taken for table cells run together.
+    static let percentRunOnMinimum: Decimal = 100_000
 
     /// `前3位`, `前三名`: a place in a ranking, unless the word before is a
     /// time word ending in the same character (`目前3名`).
@@ -139,7 +152,8 @@ extension QuantityScan {
     /// `3个月`, `两个多月`, `5个半小时`: `个` and a unit of time, maybe with
     /// `多`, `余` or `半` between them.
     func isDurationAfterGe(_ after: Int) -> Bool {
-        var position = after
+        // `满12个⏎月`: a PDF line wrapped between 个 and the unit of time.
+        var position = isWrapBreak(at: after) ? after + 1 : after
         if position < count, text[position] == "多" || text[position] == "余" || text[position] == "半" { position += 1 }
         return vocabulary.durationAfterGe.match(text, at: position) != nil
     }

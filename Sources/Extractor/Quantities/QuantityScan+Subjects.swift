@@ -316,6 +316,8 @@ extension QuantityScan {
             }
             if isListJoiner(scalar) {
                 let left = position - 1
+                // `三、各区…`: the `、` of an item's marker ends the phrase.
+                if scalar == "、", isItemMarker(endingAt: left) { break }
                 if left <= previousEnd || left == 0 || !(isNounScalar(text[left - 1]) || Self.closesQuote(text[left - 1])) { break }
                 position -= 1
                 continue
@@ -524,6 +526,16 @@ extension QuantityScan {
             if itemRanges[middle].upperBound <= index { low = middle + 1 } else { high = middle }
         }
         return low > 0 ? itemRanges[low - 1].upperBound : 0
+    }
+
+    /// Whether numerals that end at `end` start their line or sentence: the
+    /// number of an item (`三、`, `2、`) when a `、` follows.
+    func isItemMarker(endingAt end: Int) -> Bool {
+        var position = end
+        while position > 0, position > end - 3, isChineseNumeral(text[position - 1]) || NumberReader.digitValue(text[position - 1]) != nil {
+            position -= 1
+        }
+        return position < end && (position == 0 || Self.startsLine(text[position - 1]))
     }
 
     func isListJoiner(_ scalar: Unicode.Scalar) -> Bool {

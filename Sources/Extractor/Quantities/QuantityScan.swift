@@ -100,7 +100,14 @@ struct QuantityScan {
                 reject(start..<index, rule: "number.code", reason: "part of a code, URL or name")
                 continue
             }
-            guard let reading = NumberReader.read(text, at: index) else { index += 1; continue }
+            guard let reading = NumberReader.read(text, at: index) else {
+                // `零售`, `零报销`: a numeral the reader takes for no number, fused into a word.
+                if context.collectsRejections, let length = fusedWordLength(at: index) {
+                    reject(index..<index + length, rule: "number.fused", reason: "a numeral fused into a word or name")
+                }
+                index += 1
+                continue
+            }
             switch reading {
             case .malformed(let range):
                 reject(range, rule: "number.malformed", reason: "numerals that make no number (a name such as 十四五)")
@@ -169,6 +176,12 @@ struct QuantityScan {
         }
         guard let value = Decimal(string: written) else { return nil }
         return WrittenNumber(range: number.range.lowerBound..<second.range.upperBound, value: value, form: .arabic)
+    }
+
+    /// The length of a word of `fused-words.txt` that starts at `index`, or nil.
+    func fusedWordLength(at index: Int) -> Int? {
+        let length = vocabulary.fusedWords.matchLength(text, at: index)
+        return length > 0 ? length : nil
     }
 
     /// The collected matches, with the subjects of counts filled in.
@@ -550,14 +563,17 @@ struct QuantityScan {
             }
         }
         for _ in 0..<2 {
-            let at = skipSpacesBackward(start)
-            guard let word = vocabulary.bounds.list.matchEnding(text, before: at) else { return }
+            var at = skipSpacesBackward(start)
+            // `不少于⏎10名`, `不少⏎于10名`: a PDF line wrapped after or inside the word.
+            if isWrapBreak(at: at - 1) { at -= 1 }
+            let (found, length) = matchEndingAcrossWrap(vocabulary.bounds.list, before: at)
+            guard let word = found else { return }
             let bound = vocabulary.bounds.values[word]
             guard !bound.after,
                 vocabulary.boundExceptions.matchLengthEnding(text, before: at) <= vocabulary.bounds.list.length(word)
             else { return }
             bounds.apply(bound.effect)
-            start = at - vocabulary.bounds.list.length(word)
+            start = at - length
         }
     }
 
@@ -625,17 +641,85 @@ struct QuantityScan {
     }
 
     /// A bound word glued after the unit (`以上`, `左右`) moves `end` on.
+    /// A PDF line wrapped right after the unit or inside the word
+    /// (`2亿元⏎以上`, `1万总吨以⏎上`) does not part them.
     func readBoundsAfter(_ end: inout Int, into bounds: inout Bounds) {
         // `50万元（含）以上`, `50%（不含）`: the mark belongs to the item.
         if let markEnd = inclusiveMarkEnd(at: skipSpaces(end)) { end = markEnd }
-        let at = skipSpaces(end)
-        guard vocabulary.boundExceptions.match(text, at: at) == nil,
-            let word = vocabulary.bounds.list.match(text, at: at)
-        else { return }
+        var at = skipSpaces(end)
+        if isWrapBreak(at: at) { at += 1 }
+        let (word, length) = matchAcrossWrap(vocabulary.bounds.list, at: at)
+        guard let word, vocabulary.boundExceptions.match(text, at: at) == nil else { return }
         let bound = vocabulary.bounds.values[word]
         guard bound.after else { return }
         bounds.apply(bound.effect)
-        end = at + vocabulary.bounds.list.length(word)
+        end = at + length
+    }
+
+    /// The word of `list` at `index`, read through one wrapped line break
+    /// inside it (`以⏎上`), and how many scalars of the text it takes.
+    func matchAcrossWrap(_ list: WordList, at index: Int) -> (word: Int?, length: Int) {
+        if let word = list.match(text, at: index) { return (word, list.length(word)) }
+        var joined: [Unicode.Scalar] = []
+        var breakAt: Int?
+        var position = index
+        while position < count, joined.count < 6 {
+            if text[position] == "\n" {
+                guard breakAt == nil, isWrapBreak(at: position) else { break }
+                breakAt = position
+            } else {
+                joined.append(text[position])
+            }
+            position += 1
+        }
+        guard let breakAt, breakAt > index, let word = list.match(joined, at: 0) else { return (nil, 0) }
+        let length = list.length(word)
+        // The break must fall inside the word, or the plain match above had it.
+        guard index + length > breakAt else { return (nil, 0) }
+        return (word, length + 1)
+    }
+
+    /// The word of `list` that ends at `index`, read through one wrapped line
+    /// break inside it (`不少⏎于`), and how many scalars of the text it takes.
+    func matchEndingAcrossWrap(_ list: WordList, before index: Int) -> (word: Int?, length: Int) {
+        if let word = list.matchEnding(text, before: index) { return (word, list.length(word)) }
+        var joined: [Unicode.Scalar] = []
+        var breakAt: Int?
+        var position = index
+        while position > 0, joined.count < 6 {
+            if text[position - 1] == "\n" {
+                guard breakAt == nil, isWrapBreak(at: position - 1) else { break }
+                breakAt = position - 1
+            } else {
+                joined.append(text[position - 1])
+            }
+            position -= 1
+        }
+        joined.reverse()
+        guard let breakAt, breakAt < index - 1, let word = list.matchEnding(joined, before: joined.count) else { return (nil, 0) }
+        let length = list.length(word)
+        // The break must fall inside the word, or the plain match above had it.
+        guard index - length <= breakAt else { return (nil, 0) }
+        return (word, length + 1)
+    }
+
+    /// A line break the normaliser kept inside a sentence: a PDF line wrapped
+    /// in the first line of a numbered item (`第三条…满12个⏎月`, `第⏎十六条`),
+    /// where a word or number runs on from one line to the next. Not a blank
+    /// line, and not after punctuation that ends a clause.
+    func isWrapBreak(at index: Int) -> Bool {
+        guard index > 0, index + 1 < count, text[index] == "\n" else { return false }
+        let previous = text[index - 1], next = text[index + 1]
+        guard ScalarClass.isIdeograph(previous) || NumberReader.digitValue(previous) != nil,
+            ScalarClass.isIdeograph(next) || NumberReader.digitValue(next) != nil
+        else { return false }
+        // A blank line follows the break in the original: a paragraph ends there.
+        let original = context.document.original
+        var at = context.span(of: index..<index + 1).end
+        while at < original.count, original[at] == " " || original[at] == "\t" || original[at] == "\r" || original[at] == "\u{3000}" {
+            at += 1
+        }
+        return at >= original.count || original[at] != "\n"
     }
 
     /// `1万元以上10万元以下`, `30%以上、50%以下`: after a lower bound word, a

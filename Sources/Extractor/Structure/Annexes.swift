@@ -14,7 +14,7 @@ enum Annexes {
             if let title = annexTitle(lineStart..<lineEnd, nextLineFrom: lineEnd + 1, in: text) {
                 starts.append((lineStart, title))
             }
-            if lineEnd - lineStart >= MarkedHeadingScanner.inlineLineLength {
+            if MarkedHeadingScanner.isRunOn(lineStart..<lineEnd, textLength: text.count) {
                 starts += inlineAnnexes(lineStart..<lineEnd, in: text)
             }
             lineStart = lineEnd + 1

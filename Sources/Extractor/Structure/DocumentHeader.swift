@@ -116,6 +116,12 @@ struct DocumentHeaderReader {
                 break
             }
         }
+        // A page scraped onto one line with no 发文字号: its title runs to the
+        // first space, ending with a genre word (`江城市…的通知 各区民政局：…`).
+        if header.title == nil, next == 0, let title = runOnTitle() {
+            header.titleLines = 0..<1
+            header.title = title
+        }
         // A site's tag before the title (`（转载）`, `【关注】`) is no part of it.
         if let title = header.title, let tagEnd = Self.siteTagEnd(title.scalars) {
             header.title = String(scalars: title.scalars[tagEnd...]).trimmed
@@ -484,6 +490,24 @@ struct DocumentHeaderReader {
             date = DateReader.lineDate(scalars[open...close])
         }
         return (index, title, number.number, recipients, date)
+    }
+
+    /// The most characters a title run into its page's one line is read over.
+    private static let runOnTitleLength = 80
+
+    /// The title opening a document whose first line holds its text (a page
+    /// scraped onto one line, longer than any title): the line's start up to
+    /// its first space, when that ends with a genre word and holds no
+    /// sentence end.
+    private func runOnTitle() -> String? {
+        guard let first = lines.first, first.length > Self.runOnTitleLength, lines.count <= 2 else { return nil }
+        let head = first.written.prefix(Self.runOnTitleLength + 1)
+        guard let space = head.firstIndex(where: ScalarClass.isSpace) else { return nil }
+        let title = head[..<space]
+        guard title.count >= 6, !title.contains(where: ScalarClass.sentenceEnds.contains),
+            endsWithGenreWord(Array(title), words: vocabulary.genreWords)
+        else { return nil }
+        return String(scalars: title)
     }
 
     // MARK: - A reprint's lead

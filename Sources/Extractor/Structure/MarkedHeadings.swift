@@ -12,6 +12,10 @@ struct MarkedHeading: Sendable, Equatable {
         /// The level a heading of this kind has as a section (spec §5): 1 for
         /// `第一章` and `一、`, 2 for `第一节` and `（一）`, 3 for `1.`, 4 for
         /// `（1）`, 5 for `①`; nil for an article, which is no section.
+        /// Whether it is an item of a numbered list (`一、` `（一）` `1.` `（1）` `①`),
+        /// not a chapter, section or article.
+        var isListItem: Bool { self >= .part }
+
         var sectionLevel: Int? {
             switch self {
             case .chapter, .part: 1
@@ -138,7 +142,7 @@ enum MarkedHeadingScanner {
             // Markers run into a long line (a page scraped without its line
             // breaks), after a sentence end or a space; chapters and articles
             // run into any line (`…条例第一章　总则　第一条　为了…`).
-            let long = line.count >= inlineLineLength
+            let long = isRunOn(line, textLength: text.count)
             var position = line.lowerBound + 1
             while position < line.upperBound {
                 defer { position += 1 }
@@ -190,7 +194,10 @@ enum MarkedHeadingScanner {
             let gluedFirstFollowed =
                 heading.glued && heading.number == 1 && !continues
                 && candidates[(position + 1)...].first(where: { $0.heading.kind == heading.kind }).map {
-                    $0.heading.number == 2 && !$0.heading.glued && bounded($0.heading, text: text, kept: [])
+                    // Its second may be glued too (`1．2031年底前…。2．2032年…`),
+                    // to a run of digits no decimal has (a year): not `1.5万…。2.3万`.
+                    $0.heading.number == 2 && bounded($0.heading, text: text, kept: [])
+                        && (!$0.heading.glued || gluedDigits($0.heading, text: text) >= 3 && gluedDigits(heading, text: text) >= 3)
                 } ?? false
             var accepted = false
             var reason = DroppedMarker.Reason.outOfSequence
@@ -297,9 +304,27 @@ enum MarkedHeadingScanner {
         return (headings, dropped, anomalies)
     }
 
+    /// How many digits a glued heading's title starts with (`1．2031年…` → 4).
+    private static func gluedDigits(_ heading: MarkedHeading, text: [Unicode.Scalar]) -> Int {
+        var end = heading.marker.upperBound
+        while end < text.count, ScalarClass.isDigit(text[end]) { end += 1 }
+        return end - heading.marker.upperBound
+    }
+
     /// How long a line is, at least, for markers run into it to be read:
     /// longer than a paragraph, whose inline `（1）…；（2）…` stays text.
     static let inlineLineLength = 800
+
+    /// How long a line holding most of its text is, at least, for markers
+    /// run into it to be read: a short page scraped onto one line.
+    static let runOnPageLineLength = 200
+
+    /// Whether markers run into `line` are read: a line longer than a
+    /// paragraph (``inlineLineLength``), or one holding half the text or more
+    /// (a short page scraped without its line breaks, ``runOnPageLineLength``).
+    static func isRunOn(_ line: Range<Int>, textLength: Int) -> Bool {
+        line.count >= inlineLineLength || line.count >= runOnPageLineLength && line.count * 2 >= textLength
+    }
 
     /// Characters after which a marker run into a line may start an item.
     private static let boundaries: Set<Unicode.Scalar> = ["。", "；", ";", "：", ":", "！", "？", " ", "\u{3000}", "\t"]

@@ -48,16 +48,19 @@ struct MeasurePlanner {
         var items: [Int]
         if let best = notedPerLevel.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             var level = best.key
-            if let parentLevel = notesCloseParents(level: level, notes: ownNotes, usable: usable) { level = parentLevel }
+            let parentLevel = notesCloseParents(level: level, notes: ownNotes, usable: usable)
+            if let parentLevel { level = parentLevel }
             // Every item of the kind the notes mark, general ones too (`（一）指导思想`).
             items = usable.filter { headings[$0].level == level }
+            if parentLevel == nil { items = itemsOfTwoNotedLevels(items, notes: ownNotes, usable: usable) }
         } else {
             items = contentLists(usable)
         }
         let planned = items.map { index in
             let body = extendedBody(index)
-            // An item without sub-items keeps its own body, whose note is read already.
-            let note = body == headings[index].body && ownNotes[index] != nil ? ownNotes[index] : notes.note(in: body)
+            // An item keeps the note of its own text (before its sub-items),
+            // else the one its sub-items close with.
+            let note = ownNotes[index] ?? (body == headings[index].body ? nil : notes.note(in: body))
             return PlannedMeasure(heading: index, number: "", body: body, note: note)
         }
         // An item a responsibility note marks is a measure whatever its part's
@@ -179,6 +182,33 @@ struct MeasurePlanner {
             parentLevels.insert(headings[parent].level)
         }
         return parentLevels.count == 1 ? parentLevels.first : nil
+    }
+
+    /// Where two levels carry notes (`（一）…（牵头单位：…）` with `1.…（责任单位：…）`
+    /// under it, a division of tasks), the lower level's items are the
+    /// measures where they carry their own notes: an item of `items` whose
+    /// sub-items (of its first kind below it) carry notes gives way to them;
+    /// an item of the parents' kind with its own note and no chosen sub-item
+    /// is a measure too (`（十九）…（…负责）` with no numbered tasks under it).
+    private func itemsOfTwoNotedLevels(_ items: [Int], notes: [ResponsibilityNote?], usable: [Int]) -> [Int] {
+        var children: [Int: [Int]] = [:]
+        for index in usable { if let parent = headings[index].parent { children[parent, default: []].append(index) } }
+        func lowered(_ index: Int) -> [Int] {
+            guard let below = children[index], let top = below.map({ headings[$0].level }).min() else { return [index] }
+            let subItems = below.filter { headings[$0].level == top && headings[$0].kind.isListItem }
+            guard !subItems.isEmpty, subItems.contains(where: { notes[$0] != nil }) else { return [index] }
+            return subItems.flatMap(lowered)
+        }
+        var chosen = items.flatMap(lowered)
+        let chosenSet = Set(chosen)
+        let parentKinds = Set(chosen.compactMap { headings[$0].parent.map { headings[$0].kind } }.filter(\.isListItem))
+        for index in usable
+        where notes[index] != nil && parentKinds.contains(headings[index].kind) && !chosenSet.contains(index)
+            && !(children[index] ?? []).contains(where: chosenSet.contains)
+        {
+            chosen.append(index)
+        }
+        return chosen.sorted()
     }
 
     /// The heading's body up to the next heading of its level or higher.

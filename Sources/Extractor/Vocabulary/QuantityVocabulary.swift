@@ -29,6 +29,7 @@ final class QuantityVocabulary: Sendable {
     let fusedWords: WordList
     let durationAfterGe: WordList
     let sessionWords: WordList
+    let sessionBodies: WordList
     let categoryVerbs: WordList
     let nonCountUnits: WordTable<NonCountKind>
     let durationMarkers: WordList
@@ -88,6 +89,7 @@ final class QuantityVocabulary: Sendable {
         fusedWords = WordList(resource: "fused-words")
         durationAfterGe = WordList(resource: "duration-after-ge")
         sessionWords = WordList(resource: "session-words")
+        sessionBodies = WordList(resource: "session-bodies")
         categoryVerbs = WordList(resource: "category-verbs")
         nonCountUnits = WordTable(resource: "non-count-units") { NonCountKind(rawValue: $0[0]) }
         durationMarkers = WordList(resource: "duration-markers")

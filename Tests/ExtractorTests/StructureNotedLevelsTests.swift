@@ -109,4 +109,38 @@ struct StructureNotedLevelsTests {
         #expect(result.measures.map(\.number) == ["1", "2", "3", "4", "5", "6"])
         #expect(result.measures.last?.title == "推进医养结合")
     }
+
+    /// A cover notice whose measures are in the annex it issues: the annex
+    /// the title names after 印发 is the policy, whatever its title ends with.
+    @Test func annexTheNoticeIssuesHoldsTheMeasures() throws {
+        let notice = """
+            江城市人民政府办公室关于印发江城市河湖长巡查工作制度的通知
+
+            各区人民政府，市政府各部门：
+
+            《江城市河湖长巡查工作制度》已经市政府同意，现印发给你们，请认真贯彻执行。
+
+            附件：江城市河湖长巡查工作制度
+
+            江城市人民政府办公室
+            2031年3月5日
+
+            附件
+
+            江城市河湖长巡查工作制度
+
+            一、巡查频次。市级河湖长每季度巡查不少于1次。
+
+            二、巡查内容。重点检查水域岸线管护、污水直排等情况。
+
+            三、问题处置。巡查发现的问题，交办有关部门限期整改。
+            """
+        let result = try StructureHarness.extract(notice)
+        #expect(result.genre == "normative")
+        #expect(result.measures.map(\.title) == ["巡查频次", "巡查内容", "问题处置"])
+        // An annex the notice does not issue (a form) stays no policy.
+        let form = notice.replacingOccurrences(of: "附件\n\n江城市河湖长巡查工作制度\n", with: "附件\n\n巡查记录表\n")
+            .replacingOccurrences(of: "附件：江城市河湖长巡查工作制度", with: "附件：巡查记录表")
+        #expect(try StructureHarness.extract(form).measures.isEmpty)
+    }
 }

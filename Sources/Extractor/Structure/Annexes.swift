@@ -5,7 +5,11 @@ enum Annexes {
     /// The ranges of the normalised text that annexes hold, from an annex's
     /// line to the next annex's line or the text's end, for each annex whose
     /// title does not end as a policy's does (`…实施办法`, `…工作方案`).
-    static func nonPolicyRanges(in text: [Unicode.Scalar]) -> [Range<Int>] {
+    ///
+    /// An annex the notice's title issues (`关于印发江城市河湖长巡查工作制度的通知`
+    /// with the annex `江城市河湖长巡查工作制度`) is the policy, whatever its
+    /// title ends with.
+    static func nonPolicyRanges(in text: [Unicode.Scalar], noticeTitle: String? = nil) -> [Range<Int>] {
         var starts: [(start: Int, title: String)] = []
         var lineStart = 0
         while lineStart < text.count {
@@ -24,9 +28,28 @@ enum Annexes {
         var ranges: [Range<Int>] = []
         for (position, annex) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].start : text.count
-            if !reader.endsWithGenreWord(annex.title) || annex.title.hasSuffix("通知") { ranges.append(annex.start..<end) }
+            if !reader.endsWithGenreWord(annex.title) && !issues(annex.title, noticeTitle) || annex.title.hasSuffix("通知") {
+                ranges.append(annex.start..<end)
+            }
         }
         return ranges
+    }
+
+    /// The shortest annex title told to be the policy by the notice's title alone.
+    static let issuedTitleLength = 6
+
+    /// Whether a notice titled `noticeTitle` issues (`印发`, `转发`, `批转`) the annex
+    /// titled `title`: the notice's title names it after its verb.
+    static func issues(_ title: String, _ noticeTitle: String?) -> Bool {
+        guard let noticeTitle else { return false }
+        let key = title.filter { !$0.isWhitespace && !"《》".contains($0) }
+        guard key.count >= issuedTitleLength else { return false }
+        let notice = noticeTitle.filter { !$0.isWhitespace && !"《》".contains($0) }
+        // The verbs by which a notice passes a document on (`印发`, `转发`: data).
+        for verb in HeaderVocabulary.shared.passingVerbs.words {
+            if let range = notice.range(of: String(scalars: verb[...])), notice[range.upperBound...].contains(key) { return true }
+        }
+        return false
     }
 
     /// How long an annex's title run into a line is read, at most.

@@ -50,7 +50,7 @@ public struct StructureReader: Sendable {
         let notes = ResponsibilityNoteReader(document: document)
         var planned = MeasurePlanner(
             text: text, headings: headings, notes: notes,
-            excluded: Annexes.nonPolicyRanges(in: text)
+            excluded: Annexes.nonPolicyRanges(in: text, noticeTitle: header.title)
         ).plan()
         var noted = planned.count { $0.note != nil }
         // A call for applications lists conditions, materials and steps, not

@@ -37,20 +37,46 @@ public struct WordIndex: Sendable {
         text.withUnsafeBufferPointer { text in
             let tables = self.tables
             guard let bucket = tables.firsts.bucket(of: text[start]) else { return nil }
-            // The scalar after the first turns most members away in a compare.
+            // Only the members whose second scalar is the text's can match:
+            // they sit together in the bucket, found by a binary search.
             let second = start + 1 < limit ? text[start + 1].value : Buckets.noNeighbour
-            for slot in bucket {
-                let neighbour = tables.firsts.neighbours[slot]
-                guard neighbour == Buckets.noNeighbour || neighbour == second else { continue }
+            func matches(_ slot: Int) -> Int? {
                 let id = Int(tables.firsts.members[slot])
                 let lower = Int(tables.bounds[id]), upper = Int(tables.bounds[id + 1])
-                guard start + (upper - lower) <= limit else { continue }
-                var offset = 1
+                guard start + (upper - lower) <= limit else { return nil }
+                var offset = 2
                 while lower + offset < upper, text[start + offset] == tables.storage[lower + offset] { offset += 1 }
-                if lower + offset == upper { return id }
+                return lower + offset >= upper ? id : nil
             }
-            return nil
+            if second != Buckets.noNeighbour {
+                var slot = tables.firsts.firstSlot(in: bucket, neighbour: second)
+                while slot < bucket.pairsEnd, tables.firsts.neighbours[slot] == second {
+                    if let id = matches(slot) { return id }
+                    slot += 1
+                }
+            }
+            // Words of one scalar: the bucket's last members, and shortest.
+            return bucket.pairsEnd < bucket.end ? Int(tables.firsts.members[bucket.pairsEnd]) : nil
         }
+    }
+
+    /// Whether `word` (not empty) is one of the words.
+    public func contains(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let tables = self.tables
+        guard let bucket = tables.firsts.bucket(of: word[0]) else { return false }
+        if word.count == 1 { return bucket.pairsEnd < bucket.end }
+        var slot = tables.firsts.firstSlot(in: bucket, neighbour: word[1].value)
+        while slot < bucket.pairsEnd, tables.firsts.neighbours[slot] == word[1].value {
+            let id = Int(tables.firsts.members[slot])
+            let lower = Int(tables.bounds[id]), upper = Int(tables.bounds[id + 1])
+            if upper - lower == word.count {
+                var offset = 2
+                while offset < word.count, word[offset] == tables.storage[lower + offset] { offset += 1 }
+                if offset == word.count { return true }
+            }
+            slot += 1
+        }
+        return false
     }
 
     /// Calls `body` with the id of each word that ends just before `end` and
@@ -61,19 +87,32 @@ public struct WordIndex: Sendable {
         text.withUnsafeBufferPointer { text in
             let tables = self.tables
             guard let bucket = tables.lasts.bucket(of: text[end - 1]) else { return }
-            // The scalar before the last turns most members away in a compare.
+            // Only the members whose scalar before the last is the text's can
+            // match: they sit together in the bucket, found by a binary search.
             let penultimate = end >= 2 ? text[end - 2].value : Buckets.noNeighbour
-            for slot in bucket {
-                let neighbour = tables.lasts.neighbours[slot]
-                guard neighbour == Buckets.noNeighbour || neighbour == penultimate else { continue }
+            /// False when `body` asks to stop.
+            func visit(_ slot: Int) -> Bool {
                 let id = Int(tables.lasts.members[slot])
                 let lower = Int(tables.bounds[id]), upper = Int(tables.bounds[id + 1])
                 let start = end - (upper - lower)
-                guard start >= floor else { continue }
+                guard start >= floor else { return true }
                 precondition(start >= 0, "a word would start before the text")
                 var offset = 0
                 while lower + offset < upper - 1, text[start + offset] == tables.storage[lower + offset] { offset += 1 }
-                if lower + offset == upper - 1, !body(id) { return }
+                return lower + offset < upper - 1 || body(id)
+            }
+            if penultimate != Buckets.noNeighbour {
+                var slot = tables.lasts.firstSlot(in: bucket, neighbour: penultimate)
+                while slot < bucket.pairsEnd, tables.lasts.neighbours[slot] == penultimate {
+                    guard visit(slot) else { return }
+                    slot += 1
+                }
+            }
+            // Words of one scalar: the bucket's last members (all shorter than the others).
+            var slot = bucket.pairsEnd
+            while slot < bucket.end {
+                guard visit(slot) else { return }
+                slot += 1
             }
         }
     }
@@ -146,6 +185,15 @@ public struct WordIndex: Sendable {
     /// Multilingual Plane says whether a scalar has a bucket, and the number
     /// of set bits before it says which (a rank: a minimal perfect hash).
     /// Scalars beyond the plane, rare in these lists, go through a dictionary.
+    ///
+    /// Within a bucket, members are ordered by their neighbour scalar (the
+    /// second, or the one before the last), then longest first, then by id;
+    /// words of one scalar come last. A lookup reads only the members whose
+    /// neighbour is the text's (a binary search finds them) and then the
+    /// words of one scalar: the order of the whole bucket longest first,
+    /// less the members that cannot match. A bucket such as the one of `区`
+    /// in a list of division names holds about a thousand members; a lookup
+    /// used to compare every one's neighbour.
     @usableFromInline struct Buckets {
         @usableFromInline let bits: UnsafeMutablePointer<UInt64>
         /// Set bits in the words of `bits` before each one.
@@ -153,6 +201,8 @@ public struct WordIndex: Sendable {
         @usableFromInline let beyond: [UInt32: Int]
         /// Bucket `b` holds `members[starts[b]..<starts[b + 1]]`.
         @usableFromInline let starts: UnsafeMutablePointer<Int32>
+        /// Bucket `b`'s words of one scalar are `members[pairsEnds[b]..<starts[b + 1]]`.
+        @usableFromInline let pairsEnds: UnsafeMutablePointer<Int32>
         @usableFromInline let members: UnsafeMutablePointer<Int32>
         /// For each member, the value of the scalar next to the bucket's end
         /// (the second, or the one before the last), or ``noNeighbour`` for a
@@ -189,13 +239,18 @@ public struct WordIndex: Sendable {
                 grouped[bucket].append((entry.id, entry.length, entry.neighbour))
             }
             starts = .allocate(capacity: grouped.count + 1)
+            pairsEnds = .allocate(capacity: max(1, grouped.count))
             members = .allocate(capacity: max(1, entries.count))
             neighbours = .allocate(capacity: max(1, entries.count))
             var count = 0
             starts[0] = 0
             for (bucket, group) in grouped.enumerated() {
-                // Longest first; equal lengths in id order.
-                for member in group.sorted(by: { $0.length != $1.length ? $0.length > $1.length : $0.id < $1.id }) {
+                // By neighbour (one-scalar words, ``noNeighbour``, last), then longest first, then by id.
+                let sorted = group.sorted {
+                    ($0.neighbour, -$0.length, $0.id) < ($1.neighbour, -$1.length, $1.id)
+                }
+                pairsEnds[bucket] = Int32(count + sorted.count(where: { $0.neighbour != Self.noNeighbour }))
+                for member in sorted {
                     members[count] = Int32(member.id)
                     neighbours[count] = member.neighbour
                     count += 1
@@ -208,6 +263,7 @@ public struct WordIndex: Sendable {
             bits.deallocate()
             ranks.deallocate()
             starts.deallocate()
+            pairsEnds.deallocate()
             members.deallocate()
             neighbours.deallocate()
         }
@@ -221,9 +277,21 @@ public struct WordIndex: Sendable {
             return bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
         }
 
+        /// The slots of one bucket: the members with a neighbour are `start..<pairsEnd`, the words of one scalar `pairsEnd..<end`.
+        @usableFromInline struct Slots {
+            @usableFromInline let start: Int
+            @usableFromInline let pairsEnd: Int
+            @usableFromInline let end: Int
+            @inlinable init(start: Int, pairsEnd: Int, end: Int) {
+                self.start = start
+                self.pairsEnd = pairsEnd
+                self.end = end
+            }
+        }
+
         /// The slots of `scalar`'s bucket in `members`, or nil when no word has it at this end.
         @inlinable @inline(__always)
-        func bucket(of scalar: Unicode.Scalar) -> Range<Int>? {
+        func bucket(of scalar: Unicode.Scalar) -> Slots? {
             let value = scalar.value
             let bucket: Int
             if value < 0x10000 {
@@ -235,7 +303,18 @@ public struct WordIndex: Sendable {
                 guard let found = beyond[value] else { return nil }
                 bucket = found
             }
-            return Int(starts[bucket])..<Int(starts[bucket + 1])
+            return Slots(start: Int(starts[bucket]), pairsEnd: Int(pairsEnds[bucket]), end: Int(starts[bucket + 1]))
+        }
+
+        /// The first slot of `bucket` whose neighbour is `neighbour` or more (`pairsEnd` when none).
+        @inlinable @inline(__always)
+        func firstSlot(in bucket: Slots, neighbour: UInt32) -> Int {
+            var low = bucket.start, high = bucket.pairsEnd
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if neighbours[middle] < neighbour { low = middle &+ 1 } else { high = middle }
+            }
+            return low
         }
     }
 }

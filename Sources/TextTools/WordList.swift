@@ -75,6 +75,17 @@ public struct WordList: Sendable {
         return !word.isEmpty && matchLength(word, at: 0) == word.count
     }
 
+    /// Whether `word` is one of the words (a slice read in place: the generic
+    /// version copies it, and is not specialised across modules).
+    public func contains(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        !word.isEmpty && word.count <= maxLength && word.withUnsafeBufferPointer { index.contains($0) }
+    }
+
+    /// Whether `word` is one of the words.
+    public func contains(_ word: [Unicode.Scalar]) -> Bool {
+        !word.isEmpty && word.count <= maxLength && word.withUnsafeBufferPointer { index.contains($0) }
+    }
+
     /// The number of scalars of the word at `index` of ``words``.
     public func length(_ index: Int) -> Int { self.index.length(index) }
 

@@ -143,4 +143,34 @@ struct StructureNotedLevelsTests {
             .replacingOccurrences(of: "附件：江城市河湖长巡查工作制度", with: "附件：巡查记录表")
         #expect(try StructureHarness.extract(form).measures.isEmpty)
     }
+
+    /// An emergency plan numbered as a decimal outline (`1 总则`, `1.1 编制目的`,
+    /// `2.1.1 …`): its headings are read as levels, whatever the normaliser
+    /// runs together, and its content lists are the measures.
+    @Test func decimalOutlineIsReadAsLevels() throws {
+        let text = """
+            江城市突发事件应急预案
+
+            1 总则
+            1.1 编制目的
+            为规范应急处置，制定本预案。
+            1.2 编制依据
+            依据有关法律法规。
+            2 组织指挥体系
+            2.1 市应急指挥部
+            市应急指挥部负责统一指挥。
+            2.2 区应急指挥部
+            区应急指挥部负责本区处置。
+            3 预警
+            3.1 预警分级
+            预警分为四级。
+            3.2 预警发布
+            由市应急局发布。
+            """
+        let result = try StructureHarness.extract(text)
+        #expect(result.genre == "normative")
+        #expect(result.measures.map(\.number) == ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2"])
+        #expect(result.measures.map(\.title) == ["编制目的", "编制依据", "市应急指挥部", "区应急指挥部", "预警分级", "预警发布"])
+        #expect(result.sections.filter { $0.level == 1 }.map(\.title) == ["总则", "组织指挥体系", "预警"])
+    }
 }

@@ -69,4 +69,27 @@ struct WordIndexTests {
         #expect(index.longest(in: text, from: 2, limit: text.count).map(index.length) == 3)
         #expect(index.longest(in: text, from: 2, limit: 4) == nil)
     }
+
+    /// A list's membership test, on slices, arrays and other collections, is
+    /// whether the scalars are one of its words.
+    @Test(arguments: 0..<4)
+    func containsIsMembership(_ seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed))
+        let list = WordList(Self.words.map { String(String.UnicodeScalarView($0)) })
+        let text = (0..<200).map { _ in Self.alphabet.randomElement(using: &random)! }
+        var wrong: [String] = []
+        for start in text.indices {
+            for length in 0...6 where start + length <= text.count {
+                let slice = text[start..<(start + length)]
+                let expected = Self.words.contains(Array(slice))
+                if list.contains(slice) != expected || list.contains(Array(slice)) != expected
+                    || list.contains(slice.lazy.map { $0 }) != expected
+                {
+                    wrong.append(String(String.UnicodeScalarView(slice)))
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(Self.words.allSatisfy { list.contains($0) })
+    }
 }

@@ -18,6 +18,18 @@ struct DivisionTable: Sendable {
     private let byName: [String: [Int]]
     /// The longest name, in characters.
     let longestName: Int
+    /// The names of `byName` as a trie over scalars: node 0 is the root, and
+    /// `children[node << 32 | scalar]` the node one scalar further. Exact
+    /// only when every name is made of ideographs (``isPlain(_:)``), which
+    /// compare equal as strings exactly when their scalars are equal; nil
+    /// otherwise, and names are then looked up as strings.
+    private let trie: Trie?
+
+    private struct Trie: Sendable {
+        var children: [UInt64: Int32] = [:]
+        /// The divisions named by the scalars from the root to each node (empty for most).
+        var divisions: [[Int]] = [[]]
+    }
 
     /// The bundled table.
     static let bundled: DivisionTable = {
@@ -44,6 +56,37 @@ struct DivisionTable: Sendable {
         }
         byName = names
         longestName = names.keys.map(\.unicodeScalars.count).max() ?? 0
+        trie = Self.trie(names)
+    }
+
+    /// The trie of `names`, or nil when a name holds a scalar other than an ideograph.
+    private static func trie(_ names: [String: [Int]]) -> Trie? {
+        var trie = Trie()
+        trie.children.reserveCapacity(names.count * 3)
+        for (name, divisions) in names {
+            var node = 0
+            for scalar in name.unicodeScalars {
+                guard isPlain(scalar) else { return nil }
+                let key = UInt64(node) << 32 | UInt64(scalar.value)
+                if let next = trie.children[key] {
+                    node = Int(next)
+                } else {
+                    trie.divisions.append([])
+                    node = trie.divisions.count - 1
+                    trie.children[key] = Int32(node)
+                }
+            }
+            trie.divisions[node] = divisions
+        }
+        return trie
+    }
+
+    /// A CJK unified ideograph (the basic block or extension A): no
+    /// decomposition, no combining class, part of no composition, so strings
+    /// of them are equal exactly when their scalars are.
+    @inline(__always)
+    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 
     /// The first four fields of every line of at least four, `#` lines and
@@ -110,6 +153,23 @@ struct DivisionTable: Sendable {
 
     /// Every division named at `start` of `scalars`, longest names first.
     func names(at start: Int, in scalars: [Unicode.Scalar]) -> [(length: Int, divisions: [Int])] {
+        guard let trie else { return namesAsStrings(at: start, in: scalars) }
+        var found: [(length: Int, divisions: [Int])] = []
+        var node = 0, length = 0
+        while length < longestName, start + length < scalars.count {
+            let scalar = scalars[start + length]
+            // A string of other scalars may equal a name it does not spell (canonical equivalence).
+            guard Self.isPlain(scalar) else { return namesAsStrings(at: start, in: scalars) }
+            guard let next = trie.children[UInt64(node) << 32 | UInt64(scalar.value)] else { break }
+            node = Int(next)
+            length += 1
+            if !trie.divisions[node].isEmpty { found.append((length, trie.divisions[node])) }
+        }
+        return found.reversed()
+    }
+
+    /// ``names(at:in:)`` by building each prefix as a string and looking it up.
+    func namesAsStrings(at start: Int, in scalars: [Unicode.Scalar]) -> [(length: Int, divisions: [Int])] {
         var found: [(length: Int, divisions: [Int])] = []
         var text = String.UnicodeScalarView()
         var length = 0

@@ -61,12 +61,29 @@ struct Validity: Sendable {
             }
             return nil
         }
-        let promulgation: [[Unicode.Scalar]] = [
-            Array("现予公布".unicodeScalars), Array("现予发布".unicodeScalars),
-            Array("现予印发".unicodeScalars),
-        ]
-        let words = Array(sentence)
-        return promulgation.contains { RegionReader.find($0, in: words) != nil } ? "" : nil
+        return Self.promulgation.contains { Self.contains($0, in: sentence) } ? "" : nil
+    }
+
+    private static let promulgation: [[Unicode.Scalar]] = [
+        Array("现予公布".unicodeScalars), Array("现予发布".unicodeScalars),
+        Array("现予印发".unicodeScalars),
+    ]
+
+    /// Whether `needle` (not empty) occurs in `sentence`, read in place.
+    private static func contains(_ needle: [Unicode.Scalar], in sentence: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard needle.count <= sentence.count else { return false }
+        let first = needle[0]
+        var index = sentence.startIndex
+        let last = sentence.endIndex - needle.count
+        while index <= last {
+            if sentence[index] == first {
+                var offset = 1
+                while offset < needle.count, sentence[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Past an item or article marker at the start of a sentence: `七、`,

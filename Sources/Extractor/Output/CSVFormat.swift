@@ -26,7 +26,8 @@ public enum CSVFormat {
     }
 
     /// One field as ``quoted(_:)`` (after ``defused(_:)`` when `forSpreadsheets`) writes it.
-    static func appendField(_ field: String, to bytes: inout [UInt8], forSpreadsheets: Bool) {
+    @inline(__always)
+    static func appendField<Out: ByteSink>(_ field: String, to bytes: inout Out, forSpreadsheets: Bool) {
         if field.utf8.withContiguousStorageIfAvailable({ appendField($0, to: &bytes, forSpreadsheets: forSpreadsheets) }) == nil {
             var field = field
             field.withUTF8 { appendField($0, to: &bytes, forSpreadsheets: forSpreadsheets) }
@@ -34,39 +35,79 @@ public enum CSVFormat {
     }
 
     /// ``appendField(_:to:forSpreadsheets:)`` on UTF-8.
-    private static func appendField(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], forSpreadsheets: Bool) {
+    private static func appendField<Out: ByteSink>(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout Out, forSpreadsheets: Bool) {
         let quotes = needsQuotes(utf8)
         if quotes { bytes.append(UInt8(ascii: "\"")) }
-        if forSpreadsheets, let first = utf8.first, formulaStartBytes.contains(first), !isNumber(utf8) {
+        if forSpreadsheets, let first = utf8.first, startsFormula(first), !isNumber(utf8) {
             bytes.append(UInt8(ascii: "'"))
         }
-        guard quotes else { return bytes.append(contentsOf: utf8) }
+        appendContent(utf8, to: &bytes, doublingQuotes: quotes)
+        if quotes { bytes.append(UInt8(ascii: "\"")) }
+    }
+
+    /// A field's bytes, its quotes doubled when it is quoted.
+    static func appendContent<Out: ByteSink>(_ field: String, to bytes: inout Out, doublingQuotes: Bool) {
+        if field.utf8.withContiguousStorageIfAvailable({ appendContent($0, to: &bytes, doublingQuotes: doublingQuotes) }) == nil {
+            var field = field
+            field.withUTF8 { appendContent($0, to: &bytes, doublingQuotes: doublingQuotes) }
+        }
+    }
+
+    @inline(__always)
+    private static func appendContent<Out: ByteSink>(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout Out, doublingQuotes: Bool) {
+        guard doublingQuotes else { return bytes.append(utf8) }
         var start = 0
         for index in utf8.indices where utf8[index] == UInt8(ascii: "\"") {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[start...index]))
             bytes.append(UInt8(ascii: "\""))
             start = index + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[start...]))
     }
 
-    /// Whether a field holds a comma, a quote, CR or LF; eight bytes are tested at a time.
+    /// Whether a spreadsheet would take a field starting with `byte` for a formula (``formulaStarts``).
+    @inline(__always)
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    /// Whether a field holds a comma, a quote, CR or LF.
+    static func needsQuotes(_ field: String) -> Bool {
+        if let found = field.utf8.withContiguousStorageIfAvailable({ needsQuotes($0) }) { return found }
+        var field = field
+        return field.withUTF8 { needsQuotes($0) }
+    }
+
+    /// Whether a field holds a comma, a quote, CR or LF; eight bytes are
+    /// tested at a time, first for any byte below `-` (all four are; Chinese
+    /// text and digits are not), then exactly.
     private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
         var index = 0
         while index + 8 <= utf8.count {
-            if hasSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { return true }
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if hasByteBelowDash(word), hasSpecial(word) { return true }
             index += 8
         }
         while index < utf8.count {
             let byte = base[index]
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            if byte < UInt8(ascii: "-"),
+                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+            {
                 return true
             }
             index += 1
         }
         return false
+    }
+
+    /// Whether any of eight bytes is below `-` (0x2D): the usual test for a
+    /// byte less than n (exact as to whether there is one, for n ≤ 128).
+    @inline(__always)
+    static func hasByteBelowDash(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        return (word &- ones &* 0x2D) & ~word & highs != 0
     }
 
     /// Whether any of eight bytes is a comma, a quote, CR or LF (exact: the
@@ -81,9 +122,6 @@ public enum CSVFormat {
             | ((lineFeed &- ones) & ~lineFeed) | ((carriageReturn &- ones) & ~carriageReturn)
         return found & highs != 0
     }
-
-    /// ``formulaStarts`` as bytes (all ASCII).
-    private static let formulaStartBytes: [UInt8] = Array("=+-@\t\r".utf8)
 
     /// ``isNumber(_:)`` on UTF-8.
     private static func isNumber(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

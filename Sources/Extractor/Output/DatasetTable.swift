@@ -118,6 +118,10 @@ public protocol DatasetRowSink {
     mutating func field(_ value: Bool)
     /// An exact decimal as its `description` writes it; empty when absent.
     mutating func field(_ value: Decimal?)
+    /// A list joined with ``DatasetTable/listSeparator``.
+    mutating func field(_ values: [String])
+    /// Spans as `start-end` pairs joined by the list separator: `12-20|40-48`.
+    mutating func field(spans: [Span])
     /// Ends the row (adding its `page` for a table that carries one).
     mutating func endRow()
 }
@@ -252,16 +256,22 @@ struct StringRows: RecordRows {
 }
 
 /// The CSV bytes one record adds to each table (see ``DatasetRows/csv(_:forSpreadsheets:)``),
-/// written field by field: no string per row, none per number.
-public struct CSVTableBytes: Sendable, RecordRows {
+/// written field by field straight into one byte buffer per table: no string
+/// per row, per number or per list, no array append per byte.
+///
+/// The buffers are raw memory that ``DatasetRows/csv(_:forSpreadsheets:)``,
+/// the one place that makes a value of this type, writes through `inout` and
+/// frees in ``finish()``; what is left and handed on (``tables``) is arrays.
+public struct CSVTableBytes: @unchecked Sendable, RecordRows {
     /// Defuse formulas (`--excel`).
     public let forSpreadsheets: Bool
     /// Bytes per table; a table the record adds no row to is absent.
     public private(set) var tables: [DatasetTable: [UInt8]] = [:]
     /// Bytes per table while rows are written, by ``DatasetTable/ordinal``
-    /// (the current row's table's bytes are in ``current`` meanwhile).
-    private var buffers: [[UInt8]] = Array(repeating: [], count: DatasetTable.allCases.count)
-    private var current: [UInt8] = []
+    /// (the current row's table's bytes are in ``current`` meanwhile, and a
+    /// spare buffer between rows); empty once finished.
+    private var buffers: [JSONBytes] = []
+    private var current: JSONBytes
     var pageStarts: [Int]?
     private var table = DatasetTable.documents
     private var ordinal = 0
@@ -270,7 +280,11 @@ public struct CSVTableBytes: Sendable, RecordRows {
     /// The value written in the current row's start column, for its page.
     private var start: Int?
 
-    init(forSpreadsheets: Bool) { self.forSpreadsheets = forSpreadsheets }
+    init(forSpreadsheets: Bool) {
+        self.forSpreadsheets = forSpreadsheets
+        buffers = (0..<DatasetTable.allCases.count).map { _ in JSONBytes(capacity: 256) }
+        current = JSONBytes(capacity: 256)
+    }
 
     /// The bytes of one table (empty when the record adds no row to it).
     public subscript(table: DatasetTable) -> [UInt8] { tables[table] ?? [] }
@@ -289,36 +303,72 @@ public struct CSVTableBytes: Sendable, RecordRows {
         start = nil
     }
 
-    /// Appends a text field, quoted as RFC 4180 wants (and defused for spreadsheets when asked).
-    public mutating func field(_ text: String) {
+    /// The comma before every field but the first.
+    @inline(__always)
+    private mutating func separate() {
         if column > 0 { current.append(UInt8(ascii: ",")) }
         column += 1
+    }
+
+    /// Appends a text field, quoted as RFC 4180 wants (and defused for spreadsheets when asked).
+    public mutating func field(_ text: String) {
+        separate()
         CSVFormat.appendField(text, to: &current, forSpreadsheets: forSpreadsheets)
     }
 
     /// Appends a number field; the table's span-start column also gives the row's page.
     public mutating func field(_ number: Int) {
         if column == startColumn { start = number }
-        if column > 0 { current.append(UInt8(ascii: ",")) }
-        column += 1
+        separate()
         IntegerDigits.write(number, to: &current)
     }
 
     /// `true` or `false` (never quoted, never a formula).
     public mutating func field(_ value: Bool) {
-        if column > 0 { current.append(UInt8(ascii: ",")) }
-        column += 1
-        let text: StaticString = value ? "true" : "false"
-        current.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        separate()
+        current.append(value ? "true" : "false")
     }
 
     /// A decimal's digits straight into the table (a number: never quoted, never a formula).
     public mutating func field(_ value: Decimal?) {
-        if column > 0 { current.append(UInt8(ascii: ",")) }
-        column += 1
+        separate()
         guard let value else { return }
         if !value.isFinite || !DecimalDigits.write(value, to: &current) {
             CSVFormat.appendField(value.description, to: &current, forSpreadsheets: forSpreadsheets)
+        }
+    }
+
+    /// A list joined with ``DatasetTable/listSeparator``, written as the
+    /// joined string would be: quoted when any member needs it, defused by
+    /// the joined text's first byte (a number has no `|`, so only a list of
+    /// one can be one).
+    public mutating func field(_ values: [String]) {
+        guard values.count > 1 else { return field(values.first ?? "") }
+        separate()
+        let quotes = values.contains { CSVFormat.needsQuotes($0) }
+        if quotes { current.append(UInt8(ascii: "\"")) }
+        if forSpreadsheets, CSVFormat.startsFormula(values[0].utf8.first ?? UInt8(ascii: "|")) {
+            current.append(UInt8(ascii: "'"))
+        }
+        for (index, value) in values.enumerated() {
+            if index > 0 { current.append(UInt8(ascii: "|")) }
+            CSVFormat.appendContent(value, to: &current, doublingQuotes: quotes)
+        }
+        if quotes { current.append(UInt8(ascii: "\"")) }
+    }
+
+    /// Spans as `start-end` pairs joined by the list separator: `12-20|40-48`
+    /// (digits, dashes and bars: never quoted; defused only if a start were
+    /// negative, as `-1-5` is no number).
+    public mutating func field(spans: [Span]) {
+        separate()
+        guard let first = spans.first else { return }
+        if forSpreadsheets, first.start < 0 { current.append(UInt8(ascii: "'")) }
+        for (index, span) in spans.enumerated() {
+            if index > 0 { current.append(UInt8(ascii: "|")) }
+            IntegerDigits.write(span.start, to: &current)
+            current.append(UInt8(ascii: "-"))
+            IntegerDigits.write(span.end, to: &current)
         }
     }
 
@@ -334,11 +384,14 @@ public struct CSVTableBytes: Sendable, RecordRows {
         swap(&current, &buffers[ordinal])
     }
 
-    /// Moves the written tables into ``tables``.
+    /// Moves the written tables into ``tables`` and frees the buffers.
     mutating func finish() {
-        for table in DatasetTable.allCases where !buffers[table.ordinal].isEmpty {
-            tables[table] = buffers[table.ordinal]
+        guard !buffers.isEmpty else { return }
+        for table in DatasetTable.allCases where buffers[table.ordinal].count > 0 {
+            tables[table] = buffers[table.ordinal].array()
         }
+        for buffer in buffers { buffer.deallocate() }
+        current.deallocate()
         buffers = []
     }
 

@@ -124,6 +124,12 @@ struct JSONBytes {
     }
 
     @inline(__always)
+    mutating func append(upTo capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(capacity)
+        count += body(base + count)
+    }
+
+    @inline(__always)
     mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -852,11 +858,14 @@ enum DecimalDigits {
     }
 }
 
-/// Where ``DecimalDigits`` writes: the JSON buffer, or a CSV table's bytes.
+/// Where ``DecimalDigits`` and ``IntegerDigits`` write: the JSON buffer, or a CSV table's bytes.
 protocol ByteSink {
     mutating func reserve(_ extra: Int)
     mutating func append(_ byte: UInt8)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// Appends the bytes `body` writes from the pointer it is given (room
+    /// for `capacity` of them); it returns how many it wrote.
+    mutating func append(upTo capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int)
 }
 
 extension JSONBytes: ByteSink {}
@@ -864,4 +873,10 @@ extension JSONBytes: ByteSink {}
 extension Array: ByteSink where Element == UInt8 {
     mutating func reserve(_ extra: Int) { reserveCapacity(count + extra) }
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+    mutating func append(upTo capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let written = body(buffer.baseAddress!)
+            append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written]))
+        }
+    }
 }

@@ -52,6 +52,62 @@ struct MarkedHeading: Sendable, Equatable {
     var list = 0
     /// Whether the item's title starts with digits run into its number (`11.121人才…`).
     var glued = false
+    /// Whether it heads a decimal outline (`2.1 组织指挥体系`), its title its laid-out line's rest.
+    var decimal = false
+}
+
+/// The headings of a decimal outline (`1 总则`, `1.1 编制目的`, `2.1.1 …`),
+/// as emergency and technical plans number them, read from the lines as laid
+/// out (the normaliser runs a heading line into the next): a line opening
+/// with numbers joined by dots, a space, and a short title with no sentence
+/// end. Depth 1 to 4 read as the levels of `一、`, `（一）`, `1.`, `（1）`;
+/// the number is the last one. Read only where the document has two or more
+/// headings of depth 2 or more.
+enum DecimalOutline {
+    /// The longest title a decimal heading's line holds.
+    static let titleLength = 30
+
+    static func headings(_ lines: [LayoutLine], text: [Unicode.Scalar]) -> [MarkedHeading] {
+        var found: [MarkedHeading] = []
+        var deep = 0
+        for line in lines where line.length <= titleLength + 12 {
+            let written = line.written
+            var index = written.startIndex
+            var numbers: [Int] = []
+            var markerLength = 0
+            while true {
+                var end = index
+                while end < written.endIndex, end - index < 3, ScalarClass.isDigit(written[end]) { end += 1 }
+                guard end > index, end - index <= 2, let value = Int(String(scalars: written[index..<end])) else { numbers = []; break }
+                numbers.append(value)
+                markerLength += end - index
+                index = end
+                guard index < written.endIndex, written[index] == "." || written[index] == "．", numbers.count < 4 else { break }
+                index += 1
+                markerLength += 1
+            }
+            guard !numbers.isEmpty, numbers.allSatisfy({ $0 > 0 }), index < written.endIndex, ScalarClass.isSpace(written[index]) else {
+                continue
+            }
+            while index < written.endIndex, ScalarClass.isSpace(written[index]) { index += 1 }
+            let title = written[index...]
+            guard title.count >= 2, title.count <= titleLength, let first = title.first, ScalarClass.isIdeograph(first),
+                !title.contains(where: { ScalarClass.sentenceEnds.contains($0) || ScalarClass.isSpace($0) || $0 == "，" || $0 == "；" })
+            else { continue }
+            // The same line in the normalised text: the marker, then the title.
+            let start = line.range.lowerBound
+            guard start + markerLength < line.range.upperBound, ScalarClass.isDigit(text[start]) else { continue }
+            let kind: MarkedHeading.Kind = [.part, .subpart, .item, .subitem][numbers.count - 1]
+            if numbers.count >= 2 { deep += 1 }
+            let marker = start..<(start + markerLength)
+            var heading = MarkedHeading(
+                kind: kind, number: numbers.last!, marker: marker, title: marker.upperBound..<line.range.upperBound,
+                line: line.range, body: line.range)
+            heading.decimal = true
+            found.append(heading)
+        }
+        return deep >= 2 ? found : []
+    }
 }
 
 /// A marker the sequence model did not take as a heading, and why (each
@@ -121,7 +177,7 @@ enum MarkedHeadingScanner {
 
     /// The outline of `text`: headings, dropped markers and anomalies.
     static func read(
-        _ text: [Unicode.Scalar], wrapWidth: Int? = nil
+        _ text: [Unicode.Scalar], wrapWidth: Int? = nil, decimal: [MarkedHeading] = []
     )
         -> (headings: [MarkedHeading], dropped: [DroppedMarker], anomalies: [OutlineAnomaly])
     {
@@ -178,6 +234,18 @@ enum MarkedHeadingScanner {
                 }
                 candidates.append((found, index))
             }
+        }
+        // Headings of a decimal outline (`1.1 编制目的`), read from the lines as
+        // laid out, take the place of the markers read in their numbers.
+        if !decimal.isEmpty {
+            candidates.removeAll { candidate in
+                decimal.contains { $0.marker.overlaps(candidate.heading.marker) || $0.title.overlaps(candidate.heading.marker) }
+            }
+            for heading in decimal {
+                guard let lineIndex = lines.firstIndex(where: { $0.contains(heading.marker.lowerBound) }) else { continue }
+                candidates.append((heading, lineIndex))
+            }
+            candidates.sort { $0.heading.marker.lowerBound < $1.heading.marker.lowerBound }
         }
         // The sequence model.
         var last: [MarkedHeading.Kind: (number: Int, list: Int)] = [:]
@@ -266,6 +334,12 @@ enum MarkedHeadingScanner {
             var end = line.upperBound
             if position + 1 < kept.count, kept[position + 1].lineIndex == entry.lineIndex {
                 end = kept[position + 1].heading.marker.lowerBound
+            }
+            if found.decimal {
+                // Its title is its laid-out line's rest.
+                found.line = found.marker.lowerBound..<max(found.title.upperBound, min(end, found.title.upperBound))
+                headings.append(found)
+                continue
             }
             found.line = (found.opensLine ? line.lowerBound : found.marker.lowerBound)..<end
             found.title = title(after: found.marker.upperBound, kind: found.kind, end: end, text: text)

@@ -45,7 +45,8 @@ public struct StructureReader: Sendable {
         let lines = LayoutLines.of(document)
         let wrapWidth = LayoutLines.wrapWidth(lines)
         let header = DocumentHeaderReader(document: document, lines: lines).read()
-        let outline = MarkedHeadingScanner.read(text, wrapWidth: document.format == .plain ? wrapWidth : nil)
+        let outline = MarkedHeadingScanner.read(
+            text, wrapWidth: document.format == .plain ? wrapWidth : nil, decimal: DecimalOutline.headings(lines, text: text))
         let headings = outline.headings, dropped = outline.dropped
         let notes = ResponsibilityNoteReader(document: document)
         var planned = MeasurePlanner(
